@@ -1,0 +1,24 @@
+export { createPartooClient } from './wrapper/partoo.js';
+export type { PartooClient, PartooClientOptions, ReviewBooster, SendInvitationInput, SearchInvitationsInput, WaitOptions } from './wrapper/partoo.js';
+export { createArgyleClient } from './wrapper/argyle.js';
+export type { ArgyleClient, ArgyleClientOptions, Invite, InvitePage, InviteStatus, ListInvitesInput, SendInviteInput } from './wrapper/argyle.js';
+export type { GuardOptions, SendResult } from './wrapper/guard.js';
+export type { Invitation, InvitationPage, InvitationStatus } from './wrapper/invitations.js';
+export type { Paginated } from './wrapper/paginate.js';
+export type { Environment } from './wrapper/config.js';
+export {
+  SdkError,
+  isSdkError,
+  ConfigurationError,
+  ValidationError,
+  ApiError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  RateLimitError,
+  ServerError,
+  ConnectionError,
+  TimeoutError,
+} from './wrapper/errors.js';
+export type { ValidationIssue } from './wrapper/errors.js';

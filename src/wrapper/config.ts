@@ -1,0 +1,52 @@
+import { ConfigurationError } from './errors.js';
+import type { FetchLike } from './transport.js';
+
+export type Environment = 'production' | 'sandbox';
+
+export interface CommonClientOptions {
+  environment?: Environment;
+  /** overrides `environment`, e.g. a mock server's URL */
+  baseUrl?: string;
+  fetch?: typeof globalThis.fetch;
+  /** per attempt, default 30000 */
+  timeoutMs?: number;
+  /** default 2 */
+  maxRetries?: number;
+}
+
+export const PARTOO_URLS: Record<Environment, string> = {
+  production: 'https://api.partoo.co/v2',
+  sandbox: 'https://api.sandbox.partoo.co/v2',
+};
+export const ARGYLE_URLS: Record<Environment, string> = {
+  production: 'https://api.argyle.com',
+  sandbox: 'https://api-sandbox.argyle.com',
+};
+
+export function resolveCommon(options: CommonClientOptions, urls: Record<Environment, string>) {
+  const environment = options.environment ?? 'production';
+  if (!(environment in urls)) throw new ConfigurationError(`environment must be "production" or "sandbox", not ${JSON.stringify(environment)}`);
+  const baseUrl = (options.baseUrl ?? urls[environment]).replace(/\/+$/, '');
+  try {
+    const u = new URL(baseUrl);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error();
+  } catch {
+    throw new ConfigurationError(`baseUrl must be an absolute http(s) URL, not ${JSON.stringify(options.baseUrl)}`);
+  }
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new ConfigurationError(`timeoutMs must be a positive number of milliseconds, not ${String(timeoutMs)}`);
+  const maxRetries = options.maxRetries ?? 2;
+  if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10) throw new ConfigurationError(`maxRetries must be an integer from 0 to 10, not ${String(maxRetries)}`);
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  if (typeof fetchImpl !== 'function') throw new ConfigurationError('no fetch available: pass the `fetch` option (Node >= 20 has one built in)');
+  return { baseUrl, timeoutMs, maxRetries, fetch: fetchImpl as FetchLike };
+}
+
+/** An explicit option wins; otherwise the environment variable; neither is a ConfigurationError naming the variable. */
+export function requireKey(value: string | undefined, option: string, variable: string): string {
+  const key = value ?? process.env[variable];
+  if (typeof key !== 'string' || key.trim() === '') {
+    throw new ConfigurationError(`Missing ${option}: pass { ${option} } or set the ${variable} environment variable`);
+  }
+  return key;
+}

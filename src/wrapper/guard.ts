@@ -1,0 +1,120 @@
+// The duplicate guard (DESIGN.md): one SMS per (business, E.164 number) per window, and a write whose
+// outcome is unknown is checked with a search, never blindly repeated.
+import { ApiError, BadRequestError, ConnectionError, ServerError } from './errors.js';
+import type { Invitation } from './invitations.js';
+
+export interface GuardOptions {
+  /** days between two SMS to one number; Partoo's own rule is 10 */
+  windowDays?: number;
+}
+
+export type SendResult =
+  | { status: 'sent'; invitationId: string; targetPhone: string }
+  | {
+      status: 'skipped';
+      reason: 'recently_invited';
+      targetPhone: string;
+      lastInvitation: { id: string; sentAt: Date };
+      nextAllowedAt: Date;
+    };
+
+export interface GuardDeps {
+  now: () => Date;
+  windowMs: number | undefined; // undefined: guard off
+  maxRetries: number;
+  /** the newest invitation to (business, phone) sent at or after `since` */
+  findNewest(businessId: string, phone: string, since: Date): Promise<Invitation | undefined>;
+  post(): Promise<{ invitationId: string }>;
+  sleep(ms: number): Promise<void>;
+}
+
+// Partoo's clock and ours differ; an invitation this much older than our POST still counts as ours.
+// Erring this way can only turn a resend into a skip, never a skip into a second SMS.
+const CLOCK_SLACK_MS = 120_000;
+
+export async function guardedSend(
+  input: { businessId: string; targetPhone: string; force: boolean },
+  deps: GuardDeps,
+): Promise<SendResult> {
+  const { businessId, targetPhone } = input;
+  const skipped = (inv: Invitation): SendResult => ({
+    status: 'skipped',
+    reason: 'recently_invited',
+    targetPhone,
+    lastInvitation: { id: inv.id, sentAt: inv.sentAt },
+    nextAllowedAt: new Date(inv.sentAt.getTime() + (deps.windowMs ?? 0)),
+  });
+  const windowStart = () => new Date(deps.now().getTime() - (deps.windowMs ?? 0));
+
+  if (!input.force && deps.windowMs !== undefined) {
+    const recent = await deps.findNewest(businessId, targetPhone, windowStart());
+    if (recent) return skipped(recent);
+  }
+
+  for (let attempt = 0; ; attempt++) {
+    const attemptAt = deps.now();
+    try {
+      const { invitationId } = await deps.post();
+      return { status: 'sent', invitationId, targetPhone };
+    } catch (error) {
+      if (error instanceof BadRequestError && !input.force && deps.windowMs !== undefined) {
+        // Another worker may have sent between our search and our POST: Partoo then refuses with a 400
+        // whose wording is undocumented, so look rather than read the message.
+        const recent = await deps.findNewest(businessId, targetPhone, windowStart()).catch(() => undefined);
+        if (recent) return skipped(recent);
+        throw error;
+      }
+      if (!outcomeUnknown(error)) throw error;
+      let found: Invitation | undefined;
+      try {
+        found = await deps.findNewest(businessId, targetPhone, new Date(attemptAt.getTime() - CLOCK_SLACK_MS));
+      } catch (checkError) {
+        throw new ConnectionError(
+          `sendReviewInvitation: the send's outcome is unknown (${(error as Error).message}) and checking it failed (${(checkError as Error).message}); search before sending again`,
+          { cause: error, outcomeUnknown: true },
+        );
+      }
+      if (found) return { status: 'sent', invitationId: found.id, targetPhone };
+      // Checked: nothing was sent, so another attempt cannot double the SMS.
+      if (attempt >= deps.maxRetries) throw error;
+      await deps.sleep(Math.min(8_000, 500 * 2 ** attempt));
+    }
+  }
+}
+
+function outcomeUnknown(error: unknown): boolean {
+  if (error instanceof ConnectionError) return error.outcomeUnknown;
+  return error instanceof ServerError || (error instanceof ApiError && error.status === 408);
+}
+
+/** Concurrent sends to one (business, number) in this process share one check and one POST. */
+export class InFlight {
+  private readonly running = new Map<string, Promise<{ result: SendResult; sentAt: Date }>>();
+  constructor(
+    private readonly now: () => Date,
+    private readonly windowMs: number,
+  ) {}
+
+  async run(key: string, send: () => Promise<SendResult>): Promise<SendResult> {
+    const shared = this.running.get(key);
+    if (shared) {
+      const { result, sentAt } = await shared;
+      if (result.status === 'skipped') return result;
+      // The first caller sent it; for everyone else this number was just invited.
+      return {
+        status: 'skipped',
+        reason: 'recently_invited',
+        targetPhone: result.targetPhone,
+        lastInvitation: { id: result.invitationId, sentAt },
+        nextAllowedAt: new Date(sentAt.getTime() + this.windowMs),
+      };
+    }
+    const p = send().then((result) => ({ result, sentAt: this.now() }));
+    this.running.set(key, p);
+    try {
+      return (await p).result;
+    } finally {
+      this.running.delete(key);
+    }
+  }
+}

@@ -1,0 +1,245 @@
+import createClient, { type Client } from 'openapi-fetch';
+import type { paths } from '../generated/partoo.js';
+import { unwrap } from './api-result.js';
+import { resolveCommon, requireKey, PARTOO_URLS, type CommonClientOptions } from './config.js';
+import { ApiError, ConfigurationError, TimeoutError } from './errors.js';
+import { guardedSend, InFlight, type GuardOptions, type SendResult } from './guard.js';
+import { FINAL_STATUSES, searchPages, type Invitation, type InvitationPage, type InvitationStatus } from './invitations.js';
+import { Paginated } from './paginate.js';
+import { toE164 } from './phone.js';
+import { registerSecret } from './redact.js';
+import { abortableSleep, createTransport, type TransportOptions } from './transport.js';
+import { Checker } from './validate.js';
+
+export interface PartooClientOptions extends CommonClientOptions {
+  /** default: process.env.PARTOO_API_KEY */
+  apiKey?: string;
+  /** ISO 3166-1 alpha-2 country for numbers written without +country, e.g. 'FR' */
+  defaultCountry?: string;
+  /** the duplicate guard; `false` turns it off (every call POSTs) */
+  guard?: GuardOptions | false;
+  /** the clock the guard reads; pass `() => mock.now()` against the stateful mock */
+  now?: () => Date;
+}
+
+export interface SendInvitationInput {
+  businessId: string;
+  /** E.164 (`+33601020304`), or national (`0601020304`) with the client's defaultCountry */
+  targetPhone: string;
+  targetName?: string;
+  /** at most 286 characters, must contain `@link`, ASCII only */
+  inviteContent?: string;
+  /** send even if this number was invited within the window */
+  force?: boolean;
+  /** drop non-ASCII characters from inviteContent instead of rejecting them */
+  stripNonAscii?: boolean;
+}
+
+export interface SearchInvitationsInput {
+  businessId: string;
+  targetPhone: string;
+  after?: Date;
+}
+
+export interface WaitOptions {
+  /** between polls, default 5000 */
+  intervalMs?: number;
+  /** overall, default 600000 */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface ReviewBooster {
+  sendInvitation(input: SendInvitationInput): Promise<SendResult>;
+  searchInvitations(input: SearchInvitationsInput): Paginated<Invitation, InvitationPage>;
+  getInvitationStatus(invitationId: string): Promise<InvitationStatus>;
+  waitForFinalStatus(invitationId: string, options?: WaitOptions): Promise<InvitationStatus>;
+}
+
+export interface PartooClient {
+  /** the raw openapi-fetch client for every operation of openapi/partoo.yaml, with auth, timeout and retries */
+  api: Client<paths>;
+  reviewBooster: ReviewBooster;
+}
+
+const DAY_MS = 86_400_000;
+const SEND_FIELDS = ['businessId', 'targetPhone', 'targetName', 'inviteContent', 'force', 'stripNonAscii'] as const;
+const SEARCH_FIELDS = ['businessId', 'targetPhone', 'after'] as const;
+/** test seam, not part of the public options */
+export type InternalOptions = Pick<TransportOptions, 'sleep' | 'random'>;
+
+export function createPartooClient(options: PartooClientOptions = {}): PartooClient {
+  const common = resolveCommon(options, PARTOO_URLS);
+  const apiKey = requireKey(options.apiKey, 'apiKey', 'PARTOO_API_KEY');
+  registerSecret(apiKey);
+  const now = options.now ?? (() => new Date());
+  if (options.now !== undefined && typeof options.now !== 'function') throw new ConfigurationError('now must be a function returning a Date');
+  if (options.defaultCountry !== undefined && !/^[A-Z]{2}$/.test(options.defaultCountry)) {
+    throw new ConfigurationError(`defaultCountry must be an ISO 3166-1 alpha-2 code such as "FR", not ${JSON.stringify(options.defaultCountry)}`);
+  }
+  const windowMs = guardWindow(options.guard);
+  const internal = options as InternalOptions;
+  const sleep = internal.sleep ?? abortableSleep;
+
+  const api = createClient<paths>({
+    baseUrl: common.baseUrl,
+    fetch: createTransport({ ...common, authHeaders: { 'x-APIKey': apiKey }, sleep, random: internal.random }),
+  });
+  const inFlight = new InFlight(now, windowMs ?? 0);
+
+  async function normalizePhone(check: Checker, value: unknown): Promise<string | undefined> {
+    if (!check.requiredString(value, 'targetPhone')) return undefined;
+    const phone = await toE164(value, options.defaultCountry);
+    if (phone.ok) return phone.e164;
+    check.add('targetPhone', phone.rule, phone.message);
+    return undefined;
+  }
+
+  async function findNewest(businessId: string, phone: string, since: Date): Promise<Invitation | undefined> {
+    let newest: Invitation | undefined;
+    for await (const inv of searchPages(api, { business_id: businessId, target_phone: phone, after: Math.floor(since.getTime() / 1000) })) {
+      // Filter here too: a server that ignores `after` must not make an old SMS look recent.
+      if (inv.sentAt.getTime() >= since.getTime() - 1000 && (!newest || inv.sentAt > newest.sentAt)) newest = inv;
+    }
+    return newest;
+  }
+
+  const reviewBooster: ReviewBooster = {
+    async sendInvitation(input) {
+      const check = new Checker();
+      if (!check.object(input, 'input')) check.throwIfAny();
+      check.knownKeys(input, SEND_FIELDS);
+      check.requiredString(input.businessId, 'businessId');
+      const phone = await normalizePhone(check, input.targetPhone);
+      check.optionalString(input.targetName, 'targetName', 255);
+      check.optionalBoolean(input.force, 'force');
+      check.optionalBoolean(input.stripNonAscii, 'stripNonAscii');
+      const content = inviteContent(check, input.inviteContent, input.stripNonAscii === true);
+      check.throwIfAny();
+
+      const force = input.force === true;
+      const body = {
+        business_id: input.businessId,
+        target_phone: phone!,
+        ...(input.targetName !== undefined && { target_name: input.targetName }),
+        ...(content !== undefined && { invite_content: content }),
+        ...(force && { force: 'True' as const }),
+      };
+      const send = () =>
+        guardedSend(
+          { businessId: input.businessId, targetPhone: phone!, force },
+          {
+            now,
+            windowMs,
+            maxRetries: common.maxRetries,
+            findNewest,
+            sleep,
+            post: async () => {
+              const data = unwrap<{ invitation_id?: string }>(
+                await api.POST('/review_booster/send_invitation', { body, parseAs: 'text' }),
+                'sendReviewInvitation',
+              );
+              return { invitationId: data.invitation_id ?? '' };
+            },
+          },
+        );
+      return windowMs === undefined || force ? send() : inFlight.run(`${input.businessId}\u0000${phone}`, send);
+    },
+
+    searchInvitations(input) {
+      const check = new Checker();
+      // Validation is synchronous where it can be, so a bad call fails at the call site; the phone needs
+      // the lazily loaded metadata, so it is checked when iteration starts, still before any request.
+      if (!check.object(input, 'input')) check.throwIfAny();
+      check.knownKeys(input, SEARCH_FIELDS);
+      check.requiredString(input.businessId, 'businessId');
+      check.optionalDate(input.after, 'after');
+      check.throwIfAny();
+      return lazyPaginated(async () => {
+        const phoneCheck = new Checker();
+        const phone = await normalizePhone(phoneCheck, input.targetPhone);
+        phoneCheck.throwIfAny();
+        return searchPages(api, {
+          business_id: input.businessId,
+          target_phone: phone!,
+          ...(input.after && { after: Math.floor(input.after.getTime() / 1000) }),
+        });
+      });
+    },
+
+    async getInvitationStatus(invitationId) {
+      const check = new Checker();
+      check.requiredString(invitationId, 'invitationId');
+      check.throwIfAny();
+      const data = unwrap<{ status?: InvitationStatus }>(
+        await api.GET('/review_booster/invitation_status', { params: { query: { invitation_id: invitationId } }, parseAs: 'text' }),
+        'getReviewInvitationStatus',
+      );
+      if (!data.status) throw new ApiError({ status: 200, body: data, operation: 'getReviewInvitationStatus', message: 'response without a status' });
+      return data.status;
+    },
+
+    async waitForFinalStatus(invitationId, waitOptions = {}) {
+      const check = new Checker();
+      check.requiredString(invitationId, 'invitationId');
+      check.integer(waitOptions.intervalMs, 'intervalMs', 1, 3_600_000);
+      check.integer(waitOptions.timeoutMs, 'timeoutMs', 1, 86_400_000);
+      check.throwIfAny();
+      const intervalMs = waitOptions.intervalMs ?? 5_000;
+      const timeoutMs = waitOptions.timeoutMs ?? 600_000;
+      const deadline = Date.now() + timeoutMs;
+      const signal = waitOptions.signal ? AbortSignal.any([waitOptions.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
+      let last: InvitationStatus | undefined;
+      for (;;) {
+        if (waitOptions.signal?.aborted) throw waitOptions.signal.reason;
+        last = await reviewBooster.getInvitationStatus(invitationId);
+        if (FINAL_STATUSES.has(last)) return last;
+        if (Date.now() + intervalMs > deadline) break;
+        try {
+          await abortableSleep(intervalMs, signal);
+        } catch (e) {
+          if (waitOptions.signal?.aborted) throw waitOptions.signal.reason;
+          break;
+        }
+      }
+      throw new TimeoutError(`invitation ${invitationId} reached no final status within ${timeoutMs} ms (last: ${last})`, { outcomeUnknown: false });
+    },
+  };
+
+  return { api, reviewBooster };
+}
+
+function guardWindow(guard: PartooClientOptions['guard']): number | undefined {
+  if (guard === false) return undefined;
+  const days = guard?.windowDays ?? 10;
+  if (typeof days !== 'number' || !(days > 0) || days > 365) throw new ConfigurationError(`guard.windowDays must be a number of days from 0 to 365, not ${String(days)}`);
+  return days * DAY_MS;
+}
+
+const MAX_CONTENT = 286;
+
+function inviteContent(check: Checker, value: unknown, stripNonAscii: boolean): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') {
+    check.add('inviteContent', 'type', `inviteContent must be a string, not ${typeof value}`);
+    return undefined;
+  }
+  // Partoo silently drops non-ASCII characters; a silently mangled SMS is worse than an error.
+  const nonAscii = [...new Set([...value].filter((c) => c.charCodeAt(0) > 0x7f))];
+  let text = value;
+  if (nonAscii.length && !stripNonAscii) {
+    check.add('inviteContent', 'ascii', `inviteContent has non-ASCII characters Partoo would remove: ${nonAscii.map((c) => JSON.stringify(c)).join(', ')} (pass stripNonAscii: true to drop them)`);
+  } else if (nonAscii.length) {
+    text = [...value].filter((c) => c.charCodeAt(0) <= 0x7f).join('');
+  }
+  if (text.length > MAX_CONTENT) check.add('inviteContent', 'maxLength', `inviteContent must be at most ${MAX_CONTENT} characters (got ${text.length})`);
+  if (!text.includes('@link')) check.add('inviteContent', 'link', 'inviteContent must contain @link (where Partoo puts the review link)');
+  return text;
+}
+
+/** A Paginated whose walk starts only after an async preparation step (validation needing metadata). */
+function lazyPaginated<T, P extends { items: T[] }>(prepare: () => Promise<Paginated<T, P>>): Paginated<T, P> {
+  return new Paginated<T, P>(async function* () {
+    yield* (await prepare()).pages();
+  });
+}

@@ -1,0 +1,34 @@
+// Every secret a client holds is registered here, so error text built from server bodies, URLs or
+// causes can be scrubbed of it whatever the path it took.
+const secrets = new Set<string>();
+const REDACTED = '[redacted]';
+const SECRET_KEYS = /^(user_token|authorization|x-apikey|api_?key(_secret)?|apiKeySecret|password)$/i;
+
+export function registerSecret(value: string | undefined) {
+  // Tiny strings would shred ordinary text; a real key is never this short.
+  if (value && value.length >= 6) secrets.add(value);
+}
+
+export function registerBasicCredentials(id: string, secret: string) {
+  registerSecret(id);
+  registerSecret(secret);
+  registerSecret(basicToken(id, secret));
+}
+
+export const basicToken = (id: string, secret: string) => Buffer.from(`${id}:${secret}`).toString('base64');
+
+export function redactText(text: string): string {
+  let out = text;
+  for (const s of secrets) if (out.includes(s)) out = out.split(s).join(REDACTED);
+  return out.replace(/(Basic|Bearer)\s+[A-Za-z0-9+/=._-]{8,}/g, `$1 ${REDACTED}`);
+}
+
+/** A deep copy of a parsed body with secret-named fields and registered secrets removed. */
+export function redactValue<T>(value: T, depth = 0): T {
+  if (typeof value === 'string') return redactText(value) as T;
+  if (!value || typeof value !== 'object' || depth > 20) return value;
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, depth + 1)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEYS.test(k) && v != null ? REDACTED : redactValue(v, depth + 1);
+  return out as T;
+}

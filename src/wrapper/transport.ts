@@ -1,0 +1,120 @@
+// The fetch handed to openapi-fetch: auth, a timeout per attempt, and retries. openapi-fetch cannot
+// re-send from middleware, so this layer owns the loop (octokit-style: one request function, small layers).
+import { ConfigurationError, ConnectionError, SdkError, TimeoutError } from './errors.js';
+
+export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
+
+export interface TransportOptions {
+  fetch: FetchLike;
+  /** base URL whose origin is the only one that receives credentials */
+  baseUrl: string;
+  /** headers carrying credentials, added only to requests on baseUrl's origin */
+  authHeaders: Record<string, string>;
+  timeoutMs: number;
+  maxRetries: number;
+  /** test seam: the backoff sleep; defaults to an abortable setTimeout */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+}
+
+const RETRY_BASE_MS = 500;
+const RETRY_CAP_MS = 8_000;
+const RETRY_AFTER_CAP_MS = 60_000;
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Codes meaning the request never reached a server, so even a write may be sent again. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+
+export function createTransport(opts: TransportOptions): FetchLike {
+  const origin = new URL(opts.baseUrl).origin;
+  const sleep = opts.sleep ?? abortableSleep;
+  const random = opts.random ?? Math.random;
+
+  return async function transport(request: Request): Promise<Response> {
+    if (new URL(request.url).origin !== origin) {
+      // Credentials never leave for another origin (e.g. a `next` URL pointing elsewhere).
+      throw new ConfigurationError(`Refusing to send credentials to ${new URL(request.url).origin}: the client is configured for ${origin}`);
+    }
+    const body = request.body ? await request.clone().arrayBuffer() : undefined;
+    const idempotent = IDEMPOTENT.has(request.method);
+    const callerSignal = request.signal;
+    for (let attempt = 0; ; attempt++) {
+      const timeout = AbortSignal.timeout(opts.timeoutMs);
+      const headers = new Headers(request.headers);
+      for (const [k, v] of Object.entries(opts.authHeaders)) headers.set(k, v);
+      const attemptRequest = new Request(request.url, {
+        method: request.method,
+        headers,
+        body,
+        redirect: 'manual', // a redirect must not carry credentials to wherever it points
+        signal: AbortSignal.any([callerSignal, timeout]),
+      });
+      let response: Response;
+      try {
+        response = await opts.fetch(attemptRequest);
+      } catch (error) {
+        if (callerSignal.aborted) throw callerSignal.reason;
+        const failure = classifyFailure(error, timeout, request, opts.timeoutMs);
+        if (attempt < opts.maxRetries && failure instanceof ConnectionError && (idempotent || !failure.outcomeUnknown)) {
+          await sleep(backoff(attempt, random), callerSignal);
+          continue;
+        }
+        throw failure;
+      }
+      const retryable = RETRYABLE_STATUS.has(response.status) && (idempotent || response.status === 429);
+      if (!retryable || attempt >= opts.maxRetries) return response;
+      const delay = retryAfterMs(response.headers.get('retry-after')) ?? backoff(attempt, random);
+      await response.body?.cancel().catch(() => {});
+      await sleep(Math.min(delay, RETRY_AFTER_CAP_MS), callerSignal);
+    }
+  };
+}
+
+function classifyFailure(error: unknown, timeout: AbortSignal, request: Request, timeoutMs: number): SdkError {
+  const what = `${request.method} ${new URL(request.url).pathname}`;
+  if (error instanceof SdkError) return error;
+  if (timeout.aborted) {
+    return new TimeoutError(`${what} timed out after ${timeoutMs} ms${request.method === 'GET' ? '' : '; the server may or may not have acted on it'}`, {
+      cause: error,
+      outcomeUnknown: request.method !== 'GET',
+    });
+  }
+  const code = errorCode(error);
+  const notSent = code !== undefined && NOT_SENT_CODES.has(code);
+  return new ConnectionError(
+    `${what} failed: ${code ?? (error as Error)?.message ?? 'connection error'}${notSent || request.method === 'GET' ? '' : '; the server may or may not have acted on it'}`,
+    { cause: error, outcomeUnknown: !notSent && request.method !== 'GET' },
+  );
+}
+
+function errorCode(error: unknown): string | undefined {
+  for (let e: any = error, i = 0; e && i < 5; e = e.cause, i++) if (typeof e.code === 'string') return e.code;
+  return undefined;
+}
+
+/** Exponential backoff with full jitter. */
+export const backoff = (attempt: number, random: () => number) => Math.floor(random() * Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** attempt));
+
+/** Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Math.round(Number(value) * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
