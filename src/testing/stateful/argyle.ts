@@ -1,0 +1,148 @@
+// A stateful Argyle invites API: sends create invites, list pages them with same-origin cursors.
+import { randomUUID } from 'node:crypto';
+import type { SpecValidator } from '../validator.js';
+import type { MockClock } from './clock.js';
+import { fieldErrors, INVALID_JSON, json, queryOf, readJson, type Handler } from './respond.js';
+
+export interface ArgyleMockOptions {
+  apiKeyId: string;
+  apiKeySecret: string;
+  /** invites present after start and after reset(), default 5 */
+  seedInvites?: number;
+}
+
+type WireInvite = Record<string, any>;
+
+export const argyleError = (status: number): unknown =>
+  status === 401
+    ? { detail: 'Invalid username/password.' }
+    : status === 404
+      ? { detail: 'Not found.' }
+      : status === 429
+        ? { detail: 'Request was throttled.' }
+        : { detail: 'Internal server error.' };
+
+export class ArgyleState {
+  invites: WireInvite[] = [];
+}
+
+export function seedArgyle(state: ArgyleState, clock: MockClock, count: number) {
+  state.invites = [];
+  for (let i = 1; i <= count; i++) {
+    state.invites.push(newInvite({ first_name: 'Seed', last_name: `Worker ${i}`, email: `seed${i}@example.com` }, new Date(clock.nowMs() - (count - i) * 60_000)));
+  }
+}
+
+function newInvite(input: Record<string, any>, at: Date): WireInvite {
+  const id = randomUUID();
+  const iso = at.toISOString();
+  return {
+    id,
+    user: randomUUID(),
+    user_token: `mock-user-token-${randomUUID()}`,
+    email: input.email ?? null,
+    phone_number: input.phone_number ?? null,
+    full_name: `${input.first_name} ${input.last_name}`,
+    first_name: input.first_name,
+    last_name: input.last_name,
+    revoked_at: null,
+    status: 'sent',
+    group_id: null,
+    url: `https://console.argyle.com/add-work-accounts/${id}`,
+    created_at: iso,
+    updated_at: iso,
+    invited_at: iso,
+    flow_id: input.flow_id ?? null,
+    flow_items: input.flow_items ?? [],
+    reply_to: [],
+    deliveries: deliveriesFor(input, iso),
+    invite_template_id: null,
+  };
+}
+
+const deliveriesFor = (input: Record<string, any>, iso: string) =>
+  [input.email && 'email', input.phone_number && 'sms'].filter(Boolean).map((method) => ({ id: randomUUID(), method, status: 'sent', sent_at: iso, updated_at: iso }));
+
+const encodeCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
+const decodeCursor = (cursor: string) => {
+  const m = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  return m ? Number(m[1]) : undefined;
+};
+
+export function argyleHandler(options: ArgyleMockOptions, state: ArgyleState, clock: MockClock, validator: SpecValidator): Handler {
+  const expectedAuth = `Basic ${Buffer.from(`${options.apiKeyId}:${options.apiKeySecret}`).toString('base64')}`;
+
+  return async (request) => {
+    const url = new URL(request.url);
+    const op = validator.route(request.method, url.pathname);
+    if (!op) return json(404, argyleError(404));
+    if (request.headers.get('authorization') !== expectedAuth) return json(401, argyleError(401));
+    const body = await readJson(request);
+    if (body === INVALID_JSON) return json(400, { detail: 'JSON parse error.' });
+    const query = queryOf(url);
+    const headers: Record<string, string> = {};
+    request.headers.forEach((v, k) => (headers[k] = v));
+    const problems = validator.checkRequest(op, { method: request.method, path: url.pathname, query, headers, body });
+    if (problems.length) return json(400, fieldErrors(problems));
+    const id = url.pathname.split('/')[3];
+    const find = () => state.invites.find((i) => i.id === id);
+    const touch = (inv: WireInvite) => (inv.updated_at = clock.now().toISOString());
+
+    switch (op.iid) {
+      case 'listInvites': {
+        const statuses = ([] as string[]).concat(query.status ?? []).flatMap((s) => s.split(','));
+        const replyTo = typeof query.reply_to === 'string' ? query.reply_to : undefined;
+        const limit = Number(query.limit ?? 10);
+        const offset = typeof query.cursor === 'string' ? decodeCursor(query.cursor) : 0;
+        if (offset === undefined) return json(400, { cursor: ['Invalid cursor.'] });
+        const matching = [...state.invites]
+          .reverse()
+          .filter((i) => (statuses.length === 0 || statuses.includes(i.status)) && (!replyTo || (i.reply_to ?? []).includes(replyTo)));
+        // Cursors are URLs on the origin the request came to, as Argyle's are on its own.
+        const link = (at: number) => {
+          const next = new URL(url.pathname, url.origin);
+          next.searchParams.set('cursor', encodeCursor(at));
+          next.searchParams.set('limit', String(limit));
+          if (statuses.length) next.searchParams.set('status', statuses.join(','));
+          if (replyTo) next.searchParams.set('reply_to', replyTo);
+          return next.toString();
+        };
+        return json(200, {
+          next: offset + limit < matching.length ? link(offset + limit) : null,
+          previous: offset > 0 ? link(Math.max(0, offset - limit)) : null,
+          results: matching.slice(offset, offset + limit),
+        });
+      }
+      case 'sendInvite': {
+        const b = body as Record<string, any>;
+        const invite = newInvite(b, clock.now());
+        state.invites.push(invite);
+        return json(200, invite);
+      }
+      case 'getInvite': {
+        const inv = find();
+        return inv ? json(200, inv) : json(404, argyleError(404));
+      }
+      case 'resendInvite': {
+        const inv = find();
+        if (!inv) return json(404, argyleError(404));
+        if (inv.status === 'revoked') return json(400, { detail: 'A revoked invite cannot be re-sent.' });
+        const iso = clock.now().toISOString();
+        inv.invited_at = iso;
+        touch(inv);
+        inv.deliveries.push(...deliveriesFor(inv, iso));
+        return json(200, inv);
+      }
+      case 'revokeInvite': {
+        const inv = find();
+        if (!inv) return json(404, argyleError(404));
+        inv.status = 'revoked';
+        inv.revoked_at = inv.revoked_at ?? clock.now().toISOString();
+        touch(inv);
+        return json(200, inv);
+      }
+      default:
+        return json(404, argyleError(404));
+    }
+  };
+}

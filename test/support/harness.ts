@@ -1,0 +1,85 @@
+// Unit-test harness: the real clients over the stateful mocks' in-memory handlers, with every request
+// recorded, a fault hook in front, and the backoff sleep recorded instead of waited.
+import { createArgyleClient, createPartooClient, type ArgyleClientOptions, type PartooClientOptions } from '../../src/index.js';
+import { createStatefulMocks, type StatefulMockOptions, type StatefulMocks } from '../../src/testing/index.js';
+import { DEFAULT_CREDENTIALS } from '../../src/testing/stateful/index.js';
+import type { Handler } from '../../src/testing/stateful/respond.js';
+
+export const PARTOO_URL = 'https://partoo.test/v2';
+export const ARGYLE_URL = 'https://argyle.test';
+export const BIZ = '5409c35a97bbc544d8e26737';
+
+export interface Recorded {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: any;
+  headers: Headers;
+}
+
+/** `fault(request, forward)` may answer, throw, or forward and then throw (a reset after the server acted). */
+export type Fault = (request: Request, forward: Handler) => Promise<Response>;
+
+const cache = new Map<string, Promise<StatefulMocks>>();
+
+export async function harness(opts: { mock?: StatefulMockOptions; partoo?: PartooClientOptions; argyle?: ArgyleClientOptions } = {}) {
+  const key = JSON.stringify(opts.mock ?? {});
+  if (!cache.has(key)) cache.set(key, createStatefulMocks(opts.mock));
+  const mocks = await cache.get(key)!;
+  mocks.reset();
+  const requests: Recorded[] = [];
+  const sleeps: number[] = [];
+  let fault: Fault | undefined;
+
+  const recordingFetch = (handler: Handler) =>
+    (async (input: Request) => {
+      const url = new URL(input.url);
+      const text = await input.clone().text();
+      requests.push({ method: input.method, path: url.pathname, query: url.searchParams, body: text ? JSON.parse(text) : undefined, headers: input.headers });
+      return fault ? fault(input, handler) : handler(input);
+    }) as typeof fetch;
+
+  const internal = { sleep: async (ms: number) => void sleeps.push(ms), random: () => 0.5 };
+  const partoo = createPartooClient({
+    apiKey: DEFAULT_CREDENTIALS.apiKey,
+    baseUrl: PARTOO_URL,
+    fetch: recordingFetch(mocks.partoo),
+    now: () => mocks.clock.now(),
+    ...internal,
+    ...opts.partoo,
+  } as PartooClientOptions);
+  const argyle = createArgyleClient({
+    apiKeyId: DEFAULT_CREDENTIALS.apiKeyId,
+    apiKeySecret: DEFAULT_CREDENTIALS.apiKeySecret,
+    baseUrl: ARGYLE_URL,
+    fetch: recordingFetch(mocks.argyle),
+    ...internal,
+    ...opts.argyle,
+  } as ArgyleClientOptions);
+
+  return {
+    mocks,
+    partoo,
+    argyle,
+    requests,
+    sleeps,
+    posts: () => requests.filter((r) => r.method === 'POST'),
+    setFault(f: Fault | undefined) {
+      fault = f;
+    },
+    /** an SMS recorded directly in the mock, as if another worker had sent it */
+    sendElsewhere: async (phone: string) => {
+      const res = await mocks.partoo(
+        new Request(`${PARTOO_URL}/review_booster/send_invitation`, {
+          method: 'POST',
+          headers: { 'x-apikey': DEFAULT_CREDENTIALS.apiKey, 'content-type': 'application/json' },
+          body: JSON.stringify({ business_id: BIZ, target_phone: phone, force: 'True' }),
+        }),
+      );
+      return ((await res.json()) as { invitation_id: string }).invitation_id;
+    },
+  };
+}
+
+export const connectionReset = () => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+export const connectionRefused = () => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }) });
