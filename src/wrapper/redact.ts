@@ -23,12 +23,33 @@ export function redactText(text: string): string {
   return out.replace(/(Basic|Bearer)\s+[A-Za-z0-9+/=._-]{8,}/g, `$1 ${REDACTED}`);
 }
 
-/** A deep copy of a parsed body with secret-named fields and registered secrets removed. */
-export function redactValue<T>(value: T, depth = 0): T {
-  if (typeof value === 'string') return redactText(value) as T;
+/**
+ * A deep copy of a parsed body with secret-named fields removed, and their values (a user_token, say)
+ * scrubbed wherever else the same body quotes them, along with every registered secret.
+ */
+export function redactValue<T>(value: T): T {
+  const local = new Set<string>();
+  collectSecretFields(value, local, 0);
+  return scrub(value, local, 0);
+}
+
+function collectSecretFields(value: unknown, into: Set<string>, depth: number) {
+  if (!value || typeof value !== 'object' || depth > 20) return;
+  for (const [k, v] of Object.entries(value)) {
+    if (SECRET_KEYS.test(k) && typeof v === 'string' && v.length >= 6) into.add(v);
+    else collectSecretFields(v, into, depth + 1);
+  }
+}
+
+function scrub<T>(value: T, local: Set<string>, depth: number): T {
+  if (typeof value === 'string') {
+    let text = redactText(value);
+    for (const s of local) if (text.includes(s)) text = text.split(s).join(REDACTED);
+    return text as T;
+  }
   if (!value || typeof value !== 'object' || depth > 20) return value;
-  if (Array.isArray(value)) return value.map((v) => redactValue(v, depth + 1)) as T;
+  if (Array.isArray(value)) return value.map((v) => scrub(v, local, depth + 1)) as T;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEYS.test(k) && v != null ? REDACTED : redactValue(v, depth + 1);
+  for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEYS.test(k) && v != null ? REDACTED : scrub(v, local, depth + 1);
   return out as T;
 }

@@ -1,0 +1,114 @@
+import { inspect } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError, AuthenticationError, ConfigurationError, createArgyleClient, createPartooClient, isSdkError, SdkError } from '../../src/index.js';
+import { basicToken } from '../../src/wrapper/redact.js';
+import { BIZ, harness } from '../support/harness.js';
+
+const PARTOO_KEY = 'pk_live_9f8e7d6c5b4a3210';
+const ARGYLE_ID = 'argyle-id-7a6b5c4d';
+const ARGYLE_SECRET = 'argyle-secret-1q2w3e4r5t';
+const USER_TOKEN = 'ut_eyJhbGciOiJIUzI1NiJ9.secret-user-token';
+const SECRETS = [PARTOO_KEY, ARGYLE_ID, ARGYLE_SECRET, basicToken(ARGYLE_ID, ARGYLE_SECRET), USER_TOKEN];
+
+/** Every way an error reaches a log: message, stack, String, JSON, inspect, and the whole cause chain. */
+function serializations(error: unknown): string[] {
+  const out: string[] = [];
+  for (let e: any = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
+    out.push(String(e), e.message ?? '', e.stack ?? '', JSON.stringify(e) ?? '', inspect(e, { depth: Infinity, showHidden: true }));
+  }
+  return out;
+}
+
+describe('no secret in any error', () => {
+  it('holds across auth failures, echoing servers, connection errors and other-origin refusals', async () => {
+    const errors: unknown[] = [];
+    const catchInto = (p: Promise<unknown>) => p.then(() => errors.push(new Error('expected a failure')), (e) => errors.push(e));
+    const h = await harness({ partoo: { apiKey: PARTOO_KEY }, argyle: { apiKeyId: ARGYLE_ID, apiKeySecret: ARGYLE_SECRET } });
+
+    // The mock accepts other credentials: 401s.
+    await catchInto(h.partoo.reviewBooster.sendInvitation({ businessId: BIZ, targetPhone: '+33601020304' }));
+    await catchInto(h.argyle.invites.list().toArray());
+    // A server that echoes the request's credentials and a user_token back in its error body.
+    h.setFault(async (req) =>
+      new Response(JSON.stringify({ errors: { json: `bad key ${req.headers.get('x-apikey')} / ${req.headers.get('authorization')}` }, user_token: USER_TOKEN, detail: `token ${USER_TOKEN}` }), { status: 400 }),
+    );
+    await catchInto(h.partoo.reviewBooster.getInvitationStatus('x'));
+    await catchInto(h.argyle.invites.get('6f1c2a9e-0000-4c3b-9d2e-000000000001'));
+    // A connection error whose cause quotes the credentials.
+    h.setFault(async (req) => {
+      throw Object.assign(new TypeError(`fetch failed for ${req.headers.get('authorization') ?? req.headers.get('x-apikey')}`), { cause: { code: 'ECONNRESET', message: PARTOO_KEY } });
+    });
+    await catchInto(h.partoo.reviewBooster.getInvitationStatus('x'));
+    await catchInto(h.argyle.invites.send({ firstName: 'A', lastName: 'B', email: 'a@example.com' }));
+    // A next URL on another origin.
+    h.setFault(async () => new Response(JSON.stringify({ next: `https://evil.example/v2/invites?cursor=${ARGYLE_SECRET}`, previous: null, results: [] }), { status: 200 }));
+    await catchInto(h.argyle.invites.list().toArray());
+
+    expect(errors).toHaveLength(7);
+    expect(errors.every(isSdkError)).toBe(true);
+    expect(errors[0]).toBeInstanceOf(AuthenticationError);
+    for (const text of errors.flatMap(serializations)) for (const secret of SECRETS) expect(text).not.toContain(secret);
+    // Redaction keeps the rest of the message useful.
+    expect((errors[2] as ApiError).message).toContain('bad key [redacted]');
+    expect((errors[2] as ApiError).body).toMatchObject({ user_token: '[redacted]' });
+  });
+
+  it('the JSON of an ApiError carries status, operation and body', async () => {
+    const h = await harness();
+    h.setFault(async () => new Response('{"errors":{"json":"Resource not found"}}', { status: 404 }));
+    const error = await h.partoo.reviewBooster.getInvitationStatus('x').catch((e) => e);
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: 'NotFoundError', status: 404, operation: 'getReviewInvitationStatus', body: { errors: { json: 'Resource not found' } } });
+    expect(error.message).toBe('getReviewInvitationStatus: HTTP 404: {"json":"Resource not found"}');
+  });
+});
+
+describe('configuration', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  it('names the environment variable to set when a key is missing', () => {
+    delete process.env.PARTOO_API_KEY;
+    delete process.env.ARGYLE_API_KEY_ID;
+    delete process.env.ARGYLE_API_KEY_SECRET;
+    expect(() => createPartooClient()).toThrow(/set the PARTOO_API_KEY environment variable/);
+    expect(() => createArgyleClient({ apiKeySecret: 's' })).toThrow(/ARGYLE_API_KEY_ID/);
+    expect(() => createArgyleClient({ apiKeyId: 'i' })).toThrow(/ARGYLE_API_KEY_SECRET/);
+    expect(() => createPartooClient()).toThrow(ConfigurationError);
+  });
+
+  it('reads keys from the environment', async () => {
+    process.env.PARTOO_API_KEY = 'from-env-key';
+    const seen: string[] = [];
+    const client = createPartooClient({ baseUrl: 'https://p.test', fetch: (async (r: Request) => (seen.push(r.headers.get('x-apikey')!), new Response('{"status":"SENT"}'))) as typeof fetch });
+    await client.reviewBooster.getInvitationStatus('x');
+    expect(seen).toEqual(['from-env-key']);
+  });
+
+  it('rejects bad options at construction', () => {
+    expect(() => createPartooClient({ apiKey: 'k', environment: 'staging' as never })).toThrow(/environment must be "production" or "sandbox"/);
+    expect(() => createPartooClient({ apiKey: 'k', baseUrl: 'not a url' })).toThrow(/baseUrl must be an absolute http\(s\) URL/);
+    expect(() => createPartooClient({ apiKey: 'k', timeoutMs: 0 })).toThrow(/timeoutMs/);
+    expect(() => createPartooClient({ apiKey: 'k', maxRetries: -1 })).toThrow(/maxRetries/);
+    expect(() => createPartooClient({ apiKey: 'k', defaultCountry: 'france' })).toThrow(/defaultCountry/);
+    expect(() => createPartooClient({ apiKey: 'k', guard: { windowDays: 0 } })).toThrow(/windowDays/);
+  });
+
+  it('targets production by default and the sandbox on request', async () => {
+    const urls: string[] = [];
+    const fetch = (async (r: Request) => (urls.push(r.url), new Response('{"status":"SENT"}'))) as typeof globalThis.fetch;
+    await createPartooClient({ apiKey: 'k', fetch }).reviewBooster.getInvitationStatus('a');
+    await createPartooClient({ apiKey: 'k', fetch, environment: 'sandbox' }).reviewBooster.getInvitationStatus('a');
+    expect(urls).toEqual(['https://api.partoo.co/v2/review_booster/invitation_status?invitation_id=a', 'https://api.sandbox.partoo.co/v2/review_booster/invitation_status?invitation_id=a']);
+  });
+
+  it('isSdkError recognizes errors from another copy of the package', () => {
+    class Foreign extends Error {
+      [Symbol.for('partoo-argyle-sdk.error')] = true;
+    }
+    expect(isSdkError(new Foreign())).toBe(true);
+    expect(isSdkError(new Error('x'))).toBe(false);
+    expect(new ConfigurationError('x')).toBeInstanceOf(SdkError);
+  });
+});

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { ConnectionError, NotFoundError, ServerError, TimeoutError, ValidationError } from '../../src/index.js';
+import { BIZ, connectionReset, harness } from '../support/harness.js';
+
+describe('invitation status', () => {
+  it('moves CREATED -> SENT -> DELIVERED on the mock clock', async () => {
+    const h = await harness();
+    const sent = await h.partoo.reviewBooster.sendInvitation({ businessId: BIZ, targetPhone: '+33601020304' });
+    if (sent.status !== 'sent') throw new Error('not sent');
+    expect(await h.partoo.reviewBooster.getInvitationStatus(sent.invitationId)).toBe('CREATED');
+    h.mocks.clock.advance(1000);
+    expect(await h.partoo.reviewBooster.getInvitationStatus(sent.invitationId)).toBe('SENT');
+    h.mocks.clock.advance(1000);
+    expect(await h.partoo.reviewBooster.waitForFinalStatus(sent.invitationId, { intervalMs: 1 })).toBe('DELIVERED');
+  });
+
+  it('waits by polling until a final status', async () => {
+    const h = await harness({ mock: { sentAfterMs: 20, deliveredAfterMs: 20 } });
+    const sent = await h.partoo.reviewBooster.sendInvitation({ businessId: BIZ, targetPhone: '+33601020000' });
+    if (sent.status !== 'sent') throw new Error('not sent');
+    expect(await h.partoo.reviewBooster.waitForFinalStatus(sent.invitationId, { intervalMs: 10 })).toBe('FAILED_DELIVERY');
+    expect(h.requests.filter((r) => r.path.endsWith('invitation_status')).length).toBeGreaterThan(1);
+  });
+
+  it('times out with the last status, and stops on abort', async () => {
+    const h = await harness();
+    const sent = await h.partoo.reviewBooster.sendInvitation({ businessId: BIZ, targetPhone: '+33601020304' });
+    if (sent.status !== 'sent') throw new Error('not sent');
+    const timeout = await h.partoo.reviewBooster.waitForFinalStatus(sent.invitationId, { intervalMs: 10, timeoutMs: 30 }).catch((e) => e);
+    expect(timeout).toBeInstanceOf(TimeoutError);
+    expect(timeout.message).toMatch(/no final status within 30 ms \(last: CREATED\)/);
+    const controller = new AbortController();
+    const waiting = h.partoo.reviewBooster.waitForFinalStatus(sent.invitationId, { intervalMs: 10_000, signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('stopped by caller')), 20);
+    await expect(waiting).rejects.toThrow('stopped by caller');
+  });
+
+  it('raises NotFoundError for an unknown invitation', async () => {
+    const h = await harness();
+    await expect(h.partoo.reviewBooster.getInvitationStatus('d3d8c966-0356-4ec0-baae-13ec3622ebc2')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(h.partoo.reviewBooster.getInvitationStatus('')).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('retries a GET that gets 503 twice, then raises ServerError', async () => {
+    const h = await harness();
+    h.setFault(async () => new Response('{"errors":{"json":"unavailable"}}', { status: 503 }));
+    const error = await h.partoo.reviewBooster.getInvitationStatus('d3d8c966-0356-4ec0-baae-13ec3622ebc2').catch((e) => e);
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error.status).toBe(503);
+    expect(error.message).toContain('unavailable');
+    expect(h.requests).toHaveLength(3);
+    expect(h.sleeps).toHaveLength(2);
+  });
+
+  it('turns a malformed or truncated success body into an ApiError with the status', async () => {
+    const h = await harness();
+    h.setFault(async () => new Response('{"status": "DELIV', { status: 200, headers: { 'content-type': 'application/json' } }));
+    await expect(h.partoo.reviewBooster.getInvitationStatus('x')).rejects.toThrow(/HTTP 200 malformed response: expected JSON, got application\/json: \{"status": "DELIV/);
+    h.setFault(async () => new Response('<html>gateway</html>', { status: 200, headers: { 'content-type': 'text/html' } }));
+    await expect(h.partoo.reviewBooster.getInvitationStatus('x')).rejects.toThrow(/got text\/html/);
+  });
+
+  it('times out each attempt on its own', async () => {
+    const h = await harness({ partoo: { timeoutMs: 20, maxRetries: 1 } });
+    h.setFault((req) => new Promise((_, reject) => req.signal.addEventListener('abort', () => reject(req.signal.reason))));
+    const error = await h.partoo.reviewBooster.getInvitationStatus('x').catch((e) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(h.requests).toHaveLength(2);
+  });
+});
+
+describe('argyle invites', () => {
+  it('sends camelCase input as the wire shape and returns a camelCase invite', async () => {
+    const h = await harness();
+    const invite = await h.argyle.invites.send({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', externalId: 'emp-1' });
+    expect(h.requests[0].body).toEqual({ first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', external_id: 'emp-1' });
+    expect(invite).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', status: 'sent' });
+    expect(invite.invitedAt).toBeInstanceOf(Date);
+    expect(await h.argyle.invites.get(invite.id)).toMatchObject({ id: invite.id });
+    const resent = await h.argyle.invites.resend(invite.id);
+    expect(resent.deliveries).toHaveLength(2);
+    const revoked = await h.argyle.invites.revoke(invite.id);
+    expect(revoked.status).toBe('revoked');
+    expect(revoked.revokedAt).toBeInstanceOf(Date);
+  });
+
+  it('keeps user_token off the enumerable fields, so logs and JSON leave it out', async () => {
+    const h = await harness();
+    const invite = await h.argyle.invites.send({ firstName: 'Ada', lastName: 'Lovelace', phoneNumber: '+12125555555' });
+    expect(invite.userToken).toMatch(/^mock-user-token-/);
+    expect(JSON.stringify(invite)).not.toContain('mock-user-token');
+    expect(Object.keys(invite)).not.toContain('userToken');
+  });
+
+  it('requires names and an email or a phone, before any request', async () => {
+    const h = await harness();
+    const error = await h.argyle.invites.send({ firstName: '', lastName: undefined } as never).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.issues.map((i: { field: string; rule: string }) => `${i.field}:${i.rule}`)).toEqual(['firstName:nonEmpty', 'lastName:required', 'email:required']);
+    await expect(h.argyle.invites.get('not-a-uuid')).rejects.toBeInstanceOf(ValidationError);
+    expect(h.requests).toHaveLength(0);
+  });
+
+  it('never repeats a send whose outcome is unknown (no idempotency key at Argyle)', async () => {
+    const h = await harness();
+    h.setFault(async (req, forward) => {
+      if (req.method === 'POST') {
+        await forward(req);
+        throw connectionReset();
+      }
+      return forward(req);
+    });
+    const error = await h.argyle.invites.send({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' }).catch((e) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.outcomeUnknown).toBe(true);
+    expect(h.posts()).toHaveLength(1);
+    h.setFault(async () => new Response('{"detail":"boom"}', { status: 500 }));
+    await expect(h.argyle.invites.send({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' })).rejects.toBeInstanceOf(ServerError);
+    expect(h.posts()).toHaveLength(2);
+  });
+});
