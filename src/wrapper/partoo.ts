@@ -98,8 +98,8 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
   async function findNewest(businessId: string, phone: string, since: Date): Promise<Invitation | undefined> {
     let newest: Invitation | undefined;
     for await (const inv of searchPages(api, { business_id: businessId, target_phone: phone, after: Math.floor(since.getTime() / 1000) })) {
-      // Filter here too: a server that ignores `after` must not make an old SMS look recent.
-      if (inv.sentAt.getTime() >= since.getTime() - 1000 && (!newest || inv.sentAt > newest.sentAt)) newest = inv;
+      // Filter here too: `after` is whole seconds, and a server that ignores it must not make an old SMS look recent.
+      if (inv.sentAt.getTime() > since.getTime() && (!newest || inv.sentAt > newest.sentAt)) newest = inv;
     }
     return newest;
   }
