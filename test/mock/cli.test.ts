@@ -1,0 +1,78 @@
+// The CLI as partners run it: spawned, read until ready, used, and stopped by a signal.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createPartooClient } from '../../src/index.js';
+
+const BIN = resolve(import.meta.dirname, '../../bin/partoo-argyle-sdk.mjs');
+
+function runCli(args: string[]) {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (err += d));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  const ready = async () => {
+    for (let i = 0; i < 300 && !out.includes('ready:'); i++) {
+      if (child.exitCode !== null) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return out;
+  };
+  return { child, ready, exited, output: () => ({ out, err }) };
+}
+
+describe('npx partoo-argyle-sdk mock', () => {
+  it('starts both stateful mocks, serves, and stops cleanly on SIGTERM', async () => {
+    const cli = runCli(['mock', '--stateful', '--port-partoo', '0', '--port-argyle', '0']);
+    try {
+      const out = await cli.ready();
+      expect(out).toContain('ready: stateful mocks listening');
+      const partooUrl = /Partoo mock:\s+(\S+)/.exec(out)![1];
+      expect(/Argyle mock:\s+(\S+)/.exec(out)![1]).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const client = createPartooClient({ apiKey: 'mock-partoo-api-key', baseUrl: partooUrl });
+      expect((await client.reviewBooster.sendInvitation({ businessId: 'b', targetPhone: '+33601020304' })).status).toBe('sent');
+      expect((await fetch(`${partooUrl}/__mock/advance-time`, { method: 'POST', body: '{"ms": 1000}' })).status).toBe(200);
+    } finally {
+      cli.child.kill('SIGTERM');
+    }
+    expect(await cli.exited).toBe(0);
+    expect(cli.output().out).toContain('SIGTERM: stopping');
+  });
+
+  it('exits non-zero with a clear message when a port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const cli = runCli(['mock', '--stateful', '--port-partoo', String(port), '--port-argyle', '0']);
+      expect(await cli.exited).not.toBe(0);
+      expect(cli.output().err).toContain(`port ${port} on 127.0.0.1 is already in use (--port-partoo)`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('rejects bad flags with usage status 2', async () => {
+    const cli = runCli(['mock', '--fail-rate', '3']);
+    expect(await cli.exited).toBe(2);
+    expect(cli.output().err).toContain('--fail-rate must be a number from 0 to 1, not "3"');
+  });
+});
+
+describe('startMockServers() static mode (Prism)', () => {
+  it('serves the spec examples with security enforced', async () => {
+    const { startMockServers } = await import('../../src/testing/index.js');
+    const mock = await startMockServers();
+    try {
+      const client = createPartooClient({ apiKey: mock.partooApiKey, baseUrl: mock.partooUrl });
+      expect(await client.reviewBooster.getInvitationStatus('d3d8c966-0356-4ec0-baae-13ec3622ebc2')).toBe('DELIVERED');
+      expect((await fetch(`${mock.partooUrl}/review_booster/template`)).status).toBe(401);
+      expect(() => mock.advanceTime(1)).toThrow(/needs startMockServers\(\{ stateful: true \}\)/);
+    } finally {
+      await mock.close();
+    }
+  });
+});
