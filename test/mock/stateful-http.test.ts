@@ -20,8 +20,9 @@ function validatingFetch(spec: 'partoo' | 'argyle') {
     const headers: Record<string, string> = {};
     response.headers.forEach((value, key) => (headers[key] = value));
     for (const p of v.checkResponse(op, { status: response.status, headers, body: text ? JSON.parse(text) : undefined })) problems.push(`${op.iid} ${response.status}: ${p}`);
-    if (!seen.has(op.iid)) seen.set(op.iid, new Set());
-    seen.get(op.iid)!.add(response.status);
+    const id = op.iid ?? `${request.method} ${path}`;
+    if (!seen.has(id)) seen.set(id, new Set());
+    seen.get(id)!.add(response.status);
     return response;
   }) as typeof fetch;
 }

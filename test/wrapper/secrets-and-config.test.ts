@@ -104,10 +104,8 @@ describe('configuration', () => {
   });
 
   it('isSdkError recognizes errors from another copy of the package', () => {
-    class Foreign extends Error {
-      [Symbol.for('partoo-argyle-sdk.error')] = true;
-    }
-    expect(isSdkError(new Foreign())).toBe(true);
+    const foreign = Object.assign(new Error('from another copy'), { [Symbol.for('partoo-argyle-sdk.error')]: true });
+    expect(isSdkError(foreign)).toBe(true);
     expect(isSdkError(new Error('x'))).toBe(false);
     expect(new ConfigurationError('x')).toBeInstanceOf(SdkError);
   });
