@@ -98,9 +98,12 @@ export function argyleHandler(options: ArgyleMockOptions, state: ArgyleState, cl
         const matching = [...state.invites]
           .reverse()
           .filter((i) => (statuses.length === 0 || statuses.includes(i.status)) && (!replyTo || (i.reply_to ?? []).includes(replyTo)));
-        // Cursors are URLs on the origin the request came to, as Argyle's are on its own.
+        // Cursors are URLs on the origin the request came to, as Argyle's are on its own (behind a proxy,
+        // the forwarded host).
+        const forwardedHost = request.headers.get('x-forwarded-host');
+        const origin = forwardedHost ? `${request.headers.get('x-forwarded-proto') ?? 'https'}://${forwardedHost}` : url.origin;
         const link = (at: number) => {
-          const next = new URL(url.pathname, url.origin);
+          const next = new URL(url.pathname, origin);
           next.searchParams.set('cursor', encodeCursor(at));
           next.searchParams.set('limit', String(limit));
           if (statuses.length) next.searchParams.set('status', statuses.join(','));
