@@ -2,10 +2,13 @@
 // outcome is unknown is checked with a search, never blindly repeated.
 import { ApiError, BadRequestError, ConnectionError, ServerError } from './errors.js';
 import type { Invitation } from './invitations.js';
+import type { GuardLedger } from './ledger.js';
 
 export interface GuardOptions {
   /** days between two SMS to one number; Partoo's own rule is 10 */
   windowDays?: number;
+  /** what this client sent recently, so a repeat costs no request; default in memory, `false` turns it off */
+  ledger?: GuardLedger | false;
 }
 
 export type SendResult =

@@ -3,7 +3,10 @@ import type { paths } from '../generated/partoo.js';
 import { unwrap } from './api-result.js';
 import { resolveCommon, requireKey, PARTOO_URLS, type CommonClientOptions } from './config.js';
 import { ApiError, ConfigurationError, TimeoutError } from './errors.js';
+import { runBulk, type BulkOptions, type BulkOutcome } from './bulk.js';
 import { guardedSend, InFlight, type GuardOptions, type SendResult } from './guard.js';
+import { MemoryLedger, type GuardLedger } from './ledger.js';
+import { TokenBucket, type Clock, type RateLimitOptions } from './rate-limit.js';
 import { FINAL_STATUSES, searchPages, type Invitation, type InvitationPage, type InvitationStatus } from './invitations.js';
 import { Paginated } from './paginate.js';
 import { toE164 } from './phone.js';
@@ -20,6 +23,8 @@ export interface PartooClientOptions extends CommonClientOptions {
   guard?: GuardOptions | false;
   /** the clock the guard reads; pass `() => mock.now()` against the stateful mock */
   now?: () => Date;
+  /** client-side limit shared by every call of this client; default 300 a minute (Partoo's); `false` turns it off */
+  rateLimit?: RateLimitOptions | false;
 }
 
 export interface SendInvitationInput {
@@ -54,6 +59,8 @@ export interface ReviewBooster {
   searchInvitations(input: SearchInvitationsInput): Paginated<Invitation, InvitationPage>;
   getInvitationStatus(invitationId: string): Promise<InvitationStatus>;
   waitForFinalStatus(invitationId: string, options?: WaitOptions): Promise<InvitationStatus>;
+  /** Sends a batch, yielding one outcome per input (sent, skipped, or failed with its error); never throws for a row. */
+  sendInvitations<I extends SendInvitationInput>(inputs: Iterable<I> | AsyncIterable<I>, options?: BulkOptions): AsyncGenerator<BulkOutcome<I>, void, undefined>;
 }
 
 export interface PartooClient {
@@ -66,7 +73,7 @@ const DAY_MS = 86_400_000;
 const SEND_FIELDS = ['businessId', 'targetPhone', 'targetName', 'inviteContent', 'force', 'stripNonAscii'] as const;
 const SEARCH_FIELDS = ['businessId', 'targetPhone', 'after'] as const;
 /** test seam, not part of the public options */
-export type InternalOptions = Pick<TransportOptions, 'sleep' | 'random'>;
+export type InternalOptions = Pick<TransportOptions, 'sleep' | 'random'> & { rateLimitClock?: Clock };
 
 export function createPartooClient(options: PartooClientOptions = {}): PartooClient {
   const common = resolveCommon(options, PARTOO_URLS);
@@ -81,11 +88,13 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
   const internal = options as InternalOptions;
   const sleep = internal.sleep ?? abortableSleep;
 
+  const limiter = rateLimiter(options.rateLimit, internal.rateLimitClock);
   const api = createClient<paths>({
     baseUrl: common.baseUrl,
-    fetch: createTransport({ ...common, authHeaders: { 'x-APIKey': apiKey }, sleep, random: internal.random }),
+    fetch: createTransport({ ...common, authHeaders: { 'x-APIKey': apiKey }, sleep, random: internal.random, limiter }),
   });
   const inFlight = new InFlight(now, windowMs ?? 0);
+  const ledger = windowMs === undefined || options.guard === false ? undefined : resolveLedger(options.guard?.ledger, () => now().getTime());
 
   async function normalizePhone(check: Checker, value: unknown): Promise<string | undefined> {
     if (!check.requiredString(value, 'targetPhone')) return undefined;
@@ -125,6 +134,19 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
         ...(content !== undefined && { invite_content: content }),
         ...(force && { force: 'True' as const }),
       };
+      const key = `${input.businessId}\u0000${phone}`;
+      if (!force && ledger) {
+        const known = await ledger.get(key);
+        if (known && known.sentAt.getTime() > now().getTime() - windowMs!) {
+          return {
+            status: 'skipped',
+            reason: 'recently_invited',
+            targetPhone: phone!,
+            lastInvitation: { id: known.invitationId, sentAt: known.sentAt },
+            nextAllowedAt: new Date(known.sentAt.getTime() + windowMs!),
+          } satisfies SendResult;
+        }
+      }
       const send = () =>
         guardedSend(
           { businessId: input.businessId, targetPhone: phone!, force },
@@ -143,7 +165,14 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
             },
           },
         );
-      return windowMs === undefined || force ? send() : inFlight.run(`${input.businessId}\u0000${phone}`, send);
+      const sentAtLeast = now();
+      const result = await (windowMs === undefined || force ? send() : inFlight.run(key, send));
+      if (ledger) {
+        const entry = result.status === 'sent' ? { invitationId: result.invitationId, sentAt: sentAtLeast } : { invitationId: result.lastInvitation.id, sentAt: result.lastInvitation.sentAt };
+        const ttl = entry.sentAt.getTime() + windowMs! - now().getTime();
+        if (ttl > 0) await ledger.set(key, entry, ttl);
+      }
+      return result;
     },
 
     searchInvitations(input) {
@@ -179,6 +208,10 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
       return data.status;
     },
 
+    sendInvitations(inputs, bulkOptions = {}) {
+      return runBulk(inputs, bulkOptions, (input) => reviewBooster.sendInvitation(input));
+    },
+
     async waitForFinalStatus(invitationId, waitOptions = {}) {
       const check = new Checker();
       check.requiredString(invitationId, 'invitationId');
@@ -207,6 +240,20 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
   };
 
   return { api, reviewBooster };
+}
+
+function rateLimiter(option: PartooClientOptions['rateLimit'], clock: Clock | undefined): TokenBucket | undefined {
+  if (option === false) return undefined;
+  const rpm = option?.requestsPerMinute ?? 300;
+  if (typeof rpm !== 'number' || !(rpm >= 1) || rpm > 1_000_000) throw new ConfigurationError(`rateLimit.requestsPerMinute must be a number from 1 to 1000000, not ${String(rpm)}`);
+  return new TokenBucket(rpm, clock ?? { now: Date.now, sleep: abortableSleep });
+}
+
+function resolveLedger(option: GuardLedger | false | undefined, nowMs: () => number): GuardLedger | undefined {
+  if (option === false) return undefined;
+  if (option === undefined) return new MemoryLedger(100_000, nowMs);
+  if (typeof option.get !== 'function' || typeof option.set !== 'function') throw new ConfigurationError('guard.ledger must have get(key) and set(key, entry, ttlMs)');
+  return option;
 }
 
 function guardWindow(guard: PartooClientOptions['guard']): number | undefined {

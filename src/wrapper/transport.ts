@@ -15,6 +15,8 @@ export interface TransportOptions {
   /** test seam: the backoff sleep; defaults to an abortable setTimeout */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
+  /** waited on before every attempt (a client-wide rate limit) */
+  limiter?: { take(signal?: AbortSignal): Promise<void> };
 }
 
 const RETRY_BASE_MS = 500;
@@ -40,6 +42,7 @@ export function createTransport(opts: TransportOptions): FetchLike {
     const idempotent = IDEMPOTENT.has(request.method);
     const callerSignal = request.signal;
     for (let attempt = 0; ; attempt++) {
+      await opts.limiter?.take(callerSignal);
       const timeout = AbortSignal.timeout(opts.timeoutMs);
       const headers = new Headers(request.headers);
       for (const [k, v] of Object.entries(opts.authHeaders)) headers.set(k, v);

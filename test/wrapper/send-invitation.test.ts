@@ -16,7 +16,7 @@ describe('sendInvitation: the duplicate guard', () => {
   });
 
   it('skips a recently invited number with 1 request and says when it may be sent again', async () => {
-    const h = await harness();
+    const h = await harness({ partoo: { guard: { ledger: false } } });
     const first = await h.partoo.reviewBooster.sendInvitation(input);
     const sentAt = h.mocks.clock.now();
     h.requests.length = 0;
@@ -30,6 +30,25 @@ describe('sendInvitation: the duplicate guard', () => {
     expect(Math.abs(second.lastInvitation.sentAt.getTime() - sentAt.getTime())).toBeLessThan(1000);
     expect(second.nextAllowedAt.getTime()).toBe(second.lastInvitation.sentAt.getTime() + 10 * DAY);
     expect(h.mocks.partooState.sentCount(BIZ, '+33601020304')).toBe(1);
+  });
+
+  it('skips a number this client just sent to with 0 requests (the ledger), and only within the window', async () => {
+    const h = await harness();
+    const first = await h.partoo.reviewBooster.sendInvitation(input);
+    h.requests.length = 0;
+    const repeat = await h.partoo.reviewBooster.sendInvitation(input);
+    expect(h.requests).toHaveLength(0);
+    expect(repeat).toMatchObject({ status: 'skipped', lastInvitation: { id: first.status === 'sent' ? first.invitationId : '' } });
+    h.mocks.clock.advance(10 * DAY + 1000);
+    expect((await h.partoo.reviewBooster.sendInvitation(input)).status).toBe('sent');
+    expect(h.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
+  });
+
+  it('a ledger miss falls through to the search: another client\'s send is still caught', async () => {
+    const h = await harness();
+    await h.sendElsewhere('+33601020304');
+    expect((await h.partoo.reviewBooster.sendInvitation(input)).status).toBe('skipped');
+    expect(h.requests).toHaveLength(1);
   });
 
   it('holds the window to the edge: 9 d 23 h 59 min later skipped, 10 d 1 s later sent', async () => {

@@ -1,0 +1,43 @@
+// What this client itself sent recently, so a repeat within the window costs no request. It can only
+// turn a send into a skip; a miss falls through to Partoo's search as usual.
+
+export interface LedgerEntry {
+  invitationId: string;
+  sentAt: Date;
+}
+
+/** Where the guard remembers sends; the in-memory one is the default, a shared store can back it. */
+export interface GuardLedger {
+  get(key: string): Promise<LedgerEntry | undefined> | LedgerEntry | undefined;
+  /** `ttlMs`: how long the entry matters (until the window ends) */
+  set(key: string, entry: LedgerEntry, ttlMs: number): Promise<void> | void;
+}
+
+export class MemoryLedger implements GuardLedger {
+  private readonly entries = new Map<string, { entry: LedgerEntry; expiresAt: number }>();
+  constructor(
+    private readonly maxEntries = 100_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(key: string): LedgerEntry | undefined {
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    if (hit.expiresAt <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return hit.entry;
+  }
+
+  set(key: string, entry: LedgerEntry, ttlMs: number) {
+    this.entries.delete(key);
+    this.entries.set(key, { entry, expiresAt: this.now() + ttlMs });
+    // Bounded: the oldest insertions go first (a Map keeps insertion order).
+    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  get size() {
+    return this.entries.size;
+  }
+}
