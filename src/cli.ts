@@ -1,9 +1,14 @@
 // The `partoo-argyle-sdk` command. `mock` starts both mock servers for partners' integration tests.
 import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
+import { send, UsageError as SendUsageError } from './cli-send.js';
 import { startMockServers, type MockServerOptions } from './testing/index.js';
 
 const USAGE = `Usage: partoo-argyle-sdk mock [options]
+       partoo-argyle-sdk send --csv <file> --business <id> [--dry-run] [--concurrency n] [--report file]
+                              [--resume report] [--default-country FR] [--content "text @link"] [--base-url url]
+                              [--requests-per-minute 300]
+       (send reads the key from PARTOO_API_KEY, never from a flag)
 
 Starts mock servers for Partoo Review Booster and Argyle invites.
 
@@ -84,10 +89,11 @@ export async function main(argv: string[]) {
   const [command, ...rest] = argv;
   try {
     if (command === 'mock') return await mock(rest);
+    if (command === 'send') return await send(rest);
     if (command === undefined || command === '--help' || command === 'help') return void console.log(USAGE);
-    throw new UsageError(`unknown command "${command}"; the commands are: mock (pull and codegen run from a checkout: npm run pull, npm run codegen)`);
+    throw new UsageError(`unknown command "${command}"; the commands are: mock, send (pull and codegen run from a checkout: npm run pull, npm run codegen)`);
   } catch (e) {
     console.error(`partoo-argyle-sdk: ${(e as Error).message}`);
-    process.exit(e instanceof UsageError ? 2 : 1);
+    process.exit(e instanceof UsageError || e instanceof SendUsageError ? 2 : 1);
   }
 }

@@ -21,6 +21,8 @@ export type SendResult =
       nextAllowedAt: Date;
     };
 
+export type SkippedResult = Extract<SendResult, { status: 'skipped' }>;
+
 export interface GuardDeps {
   now: () => Date;
   windowMs: number | undefined; // undefined: guard off

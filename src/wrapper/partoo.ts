@@ -4,7 +4,7 @@ import { unwrap } from './api-result.js';
 import { resolveCommon, requireKey, PARTOO_URLS, type CommonClientOptions } from './config.js';
 import { ApiError, ConfigurationError, TimeoutError } from './errors.js';
 import { runBulk, type BulkOptions, type BulkOutcome } from './bulk.js';
-import { guardedSend, InFlight, type GuardOptions, type SendResult } from './guard.js';
+import { guardedSend, InFlight, type GuardOptions, type SendResult, type SkippedResult } from './guard.js';
 import { MemoryLedger, type GuardLedger } from './ledger.js';
 import { TokenBucket, type Clock, type RateLimitOptions } from './rate-limit.js';
 import { FINAL_STATUSES, searchPages, type Invitation, type InvitationPage, type InvitationStatus } from './invitations.js';
@@ -56,6 +56,8 @@ export interface WaitOptions {
 
 export interface ReviewBooster {
   sendInvitation(input: SendInvitationInput): Promise<SendResult>;
+  /** What sendInvitation would do, without sending: validation, then the ledger and the search (never a POST). */
+  checkInvitation(input: SendInvitationInput): Promise<{ status: 'would_send'; targetPhone: string } | SkippedResult>;
   searchInvitations(input: SearchInvitationsInput): Paginated<Invitation, InvitationPage>;
   getInvitationStatus(invitationId: string): Promise<InvitationStatus>;
   waitForFinalStatus(invitationId: string, options?: WaitOptions): Promise<InvitationStatus>;
@@ -113,43 +115,67 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
     return newest;
   }
 
-  const reviewBooster: ReviewBooster = {
-    async sendInvitation(input) {
-      const check = new Checker();
-      if (!check.object(input, 'input')) check.throwIfAny();
-      check.knownKeys(input, SEND_FIELDS);
-      check.requiredString(input.businessId, 'businessId');
-      const phone = await normalizePhone(check, input.targetPhone);
-      check.optionalString(input.targetName, 'targetName', 255);
-      check.optionalBoolean(input.force, 'force');
-      check.optionalBoolean(input.stripNonAscii, 'stripNonAscii');
-      const content = inviteContent(check, input.inviteContent, input.stripNonAscii === true);
-      check.throwIfAny();
+  /** Validation of a send, every problem at once; nothing is requested here. */
+  async function prepare(input: SendInvitationInput) {
+    const check = new Checker();
+    if (!check.object(input, 'input')) check.throwIfAny();
+    check.knownKeys(input, SEND_FIELDS);
+    check.requiredString(input.businessId, 'businessId');
+    const phone = await normalizePhone(check, input.targetPhone);
+    check.optionalString(input.targetName, 'targetName', 255);
+    check.optionalBoolean(input.force, 'force');
+    check.optionalBoolean(input.stripNonAscii, 'stripNonAscii');
+    const content = inviteContent(check, input.inviteContent, input.stripNonAscii === true);
+    check.throwIfAny();
+    return { phone: phone!, content, force: input.force === true, key: `${input.businessId}\u0000${phone}` };
+  }
 
-      const force = input.force === true;
+  /** A skip from the ledger (0 requests), or undefined when the ledger does not know the number. */
+  async function ledgerSkip(key: string, phone: string): Promise<SkippedResult | undefined> {
+    const known = ledger && (await ledger.get(key));
+    if (!known || known.sentAt.getTime() <= now().getTime() - windowMs!) return undefined;
+    return {
+      status: 'skipped',
+      reason: 'recently_invited',
+      targetPhone: phone,
+      lastInvitation: { id: known.invitationId, sentAt: known.sentAt },
+      nextAllowedAt: new Date(known.sentAt.getTime() + windowMs!),
+    };
+  }
+
+  const reviewBooster: ReviewBooster = {
+    async checkInvitation(input) {
+      const { phone, force, key } = await prepare(input);
+      if (force || windowMs === undefined) return { status: 'would_send', targetPhone: phone };
+      const skip = await ledgerSkip(key, phone);
+      if (skip) return skip;
+      const recent = await findNewest(input.businessId, phone, new Date(now().getTime() - windowMs));
+      if (!recent) return { status: 'would_send', targetPhone: phone };
+      return {
+        status: 'skipped',
+        reason: 'recently_invited',
+        targetPhone: phone,
+        lastInvitation: { id: recent.id, sentAt: recent.sentAt },
+        nextAllowedAt: new Date(recent.sentAt.getTime() + windowMs),
+      };
+    },
+
+    async sendInvitation(input) {
+      const { phone, content, force, key } = await prepare(input);
       const body = {
         business_id: input.businessId,
-        target_phone: phone!,
+        target_phone: phone,
         ...(input.targetName !== undefined && { target_name: input.targetName }),
         ...(content !== undefined && { invite_content: content }),
         ...(force && { force: 'True' as const }),
       };
-      const key = `${input.businessId}\u0000${phone}`;
-      if (!force && ledger) {
-        const known = await ledger.get(key);
-        if (known && known.sentAt.getTime() > now().getTime() - windowMs!) {
-          return {
-            status: 'skipped',
-            reason: 'recently_invited',
-            targetPhone: phone!,
-            lastInvitation: { id: known.invitationId, sentAt: known.sentAt },
-            nextAllowedAt: new Date(known.sentAt.getTime() + windowMs!),
-          } satisfies SendResult;
-        }
+      if (!force) {
+        const skip = await ledgerSkip(key, phone);
+        if (skip) return skip;
       }
       const send = () =>
         guardedSend(
-          { businessId: input.businessId, targetPhone: phone!, force },
+          { businessId: input.businessId, targetPhone: phone, force },
           {
             now,
             windowMs,
