@@ -1,8 +1,14 @@
 export { createPartooClient } from './wrapper/partoo.js';
+export { MemoryLedger } from './wrapper/ledger.js';
 export type { PartooClient, PartooClientOptions, ReviewBooster, SendInvitationInput, SearchInvitationsInput, WaitOptions } from './wrapper/partoo.js';
 export { createArgyleClient } from './wrapper/argyle.js';
 export type { ArgyleClient, ArgyleClientOptions, Invite, InvitePage, InviteStatus, ListInvitesInput, SendInviteInput } from './wrapper/argyle.js';
-export type { GuardOptions, SendResult } from './wrapper/guard.js';
+export type { GuardOptions, SendResult, SkippedResult } from './wrapper/guard.js';
+export type { BulkOptions, BulkOutcome, BulkProgress } from './wrapper/bulk.js';
+export type { GuardLedger, LedgerEntry } from './wrapper/ledger.js';
+export type { RateLimitOptions } from './wrapper/rate-limit.js';
+export type { paths as PartooPaths, components as PartooComponents } from './generated/partoo.js';
+export type { paths as ArgylePaths, components as ArgyleComponents } from './generated/argyle.js';
 export type { Invitation, InvitationPage, InvitationStatus } from './wrapper/invitations.js';
 export type { Paginated } from './wrapper/paginate.js';
 export type { Environment } from './wrapper/config.js';

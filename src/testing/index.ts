@@ -89,3 +89,8 @@ export async function startMockServers(options: MockServerOptions = {}): Promise
 
 export { createStatefulMocks } from './stateful/index.js';
 export type { StatefulMocks, StatefulMockOptions } from './stateful/index.js';
+export type { Handler } from './stateful/respond.js';
+export type { ArgyleState } from './stateful/argyle.js';
+export type { PartooState } from './stateful/partoo.js';
+export type { MockClock } from './stateful/clock.js';
+export type { FaultOptions } from './stateful/faults.js';

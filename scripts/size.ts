@@ -1,0 +1,55 @@
+// `npm run size`: the core import's min+gz size, openapi-fetch included, and proof that libphonenumber-js's
+// metadata stays off that path (it is a lazy chunk). Budgets are bytes, checked after `npm run build`.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+// The target is 8 kB; the wrapper measured 11.2 kB at the first build (see the packaging issue note), so the
+// budget holds that line until the wrapper is split: it fails on growth, not on the known gap.
+export const CORE_BUDGET_TARGET_BYTES = 8 * 1024;
+export const CORE_BUDGET_BYTES = 11.5 * 1024;
+
+export async function measure() {
+  const outdir = mkdtempSync(join(tmpdir(), 'pas-size-'));
+  try {
+    const result = await build({
+      entryPoints: { core: 'dist/index.js' },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'node',
+      splitting: true,
+      outdir,
+      metafile: true,
+      write: true,
+      logLevel: 'silent',
+    });
+    const outputs = result.metafile!.outputs;
+    const gz = (file: string) => gzipSync(readFileSync(file)).length;
+    const entry = Object.keys(outputs).find((f) => outputs[f].entryPoint === 'dist/index.js')!;
+    // Everything loaded by `import` of the package: the entry and the chunks it imports statically.
+    const eager = new Set<string>([entry]);
+    for (const file of eager) for (const imp of outputs[file].imports) if (imp.kind === 'import-statement' && !imp.external) eager.add(imp.path);
+    const lazy = Object.keys(outputs).filter((f) => !eager.has(f) && f.endsWith('.js'));
+    const core = [...eager].reduce((n, f) => n + gz(f), 0);
+    const lazyBytes = lazy.reduce((n, f) => n + gz(f), 0);
+    const phoneOnCorePath = [...eager].some((f) => Object.keys(outputs[f].inputs).some((i) => i.includes('libphonenumber-js')));
+    return { core, lazy: lazyBytes, phoneOnCorePath };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { core, lazy, phoneOnCorePath } = await measure();
+  const kb = (n: number) => `${(n / 1024).toFixed(2)} kB`;
+  console.log(`core import (min+gz, openapi-fetch included): ${kb(core)} (budget ${kb(CORE_BUDGET_BYTES)}; target ${kb(CORE_BUDGET_TARGET_BYTES)})`);
+  console.log(`lazy chunks (phone metadata, loaded on first phone check): ${kb(lazy)}`);
+  console.log(`libphonenumber-js on the core import path: ${phoneOnCorePath ? 'YES' : 'no'}`);
+  if (core > CORE_BUDGET_BYTES || phoneOnCorePath) {
+    console.error(`size: over budget by ${kb(core - CORE_BUDGET_BYTES)}${phoneOnCorePath ? ', and phone metadata is on the core path' : ''}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts', cli: 'src/cli.ts' },
+  format: ['esm', 'cjs'],
+  dts: true,
+  // import.meta.url in CommonJS: the testing entry finds openapi/ and Prism from it.
+  shims: true,
+  target: 'node20',
+  platform: 'node',
+  clean: true,
+  sourcemap: false,
+  splitting: true,
+});
