@@ -26,6 +26,15 @@ try {
   line('  10 days later', `${later.status}${later.status === 'sent' ? `, invitation ${later.invitationId}` : ''}`);
   line('  SMS the mock sent', String(mock.sentCount('demo-business', '+33601020304')));
 
+  const batch = ['06 11 11 11 11', '06 22 22 22 22', '06 01 02 03 04', 'not a phone', '06 11 11 11 11'].map((targetPhone) => ({ ...invitation, targetPhone }));
+  const tally: Record<string, number> = {};
+  const onProgress = (p: { done: number }) => process.stdout.isTTY && process.stdout.write(`\r  bulk progress            ${p.done}/${batch.length}`);
+  for await (const o of partoo.reviewBooster.sendInvitations(batch, { concurrency: 2, onProgress })) {
+    tally[o.status] = (tally[o.status] ?? 0) + 1;
+  }
+  if (process.stdout.isTTY) process.stdout.write('\n');
+  line('  bulk batch of 5', Object.entries(tally).map(([k, v]) => `${v} ${k}`).join(', '));
+
   console.log(`\nArgyle invites (mock at ${mock.argyleUrl})`);
   const invite = await argyle.invites.send({ firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com' });
   line('  invite sent', `${invite.firstName} ${invite.lastName} <${invite.email}> ${invite.status}`);
