@@ -89,7 +89,9 @@ export async function guardedSend(
 
 function outcomeUnknown(error: unknown): boolean {
   if (error instanceof ConnectionError) return error.outcomeUnknown;
-  return error instanceof ServerError || (error instanceof ApiError && error.status === 408);
+  if (error instanceof ServerError) return true;
+  // A 2xx whose body is not the expected JSON: the server most likely acted, but we cannot read the id.
+  return error instanceof ApiError && (error.status === 408 || (error.status >= 200 && error.status < 300));
 }
 
 /** Concurrent sends to one (business, number) in this process share one check and one POST. */

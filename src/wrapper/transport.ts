@@ -66,7 +66,19 @@ export function createTransport(opts: TransportOptions): FetchLike {
         throw failure;
       }
       const retryable = RETRYABLE_STATUS.has(response.status) && (idempotent || response.status === 429);
-      if (!retryable || attempt >= opts.maxRetries) return response;
+      if (!retryable || attempt >= opts.maxRetries) {
+        // Read the body here, under this attempt's timeout: a body cut short becomes a typed ConnectionError
+        // (the write's outcome unknown) instead of a bare TypeError from deep inside openapi-fetch.
+        try {
+          const bytes = await response.arrayBuffer();
+          return new Response(response.status === 204 || response.status === 304 ? null : bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+        } catch (error) {
+          if (callerSignal.aborted) throw callerSignal.reason;
+          if (!idempotent || attempt >= opts.maxRetries) throw classifyFailure(error, timeout, request, opts.timeoutMs);
+          await sleep(backoff(attempt, random), callerSignal);
+          continue;
+        }
+      }
       const delay = retryAfterMs(response.headers.get('retry-after')) ?? backoff(attempt, random);
       await response.body?.cancel().catch(() => {});
       await sleep(Math.min(delay, RETRY_AFTER_CAP_MS), callerSignal);

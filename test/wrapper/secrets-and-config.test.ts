@@ -1,8 +1,8 @@
-import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, AuthenticationError, ConfigurationError, createArgyleClient, createPartooClient, isSdkError, SdkError } from '../../src/index.js';
 import { basicToken } from '../../src/wrapper/redact.js';
 import { BIZ, harness } from '../support/harness.js';
+import { serializations } from '../support/secrets.js';
 
 const PARTOO_KEY = 'pk_live_9f8e7d6c5b4a3210';
 const ARGYLE_ID = 'argyle-id-7a6b5c4d';
@@ -10,14 +10,6 @@ const ARGYLE_SECRET = 'argyle-secret-1q2w3e4r5t';
 const USER_TOKEN = 'ut_eyJhbGciOiJIUzI1NiJ9.secret-user-token';
 const SECRETS = [PARTOO_KEY, ARGYLE_ID, ARGYLE_SECRET, basicToken(ARGYLE_ID, ARGYLE_SECRET), USER_TOKEN];
 
-/** Every way an error reaches a log: message, stack, String, JSON, inspect, and the whole cause chain. */
-function serializations(error: unknown): string[] {
-  const out: string[] = [];
-  for (let e: any = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
-    out.push(String(e), e.message ?? '', e.stack ?? '', JSON.stringify(e) ?? '', inspect(e, { depth: Infinity, showHidden: true }));
-  }
-  return out;
-}
 
 describe('no secret in any error', () => {
   it('holds across auth failures, echoing servers, connection errors and other-origin refusals', async () => {

@@ -10,6 +10,11 @@ export interface PartooMockOptions {
   sentAfterMs?: number;
   /** SENT -> DELIVERED after this long more, default 1000 ms */
   deliveredAfterMs?: number;
+  /**
+   * Partoo's own 10-day rule (default true). Off, the mock sends whatever it is asked to: how a test proves
+   * that the client's guard alone keeps one SMS per number.
+   */
+  enforceWindow?: boolean;
 }
 
 interface Stored {
@@ -109,7 +114,7 @@ export function partooHandler(options: PartooMockOptions, state: PartooState, cl
         const key = `${b.business_id}\u0000${b.target_phone}`;
         const previous = state.byKey.get(key) ?? [];
         const last = previous[previous.length - 1];
-        if (last && b.force !== 'True' && clock.nowMs() - last.sentAtMs < WINDOW_MS) {
+        if (options.enforceWindow !== false && last && b.force !== 'True' && clock.nowMs() - last.sentAtMs < WINDOW_MS) {
           return json(400, { errors: { json: { target_phone: ['An SMS was already sent to this number less than 10 days ago'] } } });
         }
         const inv: Stored = { id: randomUUID(), businessId: b.business_id, phone: b.target_phone, name: b.target_name, sentAtMs: clock.nowMs() };
