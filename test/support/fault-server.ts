@@ -33,7 +33,7 @@ export async function startFaultServer(handler: Handler, options: { slowMs: numb
   const forward = async (req: IncomingMessage, body: Buffer) => {
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-    return handler(new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body: body.length ? body : undefined }));
+    return handler(new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body: body.length ? new Uint8Array(body) : undefined }));
   };
   const send = async (res: ServerResponse, response: Response) => {
     const text = await response.text();
