@@ -34,7 +34,7 @@ export function createTransport(opts: TransportOptions): FetchLike {
   const random = opts.random ?? Math.random;
 
   return async function transport(request: Request): Promise<Response> {
-    if (new URL(request.url).origin !== origin) {
+    if (!request.url.startsWith(`${origin}/`)) {
       // Credentials never leave for another origin (e.g. a `next` URL pointing elsewhere).
       throw new ConfigurationError(`Refusing to send credentials to ${new URL(request.url).origin}: the client is configured for ${origin}`);
     }
@@ -42,8 +42,18 @@ export function createTransport(opts: TransportOptions): FetchLike {
     const idempotent = IDEMPOTENT.has(request.method);
     const callerSignal = request.signal;
     for (let attempt = 0; ; attempt++) {
-      await opts.limiter?.take(callerSignal);
-      const timeout = AbortSignal.timeout(opts.timeoutMs);
+      if (opts.limiter) await opts.limiter.take(callerSignal);
+      // A timer per attempt, cleared as soon as the attempt ends: AbortSignal.timeout would leave one pending
+      // timer per call behind for the whole timeout, and expire for later attempts if shared.
+      const controller = new AbortController();
+      const timeout = { fired: false };
+      const timer = setTimeout(() => {
+        timeout.fired = true;
+        controller.abort(new DOMException(`timed out after ${opts.timeoutMs} ms`, 'TimeoutError'));
+      }, opts.timeoutMs);
+      const onCallerAbort = () => controller.abort(callerSignal.reason);
+      if (callerSignal.aborted) onCallerAbort();
+      else callerSignal.addEventListener('abort', onCallerAbort, { once: true });
       const headers = new Headers(request.headers);
       for (const [k, v] of Object.entries(opts.authHeaders)) headers.set(k, v);
       const attemptRequest = new Request(request.url, {
@@ -51,45 +61,50 @@ export function createTransport(opts: TransportOptions): FetchLike {
         headers,
         body,
         redirect: 'manual', // a redirect must not carry credentials to wherever it points
-        signal: AbortSignal.any([callerSignal, timeout]),
+        signal: controller.signal,
       });
-      let response: Response;
       try {
-        response = await opts.fetch(attemptRequest);
-      } catch (error) {
-        if (callerSignal.aborted) throw callerSignal.reason;
-        const failure = classifyFailure(error, timeout, request, opts.timeoutMs);
-        if (attempt < opts.maxRetries && failure instanceof ConnectionError && (idempotent || !failure.outcomeUnknown)) {
-          await sleep(backoff(attempt, random), callerSignal);
-          continue;
-        }
-        throw failure;
-      }
-      const retryable = RETRYABLE_STATUS.has(response.status) && (idempotent || response.status === 429);
-      if (!retryable || attempt >= opts.maxRetries) {
-        // Read the body here, under this attempt's timeout: a body cut short becomes a typed ConnectionError
-        // (the write's outcome unknown) instead of a bare TypeError from deep inside openapi-fetch.
+        let response: Response;
         try {
-          const bytes = await response.arrayBuffer();
-          return new Response(response.status === 204 || response.status === 304 ? null : bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+          response = await opts.fetch(attemptRequest);
         } catch (error) {
           if (callerSignal.aborted) throw callerSignal.reason;
-          if (!idempotent || attempt >= opts.maxRetries) throw classifyFailure(error, timeout, request, opts.timeoutMs);
-          await sleep(backoff(attempt, random), callerSignal);
-          continue;
+          const failure = classifyFailure(error, timeout.fired, request, opts.timeoutMs);
+          if (attempt < opts.maxRetries && failure instanceof ConnectionError && (idempotent || !failure.outcomeUnknown)) {
+            await sleep(backoff(attempt, random), callerSignal);
+            continue;
+          }
+          throw failure;
         }
+        const retryable = RETRYABLE_STATUS.has(response.status) && (idempotent || response.status === 429);
+        if (!retryable || attempt >= opts.maxRetries) {
+          // Read the body here, under this attempt's timeout: a body cut short becomes a typed ConnectionError
+          // (the write's outcome unknown) instead of a bare TypeError from deep inside openapi-fetch.
+          try {
+            const bytes = await response.arrayBuffer();
+            return new Response(response.status === 204 || response.status === 304 ? null : bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+          } catch (error) {
+            if (callerSignal.aborted) throw callerSignal.reason;
+            if (!idempotent || attempt >= opts.maxRetries) throw classifyFailure(error, timeout.fired, request, opts.timeoutMs);
+            await sleep(backoff(attempt, random), callerSignal);
+            continue;
+          }
+        }
+        const delay = retryAfterMs(response.headers.get('retry-after')) ?? backoff(attempt, random);
+        await response.body?.cancel().catch(() => {});
+        await sleep(Math.min(delay, RETRY_AFTER_CAP_MS), callerSignal);
+      } finally {
+        clearTimeout(timer);
+        callerSignal.removeEventListener('abort', onCallerAbort);
       }
-      const delay = retryAfterMs(response.headers.get('retry-after')) ?? backoff(attempt, random);
-      await response.body?.cancel().catch(() => {});
-      await sleep(Math.min(delay, RETRY_AFTER_CAP_MS), callerSignal);
     }
   };
 }
 
-function classifyFailure(error: unknown, timeout: AbortSignal, request: Request, timeoutMs: number): SdkError {
+function classifyFailure(error: unknown, timedOut: boolean, request: Request, timeoutMs: number): SdkError {
   const what = `${request.method} ${new URL(request.url).pathname}`;
   if (error instanceof SdkError) return error;
-  if (timeout.aborted) {
+  if (timedOut) {
     return new TimeoutError(`${what} timed out after ${timeoutMs} ms${request.method === 'GET' ? '' : '; the server may or may not have acted on it'}`, {
       cause: error,
       outcomeUnknown: request.method !== 'GET',
