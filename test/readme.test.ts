@@ -22,16 +22,16 @@ beforeAll(async () => {
     [/^https:\/\/api(\.sandbox)?\.partoo\.co/, mock.partooUrl],
     [/^https:\/\/api(-sandbox)?\.argyle\.com/, mock.argyleUrl],
   ];
-  globalThis.fetch = (async (input: Request) => {
+  globalThis.fetch = (async (input: Request, init?: RequestInit) => {
     for (const [pattern, target] of routes) {
       const match = pattern.exec(input.url);
       if (!match) continue;
       const headers = new Headers(input.headers);
       headers.set('x-forwarded-host', new URL(input.url).host);
       const body = input.body ? await input.arrayBuffer() : undefined;
-      return realFetch(new Request(input.url.replace(pattern, target), { method: input.method, headers, body, signal: input.signal }));
+      return realFetch(new Request(input.url.replace(pattern, target), { method: input.method, headers, body }), init);
     }
-    if (/^http:\/\/127\.0\.0\.1:/.test(input.url)) return realFetch(input);
+    if (/^http:\/\/127\.0\.0\.1:/.test(input.url)) return realFetch(input, init);
     throw new Error(`README example tried to reach ${input.url}`);
   }) as typeof fetch;
   rmSync(DIR, { recursive: true, force: true });

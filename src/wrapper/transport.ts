@@ -61,12 +61,13 @@ export function createTransport(opts: TransportOptions): FetchLike {
         headers,
         body,
         redirect: 'manual', // a redirect must not carry credentials to wherever it points
-        signal: controller.signal,
       });
       try {
         let response: Response;
         try {
-          response = await opts.fetch(attemptRequest);
+          // The signal goes in `init`, as fetch takes it: on Node 20 a Request built around a live signal keeps
+          // about 2 kB a request alive (found by the paginator's heap benchmark).
+          response = await opts.fetch(attemptRequest, { signal: controller.signal });
         } catch (error) {
           if (callerSignal.aborted) throw callerSignal.reason;
           const failure = classifyFailure(error, timeout.fired, request, opts.timeoutMs);

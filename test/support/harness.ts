@@ -18,7 +18,7 @@ export interface Recorded {
 }
 
 /** `fault(request, forward)` may answer, throw, or forward and then throw (a reset after the server acted). */
-export type Fault = (request: Request, forward: Handler) => Promise<Response>;
+export type Fault = (request: Request, forward: Handler, init?: RequestInit) => Promise<Response>;
 
 const cache = new Map<string, Promise<StatefulMocks>>();
 
@@ -32,11 +32,11 @@ export async function harness(opts: { mock?: StatefulMockOptions; partoo?: Parto
   let fault: Fault | undefined;
 
   const recordingFetch = (handler: Handler) =>
-    (async (input: Request) => {
+    (async (input: Request, init?: RequestInit) => {
       const url = new URL(input.url);
       const text = await input.clone().text();
       requests.push({ method: input.method, path: url.pathname, query: url.searchParams, body: text ? JSON.parse(text) : undefined, headers: input.headers });
-      return fault ? fault(input, handler) : handler(input);
+      return fault ? fault(input, handler, init) : handler(input);
     }) as typeof fetch;
 
   const internal = { sleep: async (ms: number) => void sleeps.push(ms), random: () => 0.5 };
