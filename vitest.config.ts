@@ -4,6 +4,7 @@ export default defineConfig({
   // Examples import the package by name, as users do; in the checkout that name means the source.
   resolve: {
     alias: [
+      { find: /^partoo-argyle-sdk\/redis$/, replacement: new URL('./src/redis/index.ts', import.meta.url).pathname },
       { find: /^partoo-argyle-sdk\/testing$/, replacement: new URL('./src/testing/index.ts', import.meta.url).pathname },
       { find: /^partoo-argyle-sdk$/, replacement: new URL('./src/index.ts', import.meta.url).pathname },
     ],

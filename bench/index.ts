@@ -275,6 +275,45 @@ async function importAndSize() {
   record({ section: 'import', metric: 'lazy phone-metadata chunk, min+gz', value: size.lazy / 1024, unit: 'kB', budget: 'off the core path', ok: !size.phoneOnCorePath });
 }
 
+// 8. The guard's added cost with a Redis store on loopback, against the in-memory ledger.
+async function redisGuard() {
+  let url = process.env.REDIS_URL;
+  let child: import('node:child_process').ChildProcess | undefined;
+  if (!url && spawnSync('redis-server', ['--version']).status === 0) {
+    const { freePort } = await import('../src/testing/ports.js');
+    const port = await freePort();
+    child = (await import('node:child_process')).spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    url = `redis://127.0.0.1:${port}`;
+    for (let i = 0; i < 100 && spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout?.trim() !== 'PONG'; i++) await new Promise((r) => setTimeout(r, 50));
+  }
+  if (!url) {
+    record({ section: 'redis', metric: 'not measured: no REDIS_URL and no redis-server', value: 0, unit: '' });
+    return;
+  }
+  const { Redis } = await import('ioredis');
+  const { redisGuardStore } = await import('../src/redis/index.js');
+  const redis = new Redis(url);
+  try {
+    await redis.flushdb();
+    const mocks = await createStatefulMocks();
+    const n = SMOKE ? 100 : 1000;
+    const timeSends = async (guard: object, offset: number) => {
+      const client = createPartooClient({ apiKey: 'mock-partoo-api-key', baseUrl: BASE, fetch: mocks.partoo as typeof fetch, rateLimit: false, now: () => mocks.clock.now(), guard } as never);
+      const t = performance.now();
+      for (let i = 0; i < n; i++) await client.reviewBooster.sendInvitation({ businessId: 'b', targetPhone: `+336${String(20000000 + offset + i)}` });
+      return ((performance.now() - t) * 1000) / n;
+    };
+    const memory = await timeSends({}, 0);
+    const shared = await timeSends({ store: redisGuardStore(redis, { prefix: 'bench:' }) }, n);
+    record({ section: 'redis', metric: 'guarded send, in-memory ledger (mean)', value: memory, unit: 'µs' });
+    record({ section: 'redis', metric: 'guarded send, Redis store on loopback (mean)', value: shared, unit: 'µs' });
+    record({ section: 'redis', metric: 'Redis store / in-memory (3 round trips: get, lock, set+release)', value: shared / memory, unit: 'x' });
+  } finally {
+    await redis.quit();
+    child?.kill('SIGTERM');
+  }
+}
+
 await perCall();
 await requestCounts();
 await paginator();
@@ -282,6 +321,7 @@ await bulk();
 await toolsAndMocks();
 await mockThroughput();
 await importAndSize();
+await redisGuard();
 
 const table = rows.map((r) => ({ section: r.section, metric: r.metric, value: `${fmt(r.value)} ${r.unit}`.trim(), budget: r.budget ?? '', result: r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED' }));
 console.table(table);

@@ -1,5 +1,7 @@
 export { createPartooClient } from './wrapper/partoo.js';
 export { MemoryLedger } from './wrapper/ledger.js';
+export { MemoryGuardStore } from './wrapper/guard-store.js';
+export type { GuardStore } from './wrapper/guard-store.js';
 export type { PartooClient, PartooClientOptions, ReviewBooster, SendInvitationInput, SearchInvitationsInput, WaitOptions } from './wrapper/partoo.js';
 export { createArgyleClient } from './wrapper/argyle.js';
 export type { ArgyleClient, ArgyleClientOptions, Invite, InvitePage, InviteStatus, ListInvitesInput, SendInviteInput } from './wrapper/argyle.js';

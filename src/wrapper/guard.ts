@@ -2,6 +2,7 @@
 // outcome is unknown is checked with a search, never blindly repeated.
 import { ApiError, BadRequestError, ConnectionError, ServerError } from './errors.js';
 import type { Invitation } from './invitations.js';
+import type { GuardStore } from './guard-store.js';
 import type { GuardLedger } from './ledger.js';
 
 export interface GuardOptions {
@@ -9,6 +10,14 @@ export interface GuardOptions {
   windowDays?: number;
   /** what this client sent recently, so a repeat costs no request; default in memory, `false` turns it off */
   ledger?: GuardLedger | false;
+  /**
+   * A store shared by several workers (e.g. `redisGuardStore` from `partoo-argyle-sdk/redis`): its ledger replaces
+   * the in-memory one, and a short lock per number makes workers take turns. If it fails, the guard goes on
+   * with Partoo's search alone, and says so once.
+   */
+  store?: GuardStore;
+  /** how long a worker may hold a number's lock before another may take it, default 60000 */
+  lockTtlMs?: number;
 }
 
 export type SendResult =

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../generated/partoo.js';
 import { unwrap } from './api-result.js';
@@ -5,7 +6,9 @@ import { resolveCommon, requireKey, PARTOO_URLS, type CommonClientOptions } from
 import { ApiError, ConfigurationError, TimeoutError } from './errors.js';
 import { runBulk, type BulkOptions, type BulkOutcome } from './bulk.js';
 import { guardedSend, InFlight, type GuardOptions, type SendResult, type SkippedResult } from './guard.js';
-import { MemoryLedger, type GuardLedger } from './ledger.js';
+import type { GuardStore } from './guard-store.js';
+import { MemoryLedger, type GuardLedger, type LedgerEntry } from './ledger.js';
+import { redactText } from './redact.js';
 import { TokenBucket, type Clock, type RateLimitOptions } from './rate-limit.js';
 import { FINAL_STATUSES, searchPages, type Invitation, type InvitationPage, type InvitationStatus } from './invitations.js';
 import { Paginated } from './paginate.js';
@@ -96,7 +99,57 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
     fetch: createTransport({ ...common, authHeaders: { 'x-APIKey': apiKey }, sleep, random: internal.random, limiter }),
   });
   const inFlight = new InFlight(now, windowMs ?? 0);
-  const ledger = windowMs === undefined || options.guard === false ? undefined : resolveLedger(options.guard?.ledger, () => now().getTime());
+  const guardOptions = options.guard === false ? undefined : options.guard;
+  const store = windowMs === undefined ? undefined : resolveStore(guardOptions?.store);
+  const ledger = windowMs === undefined ? undefined : (store ?? resolveLedger(guardOptions?.ledger, () => now().getTime()));
+  const lockTtlMs = guardOptions?.lockTtlMs ?? 60_000;
+  if (!(lockTtlMs >= 100 && lockTtlMs <= 3_600_000)) throw new ConfigurationError(`guard.lockTtlMs must be from 100 to 3600000 ms, not ${String(lockTtlMs)}`);
+
+  // A shared store that fails must never turn into a skipped check: the guard falls back to Partoo's search,
+  // and says so once rather than on every send.
+  let storeWarned = false;
+  async function safely<T>(work: () => Promise<T> | T, fallback: T): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      if (!storeWarned) {
+        storeWarned = true;
+        console.warn(`partoo-argyle-sdk: the guard store failed (${redactText(String((e as Error)?.message ?? e))}); checking with Partoo's search alone until it answers again`);
+      }
+      return fallback;
+    }
+  }
+
+  async function remember(key: string, entry: LedgerEntry) {
+    const ttl = entry.sentAt.getTime() + windowMs! - now().getTime();
+    if (ledger && ttl > 0) await safely(() => ledger.set(key, entry, ttl), undefined);
+  }
+
+  /** Across processes: one worker at a time per number; the others wait, and skip once the ledger shows the send. */
+  async function withLock(key: string, phone: string, send: () => Promise<SendResult>): Promise<SendResult> {
+    if (!store) return send();
+    const owner = randomUUID();
+    const deadline = Date.now() + lockTtlMs + 5_000;
+    let held = false;
+    for (;;) {
+      const got = await safely(() => store.acquire(key, owner, lockTtlMs), null);
+      if (got === null) break;
+      if (got) {
+        held = true;
+        break;
+      }
+      await abortableSleep(100 + Math.floor(Math.random() * 150));
+      const skip = await ledgerSkip(key, phone);
+      if (skip) return skip;
+      // A lock still held past its TTL and the margin is not one to wait on: the search below still guards.
+      if (Date.now() > deadline) break;
+    }
+    try {
+      return await send();
+    } finally {
+      if (held) await safely(() => store.release(key, owner), undefined);
+    }
+  }
 
   async function normalizePhone(check: Checker, value: unknown): Promise<string | undefined> {
     if (!check.requiredString(value, 'targetPhone')) return undefined;
@@ -127,12 +180,13 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
     check.optionalBoolean(input.stripNonAscii, 'stripNonAscii');
     const content = inviteContent(check, input.inviteContent, input.stripNonAscii === true);
     check.throwIfAny();
-    return { phone: phone!, content, force: input.force === true, key: `${input.businessId}\u0000${phone}` };
+    // Printable, since a shared store uses it in its own keys.
+    return { phone: phone!, content, force: input.force === true, key: `${encodeURIComponent(input.businessId)}:${phone}` };
   }
 
   /** A skip from the ledger (0 requests), or undefined when the ledger does not know the number. */
   async function ledgerSkip(key: string, phone: string): Promise<SkippedResult | undefined> {
-    const known = ledger && (await ledger.get(key));
+    const known = ledger && (await safely(() => ledger.get(key), undefined));
     if (!known || known.sentAt.getTime() <= now().getTime() - windowMs!) return undefined;
     return {
       status: 'skipped',
@@ -191,14 +245,14 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
             },
           },
         );
-      const sentAtLeast = now();
-      const result = await (windowMs === undefined || force ? send() : inFlight.run(key, send));
-      if (ledger) {
-        const entry = result.status === 'sent' ? { invitationId: result.invitationId, sentAt: sentAtLeast } : { invitationId: result.lastInvitation.id, sentAt: result.lastInvitation.sentAt };
-        const ttl = entry.sentAt.getTime() + windowMs! - now().getTime();
-        if (ttl > 0) await ledger.set(key, entry, ttl);
-      }
-      return result;
+      const guarded = async (): Promise<SendResult> => {
+        const sentAtLeast = now();
+        const result = await send();
+        // Recorded before the lock is released, so a worker waiting on it finds the send in the ledger.
+        await remember(key, result.status === 'sent' ? { invitationId: result.invitationId, sentAt: sentAtLeast } : { invitationId: result.lastInvitation.id, sentAt: result.lastInvitation.sentAt });
+        return result;
+      };
+      return windowMs === undefined ? send() : force ? guarded() : inFlight.run(key, () => withLock(key, phone, guarded));
     },
 
     searchInvitations(input) {
@@ -273,6 +327,14 @@ function rateLimiter(option: PartooClientOptions['rateLimit'], clock: Clock | un
   const rpm = option?.requestsPerMinute ?? 300;
   if (typeof rpm !== 'number' || !(rpm >= 1) || rpm > 1_000_000) throw new ConfigurationError(`rateLimit.requestsPerMinute must be a number from 1 to 1000000, not ${String(rpm)}`);
   return new TokenBucket(rpm, clock ?? { now: Date.now, sleep: abortableSleep });
+}
+
+function resolveStore(option: GuardStore | undefined): GuardStore | undefined {
+  if (option === undefined) return undefined;
+  for (const m of ['get', 'set', 'acquire', 'release'] as const) {
+    if (typeof option?.[m] !== 'function') throw new ConfigurationError(`guard.store must have get, set, acquire and release; ${m} is missing`);
+  }
+  return option;
 }
 
 function resolveLedger(option: GuardLedger | false | undefined, nowMs: () => number): GuardLedger | undefined {

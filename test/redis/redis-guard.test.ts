@@ -1,0 +1,129 @@
+// The guard shared through a real Redis: the store's semantics, then 4 worker processes and a crashed one.
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { createPartooClient } from '../../src/index.js';
+import { redisGuardStore } from '../../src/redis/index.js';
+import { startMockServers, type MockServers } from '../../src/testing/index.js';
+
+const url = inject('redisUrl');
+if (!url) {
+  const message = 'Redis tests: no REDIS_URL and no redis-server on this machine (apt-get install redis-server)';
+  if (process.env.REQUIRE_REDIS === '1') throw new Error(message);
+  console.warn(`${message}; skipped`);
+}
+const ROOT = resolve(import.meta.dirname, '../..');
+
+describe.skipIf(!url)('redisGuardStore on a real Redis', () => {
+  let redis: Redis;
+  let mock: MockServers;
+  beforeAll(async () => {
+    redis = new Redis(url);
+    // Partoo's own 10-day rule is off: only the shared guard stands between workers and a second SMS.
+    mock = await startMockServers({ stateful: true, enforceWindow: false });
+  });
+  afterAll(async () => {
+    await redis.quit();
+    await mock.close();
+  });
+  beforeEach(async () => {
+    await redis.flushdb();
+    mock.reset();
+  });
+
+  it('locks with an owner, releases only by its owner, and expires', async () => {
+    const store = redisGuardStore(redis, { prefix: 't:' });
+    expect(await store.acquire('k', 'a', 200)).toBe(true);
+    expect(await store.acquire('k', 'b', 200)).toBe(false);
+    await store.release('k', 'b');
+    expect(await redis.get('t:lock:k')).toBe('a');
+    await store.release('k', 'a');
+    expect(await redis.get('t:lock:k')).toBeNull();
+    expect(await store.acquire('k', 'a', 50)).toBe(true);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(await store.acquire('k', 'b', 50)).toBe(true);
+  });
+
+  it('keeps ledger entries until the window ends (PX)', async () => {
+    const store = redisGuardStore(redis, { prefix: 't:' });
+    const sentAt = new Date('2026-11-20T10:00:00Z');
+    await store.set('biz:+33601020304', { invitationId: 'inv-1', sentAt }, 5_000);
+    expect(await store.get('biz:+33601020304')).toEqual({ invitationId: 'inv-1', sentAt });
+    const ttl = await redis.pttl('t:ledger:biz:+33601020304');
+    expect(ttl).toBeGreaterThan(4_000);
+    expect(ttl).toBeLessThanOrEqual(5_000);
+  });
+
+  it('two clients in one process share the ledger through Redis: the second skips with 0 requests', async () => {
+    let requests = 0;
+    const counting = (async (r: Request, i?: RequestInit) => (requests++, fetch(r, i))) as typeof fetch;
+    const make = () => createPartooClient({ apiKey: mock.partooApiKey, baseUrl: mock.partooUrl, rateLimit: false, fetch: counting, guard: { store: redisGuardStore(redis) } });
+    expect((await make().reviewBooster.sendInvitation({ businessId: 'b', targetPhone: '+33601020304' })).status).toBe('sent');
+    requests = 0;
+    expect((await make().reviewBooster.sendInvitation({ businessId: 'b', targetPhone: '+33601020304' })).status).toBe('skipped');
+    expect(requests).toBe(0);
+  });
+
+  it('an unreachable Redis degrades to the search, says so once, and never skips the check', async () => {
+    const dead = new Redis('redis://127.0.0.1:9', { maxRetriesPerRequest: 0, lazyConnect: true, enableOfflineQueue: false, retryStrategy: () => null });
+    dead.on('error', () => {});
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (m: string) => void warnings.push(m);
+    try {
+      const client = createPartooClient({ apiKey: mock.partooApiKey, baseUrl: mock.partooUrl, rateLimit: false, guard: { store: redisGuardStore(dead) } });
+      expect((await client.reviewBooster.sendInvitation({ businessId: 'b', targetPhone: '+33601020305' })).status).toBe('sent');
+      const other = createPartooClient({ apiKey: mock.partooApiKey, baseUrl: mock.partooUrl, rateLimit: false, guard: { store: redisGuardStore(dead) } });
+      expect((await other.reviewBooster.sendInvitation({ businessId: 'b', targetPhone: '+33601020305' })).status).toBe('skipped');
+    } finally {
+      console.warn = warn;
+      dead.disconnect();
+    }
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/guard store failed .*Partoo's search alone/);
+    expect(mock.sentCount('b', '+33601020305')).toBe(1);
+  });
+
+  const worker = (env: Record<string, string>) =>
+    new Promise<{ code: number | null; signal: string | null; out: string; err: string }>((done) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'test/redis/worker.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, REDIS_URL: url, PARTOO_URL: mock.partooUrl, PARTOO_KEY: mock.partooApiKey, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (err += d));
+      child.once('exit', (code, signal) => done({ code, signal, out, err }));
+    });
+
+  it('4 worker processes x 200 sends over 100 numbers: exactly 100 SMS', async () => {
+    const phones = Array.from({ length: 100 }, (_, i) => `+336030${String(10000 + i)}`);
+    const results = await Promise.all([1, 2, 3, 4].map((seed) => worker({ PHONES: phones.join(','), SENDS: '200', SEED: String(seed) })));
+    for (const r of results) expect(r.code, r.err).toBe(0);
+    const tallies = results.map((r) => JSON.parse(r.out.trim().split('\n').pop()!));
+    expect(tallies.reduce((n, t) => n + t.failed, 0)).toBe(0);
+    expect(tallies.reduce((n, t) => n + t.sent, 0)).toBe(100);
+    expect(tallies.reduce((n, t) => n + t.skipped, 0)).toBe(700);
+    for (const p of phones) expect(mock.sentCount('biz', p)).toBe(1);
+  }, 120_000);
+
+  it('a worker killed while holding a lock: the next re-checks after the TTL; none lost, none twice', async () => {
+    const afterPost = '+33603099001';
+    const beforePost = '+33603099002';
+    const crashA = await worker({ PHONES: afterPost, SENDS: '1', CRASH: 'after-post', LOCK_TTL_MS: '1500' });
+    const crashB = await worker({ PHONES: beforePost, SENDS: '1', CRASH: 'before-post', LOCK_TTL_MS: '1500' });
+    expect([crashA.signal, crashB.signal]).toEqual(['SIGKILL', 'SIGKILL']);
+    // Their locks are still held, their ledgers never written.
+    expect(await redis.exists('mp-test:lock:biz:+33603099001', 'mp-test:lock:biz:+33603099002')).toBe(2);
+    expect(mock.sentCount('biz', afterPost)).toBe(1);
+    expect(mock.sentCount('biz', beforePost)).toBe(0);
+    const next = await worker({ PHONES: `${afterPost},${beforePost}`, SENDS: '2', LOCK_TTL_MS: '1500' });
+    expect(next.code, next.err).toBe(0);
+    expect(JSON.parse(next.out.trim())).toMatchObject({ sent: 1, skipped: 1, failed: 0 });
+    expect(mock.sentCount('biz', afterPost)).toBe(1);
+    expect(mock.sentCount('biz', beforePost)).toBe(1);
+  }, 60_000);
+});
