@@ -1,6 +1,6 @@
 export { createPartooClient } from './wrapper/partoo.js';
 export { MemoryLedger } from './wrapper/ledger.js';
-export { MemoryGuardStore } from './wrapper/guard-store.js';
+
 export type { GuardStore } from './wrapper/guard-store.js';
 export type { PartooClient, PartooClientOptions, ReviewBooster, SendInvitationInput, SearchInvitationsInput, WaitOptions } from './wrapper/partoo.js';
 export { createArgyleClient } from './wrapper/argyle.js';

@@ -4,7 +4,7 @@ import type { paths } from '../generated/partoo.js';
 import { unwrap } from './api-result.js';
 import { resolveCommon, requireKey, PARTOO_URLS, type CommonClientOptions } from './config.js';
 import { ApiError, ConfigurationError, TimeoutError } from './errors.js';
-import { runBulk, type BulkOptions, type BulkOutcome } from './bulk.js';
+import type { BulkOptions, BulkOutcome } from './bulk.js';
 import { guardedSend, InFlight, type GuardOptions, type SendResult, type SkippedResult } from './guard.js';
 import type { GuardStore } from './guard-store.js';
 import { MemoryLedger, type GuardLedger, type LedgerEntry } from './ledger.js';
@@ -288,8 +288,10 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
       return data.status;
     },
 
-    sendInvitations(inputs, bulkOptions = {}) {
-      return runBulk(inputs, bulkOptions, (input) => reviewBooster.sendInvitation(input));
+    async *sendInvitations(inputs, bulkOptions = {}) {
+      // Loaded on first use: batch sending stays off the core import path.
+      const { runBulk } = await import('./bulk.js');
+      yield* runBulk(inputs, bulkOptions, (input) => reviewBooster.sendInvitation(input));
     },
 
     async waitForFinalStatus(invitationId, waitOptions = {}) {
