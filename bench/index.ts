@@ -272,6 +272,8 @@ async function importAndSize() {
   const { measure, CORE_BUDGET_BYTES } = await import('../scripts/size.js');
   const size = await measure();
   record({ section: 'import', metric: 'core import, min+gz (openapi-fetch included)', value: size.core / 1024, unit: 'kB', budget: `<= ${CORE_BUDGET_BYTES / 1024} (target 8)`, ok: size.core <= CORE_BUDGET_BYTES });
+  record({ section: 'import', metric: 'bundled { createPartooClient } alone, min+gz', value: size.partooOnly / 1024, unit: 'kB' });
+  record({ section: 'import', metric: 'bundled { createArgyleClient } alone, min+gz', value: size.argyleOnly / 1024, unit: 'kB' });
   record({ section: 'import', metric: 'lazy phone-metadata chunk, min+gz', value: size.lazy / 1024, unit: 'kB', budget: 'off the core path', ok: !size.phoneOnCorePath });
 }
 

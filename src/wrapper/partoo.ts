@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../generated/partoo.js';
 import { unwrap } from './api-result.js';
@@ -125,30 +124,10 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
     if (ledger && ttl > 0) await safely(() => ledger.set(key, entry, ttl), undefined);
   }
 
-  /** Across processes: one worker at a time per number; the others wait, and skip once the ledger shows the send. */
   async function withLock(key: string, phone: string, send: () => Promise<SendResult>): Promise<SendResult> {
     if (!store) return send();
-    const owner = randomUUID();
-    const deadline = Date.now() + lockTtlMs + 5_000;
-    let held = false;
-    for (;;) {
-      const got = await safely(() => store.acquire(key, owner, lockTtlMs), null);
-      if (got === null) break;
-      if (got) {
-        held = true;
-        break;
-      }
-      await abortableSleep(100 + Math.floor(Math.random() * 150));
-      const skip = await ledgerSkip(key, phone);
-      if (skip) return skip;
-      // A lock still held past its TTL and the margin is not one to wait on: the search below still guards.
-      if (Date.now() > deadline) break;
-    }
-    try {
-      return await send();
-    } finally {
-      if (held) await safely(() => store.release(key, owner), undefined);
-    }
+    const lock = await import('./guard-store.js');
+    return lock.withLock<SendResult>(key, { store, lockTtlMs, sleep: abortableSleep, safely, ledgerSkip: () => ledgerSkip(key, phone) }, send);
   }
 
   async function normalizePhone(check: Checker, value: unknown): Promise<string | undefined> {
