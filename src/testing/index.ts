@@ -38,6 +38,11 @@ export async function startMockServers(options: MockServerOptions = {}): Promise
   const servers: (HttpServer | PrismServer)[] = [];
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= Promise.all(servers.map((s) => s.close())).then(() => undefined));
+  const credentials = {
+    partooApiKey: options.apiKey ?? DEFAULT_CREDENTIALS.apiKey,
+    argyleApiKeyId: options.apiKeyId ?? DEFAULT_CREDENTIALS.apiKeyId,
+    argyleApiKeySecret: options.apiKeySecret ?? DEFAULT_CREDENTIALS.apiKeySecret,
+  };
   try {
     if (!options.stateful) {
       const faults = (['latencyMs', 'failRate', 'rateLimitPerMinute'] as const).filter((k) => options[k] !== undefined);
@@ -53,9 +58,7 @@ export async function startMockServers(options: MockServerOptions = {}): Promise
       return {
         partooUrl: partoo.url,
         argyleUrl: argyle.url,
-        partooApiKey: options.apiKey ?? DEFAULT_CREDENTIALS.apiKey,
-        argyleApiKeyId: options.apiKeyId ?? DEFAULT_CREDENTIALS.apiKeyId,
-        argyleApiKeySecret: options.apiKeySecret ?? DEFAULT_CREDENTIALS.apiKeySecret,
+        ...credentials,
         now: () => clock.now(),
         advanceTime: staticOnly('advanceTime'),
         reset: () => {},
@@ -71,9 +74,7 @@ export async function startMockServers(options: MockServerOptions = {}): Promise
     return {
       partooUrl: partoo.url,
       argyleUrl: argyle.url,
-      partooApiKey: options.apiKey ?? DEFAULT_CREDENTIALS.apiKey,
-      argyleApiKeyId: options.apiKeyId ?? DEFAULT_CREDENTIALS.apiKeyId,
-      argyleApiKeySecret: options.apiKeySecret ?? DEFAULT_CREDENTIALS.apiKeySecret,
+      ...credentials,
       now: () => mocks.clock.now(),
       advanceTime: (ms) => mocks.clock.advance(ms),
       reset: mocks.reset,

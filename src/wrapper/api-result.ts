@@ -1,11 +1,13 @@
 import { apiErrorFor } from './errors.js';
-import { retryAfterMs } from './transport.js';
+import { bufferedText, retryAfterMs } from './transport.js';
 
 /**
- * The wrapper asks openapi-fetch for text (`parseAs: 'text'`) and parses here, once, so a truncated or
- * non-JSON success body becomes a typed ApiError carrying the status rather than a bare SyntaxError.
+ * The wrapper asks openapi-fetch to leave a success body alone (`parseAs: 'stream'`) and parses here, once,
+ * from the text the transport already read under the attempt's timeout (reading the body a second time
+ * was most of the wrapper's per-call cost). A truncated or non-JSON success body becomes a typed ApiError
+ * carrying the status rather than a bare SyntaxError.
  */
-export function unwrap<T>(result: { data?: unknown; error?: unknown; response: Response }, operation: string): T {
+export async function unwrap<T>(result: { data?: unknown; error?: unknown; response: Response }, operation: string): Promise<T> {
   const { response } = result;
   if (!response.ok) {
     throw apiErrorFor({
@@ -16,7 +18,8 @@ export function unwrap<T>(result: { data?: unknown; error?: unknown; response: R
       retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
     });
   }
-  const text = typeof result.data === 'string' ? result.data : '';
+  // A middleware on `.api` may hand back a response of its own; that one is read here.
+  const text = bufferedText(response) ?? (result.data == null || response.bodyUsed ? '' : await response.text());
   try {
     if (text === '') throw new SyntaxError('empty body');
     return JSON.parse(text) as T;

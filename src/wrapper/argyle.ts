@@ -150,8 +150,8 @@ export function createArgyleClient(options: ArgyleClientOptions = {}): ArgyleCli
           const repeats = new RepeatDetector();
           let query: Record<string, unknown> = first;
           for (;;) {
-            const body = unwrap<components['schemas']['InviteList']>(
-              await api.GET('/v2/invites', { params: { query: query as never }, parseAs: 'text' }),
+            const body = await unwrap<components['schemas']['InviteList']>(
+              await api.GET('/v2/invites', { params: { query: query as never }, parseAs: 'stream' }),
               'listInvites',
             );
             yield { items: (body.results ?? []).map(toInvite), next: body.next ?? null, previous: body.previous ?? null };
@@ -163,8 +163,8 @@ export function createArgyleClient(options: ArgyleClientOptions = {}): ArgyleCli
       },
 
       async get(inviteId) {
-        const data = unwrap<WireInvite>(
-          await api.GET('/v2/invites/{id}', { params: { path: { id: checkId(inviteId) } }, parseAs: 'text' }),
+        const data = await unwrap<WireInvite>(
+          await api.GET('/v2/invites/{id}', { params: { path: { id: checkId(inviteId) } }, parseAs: 'stream' }),
           'getInvite',
         );
         return toInvite(data);
@@ -200,17 +200,17 @@ export function createArgyleClient(options: ArgyleClientOptions = {}): ArgyleCli
           ...(input.flowItems !== undefined && { flow_items: input.flowItems }),
           ...(input.ddsConfig !== undefined && { dds_config: input.ddsConfig }),
         };
-        return toInvite(unwrap<WireInvite>(await api.POST('/v2/invites', { body: body as never, parseAs: 'text' }), 'sendInvite'));
+        return toInvite(await unwrap<WireInvite>(await api.POST('/v2/invites', { body: body as never, parseAs: 'stream' }), 'sendInvite'));
       },
 
       async resend(inviteId) {
-        const data = await api.POST('/v2/invites/{id}', { params: { path: { id: checkId(inviteId) } }, parseAs: 'text' });
-        return toInvite(unwrap<WireInvite>(data, 'resendInvite'));
+        const data = await api.POST('/v2/invites/{id}', { params: { path: { id: checkId(inviteId) } }, parseAs: 'stream' });
+        return toInvite(await unwrap<WireInvite>(data, 'resendInvite'));
       },
 
       async revoke(inviteId) {
-        const data = await api.POST('/v2/invites/{id}/revoke', { params: { path: { id: checkId(inviteId) } }, parseAs: 'text' });
-        return toInvite(unwrap<WireInvite>(data, 'revokeInvite'));
+        const data = await api.POST('/v2/invites/{id}/revoke', { params: { path: { id: checkId(inviteId) } }, parseAs: 'stream' });
+        return toInvite(await unwrap<WireInvite>(data, 'revokeInvite'));
       },
     },
   };

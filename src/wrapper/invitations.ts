@@ -39,8 +39,8 @@ export function searchPages(
       // The spec lists no `page` parameter, yet the result is paged like Partoo's other searches,
       // which take a 1-based `page`: send it from page 2 on (see openapi/README.md).
       const params = page === 1 ? query : { ...query, page };
-      const body = unwrap<SearchResponse>(
-        await api.GET('/review_booster/search-invitation', { params: { query: params as typeof query }, parseAs: 'text' }),
+      const body = await unwrap<SearchResponse>(
+        await api.GET('/review_booster/search-invitation', { params: { query: params as typeof query }, parseAs: 'stream' }),
         'checkDuplicatedReviewInvitation',
       );
       const items = (body.review_invitations ?? []).map(

@@ -216,8 +216,8 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
             findNewest,
             sleep,
             post: async () => {
-              const data = unwrap<{ invitation_id?: string }>(
-                await api.POST('/review_booster/send_invitation', { body, parseAs: 'text' }),
+              const data = await unwrap<{ invitation_id?: string }>(
+                await api.POST('/review_booster/send_invitation', { body, parseAs: 'stream' }),
                 'sendReviewInvitation',
               );
               return { invitationId: data.invitation_id ?? '' };
@@ -259,8 +259,8 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
       const check = new Checker();
       check.requiredString(invitationId, 'invitationId');
       check.throwIfAny();
-      const data = unwrap<{ status?: InvitationStatus }>(
-        await api.GET('/review_booster/invitation_status', { params: { query: { invitation_id: invitationId } }, parseAs: 'text' }),
+      const data = await unwrap<{ status?: InvitationStatus }>(
+        await api.GET('/review_booster/invitation_status', { params: { query: { invitation_id: invitationId } }, parseAs: 'stream' }),
         'getReviewInvitationStatus',
       );
       if (!data.status) throw new ApiError({ status: 200, body: data, operation: 'getReviewInvitationStatus', message: 'response without a status' });

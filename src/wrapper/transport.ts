@@ -28,6 +28,16 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Codes meaning the request never reached a server, so even a write may be sent again. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 
+/** Bodies the transport has read, by the response handed on, so the wrapper need not read them again. */
+const buffered = new WeakMap<Response, ArrayBuffer>();
+const utf8 = new TextDecoder();
+
+/** The text of a response this transport returned, or undefined for any other response. */
+export function bufferedText(response: Response): string | undefined {
+  const bytes = buffered.get(response);
+  return bytes && utf8.decode(bytes);
+}
+
 export function createTransport(opts: TransportOptions): FetchLike {
   const origin = new URL(opts.baseUrl).origin;
   const sleep = opts.sleep ?? abortableSleep;
@@ -83,7 +93,9 @@ export function createTransport(opts: TransportOptions): FetchLike {
           // (the write's outcome unknown) instead of a bare TypeError from deep inside openapi-fetch.
           try {
             const bytes = await response.arrayBuffer();
-            return new Response(response.status === 204 || response.status === 304 ? null : bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+            const copy = new Response(response.status === 204 || response.status === 304 ? null : bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+            buffered.set(copy, bytes);
+            return copy;
           } catch (error) {
             if (callerSignal.aborted) throw callerSignal.reason;
             if (!idempotent || attempt >= opts.maxRetries) throw classifyFailure(error, timeout.fired, request, opts.timeoutMs);

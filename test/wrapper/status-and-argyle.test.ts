@@ -35,6 +35,17 @@ describe('invitation status', () => {
     await expect(waiting).rejects.toThrow('stopped by caller');
   });
 
+  it('reads a response that a middleware on .api replaced, and still types a malformed one', async () => {
+    const h = await harness();
+    const sent = await h.partoo.reviewBooster.sendInvitation({ businessId: BIZ, targetPhone: '+33601020304' });
+    if (sent.status !== 'sent') throw new Error('not sent');
+    let replacement = JSON.stringify({ invitation_id: sent.invitationId, status: 'FAILED_SEND' });
+    h.partoo.api.use({ onResponse: () => new Response(replacement, { status: 200, headers: { 'content-type': 'application/json' } }) });
+    expect(await h.partoo.reviewBooster.getInvitationStatus(sent.invitationId)).toBe('FAILED_SEND');
+    replacement = '{"status": "DELIV';
+    await expect(h.partoo.reviewBooster.getInvitationStatus(sent.invitationId)).rejects.toThrow(/malformed response: expected JSON/);
+  });
+
   it('raises NotFoundError for an unknown invitation', async () => {
     const h = await harness();
     await expect(h.partoo.reviewBooster.getInvitationStatus('d3d8c966-0356-4ec0-baae-13ec3622ebc2')).rejects.toBeInstanceOf(NotFoundError);
