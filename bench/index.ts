@@ -51,11 +51,12 @@ async function perCall() {
   const mean = (name: string) => (bench.tasks.find((t) => t.name === name)!.result as unknown as { latency: { mean: number } }).latency.mean * 1000;
   for (const t of ['raw fetch', 'bare openapi-fetch', 'wrapper getInvitationStatus']) record({ section: 'per call', metric: `${t} (mean)`, value: mean(t), unit: 'µs' });
   const ratio = mean('wrapper getInvitationStatus') / mean('bare openapi-fetch');
-  // Target 1.10x; measured 2.4-2.7x at first (per-attempt timer, the auth copy of the request, the body read
-  // under the timeout), so the checked line is a ratchet against growth. See the loopback row for context.
-  // The smoke run's short samples get a wider line: it is there to catch rot (a 10x regression), not noise.
-  const line = SMOKE ? 5 : 3.5;
-  record({ section: 'per call', metric: 'wrapper / bare openapi-fetch (in memory)', value: ratio, unit: 'x', budget: `<= ${line} (target 1.10)`, ok: ratio <= line });
+  // The full run holds the issue's budget, 1.10x, and reports the miss (about 2x: a per-attempt timer and
+  // abort wiring, the request rebuilt with credentials below any middleware, the body buffered under the
+  // timeout; see RESULTS.md). The smoke run in CI only catches rot (a several-fold regression): its short
+  // samples are too noisy for 10%.
+  const line = SMOKE ? 5 : 1.1;
+  record({ section: 'per call', metric: 'wrapper / bare openapi-fetch (in memory)', value: ratio, unit: 'x', budget: SMOKE ? `<= ${line} (smoke; full run: <= 1.10)` : `<= ${line}`, ok: ratio <= line });
 
   // The same calls over a real loopback socket, where the wrapper's fixed cost meets an actual round trip.
   const server = createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
@@ -76,8 +77,8 @@ async function perCall() {
   const netMean = (name: string) => (net.tasks.find((t) => t.name === name)!.result as unknown as { latency: { mean: number } }).latency.mean * 1000;
   const netRatio = netMean('wrapper, loopback') / netMean('bare openapi-fetch, loopback');
   record({ section: 'per call', metric: 'bare openapi-fetch, loopback (mean)', value: netMean('bare openapi-fetch, loopback'), unit: 'µs' });
-  // Checked in the full run; a 150 ms smoke sample of a socket is too noisy to hold to 10%.
-  record({ section: 'per call', metric: 'wrapper / bare openapi-fetch (loopback HTTP)', value: netRatio, unit: 'x', budget: SMOKE ? 'full run: <= 1.10' : '<= 1.10', ok: SMOKE ? undefined : netRatio <= 1.1 });
+  // Context for the budget above: the same fixed cost next to a real (loopback) round trip.
+  record({ section: 'per call', metric: 'wrapper / bare openapi-fetch (loopback HTTP)', value: netRatio, unit: 'x' });
   record({ section: 'per call', metric: 'bare openapi-fetch / raw fetch', value: mean('bare openapi-fetch') / mean('raw fetch'), unit: 'x' });
 }
 
@@ -273,9 +274,11 @@ async function importAndSize() {
   record({ section: 'import', metric: 'node start, empty module (median)', value: empty, unit: 'ms' });
   record({ section: 'import', metric: "cold import('partoo-argyle-sdk') - empty", value: core - empty, unit: 'ms' });
   record({ section: 'import', metric: "cold import('openapi-fetch') - empty", value: fetchOnly - empty, unit: 'ms' });
-  const { measure, CORE_BUDGET_BYTES } = await import('../scripts/size.js');
+  const { measure, CORE_BUDGET_BYTES, CORE_BUDGET_TARGET_BYTES } = await import('../scripts/size.js');
   const size = await measure();
-  record({ section: 'import', metric: 'core import, min+gz (openapi-fetch included)', value: size.core / 1024, unit: 'kB', budget: `<= ${CORE_BUDGET_BYTES / 1024} (target 8)`, ok: size.core <= CORE_BUDGET_BYTES });
+  // The full run holds the issue's 8 kB; the smoke run (and `npm run size` in CI) the ratchet against growth.
+  const sizeLine = SMOKE ? CORE_BUDGET_BYTES : CORE_BUDGET_TARGET_BYTES;
+  record({ section: 'import', metric: 'core import, min+gz (openapi-fetch included)', value: size.core / 1024, unit: 'kB', budget: SMOKE ? `<= ${sizeLine / 1024} (smoke; full run: <= 8)` : `<= ${sizeLine / 1024}`, ok: size.core <= sizeLine });
   record({ section: 'import', metric: 'bundled { createPartooClient } alone, min+gz', value: size.partooOnly / 1024, unit: 'kB' });
   record({ section: 'import', metric: 'bundled { createArgyleClient } alone, min+gz', value: size.argyleOnly / 1024, unit: 'kB' });
   record({ section: 'import', metric: 'lazy phone-metadata chunk, min+gz', value: size.lazy / 1024, unit: 'kB', budget: 'off the core path', ok: !size.phoneOnCorePath });
