@@ -1,0 +1,36 @@
+// One worker of the 4-worker throughput benchmark: its own Redis connection and Partoo client with a quarter of
+// the organization's rate limit, sending to fresh numbers from START_AT until START_AT + DURATION_MS.
+// Prints one JSON line: its outcomes and the 429s it was answered (absorbed by retries or not).
+import { Redis } from 'ioredis';
+import { createPartooClient, RateLimitError } from '../src/index.js';
+import { redisGuardStore } from '../src/redis/index.js';
+
+const { REDIS_URL, PARTOO_URL, PARTOO_KEY, RPM, START_AT, DURATION_MS, WORKER } = process.env;
+const redis = new Redis(REDIS_URL!, { maxRetriesPerRequest: 1 });
+let answered429 = 0;
+const counting = (async (input: Request, init?: RequestInit) => {
+  const res = await fetch(input, init);
+  if (res.status === 429) answered429++;
+  return res;
+}) as typeof fetch;
+const client = createPartooClient({
+  apiKey: PARTOO_KEY,
+  baseUrl: PARTOO_URL,
+  fetch: counting,
+  rateLimit: { requestsPerMinute: Number(RPM) },
+  guard: { store: redisGuardStore(redis, { prefix: 'bench-workers:' }) },
+});
+const startAt = Number(START_AT);
+const end = startAt + Number(DURATION_MS);
+await new Promise((r) => setTimeout(r, Math.max(0, startAt - Date.now())));
+async function* inputs() {
+  for (let i = 0; Date.now() < end; i++) yield { businessId: 'bench', targetPhone: `+336${String(30_000_000 + Number(WORKER) * 1_000_000 + i)}` };
+}
+const tally = { sent: 0, skipped: 0, failed: 0, rateLimitedToCaller: 0, answered429: 0 };
+for await (const o of client.reviewBooster.sendInvitations(inputs(), { concurrency: 4 })) {
+  tally[o.status]++;
+  if (o.status === 'failed' && o.error instanceof RateLimitError) tally.rateLimitedToCaller++;
+}
+tally.answered429 = answered429;
+console.log(JSON.stringify(tally));
+await redis.quit();
