@@ -320,7 +320,7 @@ function resolveStore(option: GuardStore | undefined): GuardStore | undefined {
 
 function resolveLedger(option: GuardLedger | false | undefined, nowMs: () => number): GuardLedger | undefined {
   if (option === false) return undefined;
-  if (option === undefined) return new MemoryLedger(100_000, nowMs);
+  if (option === undefined) return new MemoryLedger(undefined, nowMs);
   if (typeof option.get !== 'function' || typeof option.set !== 'function') throw new ConfigurationError('guard.ledger must have get(key) and set(key, entry, ttlMs)');
   return option;
 }
