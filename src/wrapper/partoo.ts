@@ -79,6 +79,9 @@ const SEARCH_FIELDS = ['businessId', 'targetPhone', 'after'] as const;
 /** test seam, not part of the public options */
 export type InternalOptions = Pick<TransportOptions, 'sleep' | 'random'> & { rateLimitClock?: Clock };
 
+// Loaded once per process, on the first send with a store: a dynamic import per send is not free under loaders.
+let lockModule: Promise<typeof import('./guard-store.js')> | undefined;
+
 export function createPartooClient(options: PartooClientOptions = {}): PartooClient {
   const common = resolveCommon(options, PARTOO_URLS);
   const apiKey = requireKey(options.apiKey, 'apiKey', 'PARTOO_API_KEY');
@@ -126,7 +129,7 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
 
   async function withLock(key: string, phone: string, send: () => Promise<SendResult>): Promise<SendResult> {
     if (!store) return send();
-    const lock = await import('./guard-store.js');
+    const lock = await (lockModule ??= import('./guard-store.js'));
     return lock.withLock<SendResult>(key, { store, lockTtlMs, sleep: abortableSleep, safely, ledgerSkip: () => ledgerSkip(key, phone) }, send);
   }
 
