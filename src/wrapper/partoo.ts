@@ -285,19 +285,26 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
       const intervalMs = waitOptions.intervalMs ?? 5_000;
       const timeoutMs = waitOptions.timeoutMs ?? 600_000;
       const deadline = Date.now() + timeoutMs;
-      const signal = waitOptions.signal ? AbortSignal.any([waitOptions.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
+      // A timer of our own, cleared on return: AbortSignal.timeout would stay pending for the whole timeout.
+      const overall = new AbortController();
+      const timer = setTimeout(() => overall.abort(), timeoutMs);
+      const signal = waitOptions.signal ? AbortSignal.any([waitOptions.signal, overall.signal]) : overall.signal;
       let last: InvitationStatus | undefined;
-      for (;;) {
-        if (waitOptions.signal?.aborted) throw waitOptions.signal.reason;
-        last = await reviewBooster.getInvitationStatus(invitationId);
-        if (FINAL_STATUSES.has(last)) return last;
-        if (Date.now() + intervalMs > deadline) break;
-        try {
-          await abortableSleep(intervalMs, signal);
-        } catch (e) {
+      try {
+        for (;;) {
           if (waitOptions.signal?.aborted) throw waitOptions.signal.reason;
-          break;
+          last = await reviewBooster.getInvitationStatus(invitationId);
+          if (FINAL_STATUSES.has(last)) return last;
+          if (Date.now() + intervalMs > deadline) break;
+          try {
+            await abortableSleep(intervalMs, signal);
+          } catch {
+            if (waitOptions.signal?.aborted) throw waitOptions.signal.reason;
+            break;
+          }
         }
+      } finally {
+        clearTimeout(timer);
       }
       throw new TimeoutError(`invitation ${invitationId} reached no final status within ${timeoutMs} ms (last: ${last})`, { outcomeUnknown: false });
     },

@@ -23,7 +23,3 @@ export async function toE164(input: string, defaultCountry: string | undefined):
   }
   return { ok: true, e164: parsed.number };
 }
-
-export async function isCountryCode(code: string): Promise<boolean> {
-  return (await load()).isSupportedCountry(code);
-}
