@@ -22,6 +22,17 @@ describe('invitation status', () => {
     expect(h.requests.filter((r) => r.path.endsWith('invitation_status')).length).toBeGreaterThan(1);
   });
 
+  it('leaves no timer behind once it returns (a process with nothing else to do can exit)', async () => {
+    const h = await harness();
+    const sent = await h.partoo.reviewBooster.sendInvitation({ businessId: BIZ, targetPhone: '+33601020304' });
+    if (sent.status !== 'sent') throw new Error('not sent');
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    h.mocks.clock.advance(5000);
+    expect(await h.partoo.reviewBooster.waitForFinalStatus(sent.invitationId, { intervalMs: 1, timeoutMs: 600_000 })).toBe('DELIVERED');
+    expect(timers()).toBe(before);
+  });
+
   it('times out with the last status, and stops on abort', async () => {
     const h = await harness();
     const sent = await h.partoo.reviewBooster.sendInvitation({ businessId: BIZ, targetPhone: '+33601020304' });
