@@ -285,26 +285,14 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
       const intervalMs = waitOptions.intervalMs ?? 5_000;
       const timeoutMs = waitOptions.timeoutMs ?? 600_000;
       const deadline = Date.now() + timeoutMs;
-      // A timer of our own, cleared on return: AbortSignal.timeout would stay pending for the whole timeout.
-      const overall = new AbortController();
-      const timer = setTimeout(() => overall.abort(), timeoutMs);
-      const signal = waitOptions.signal ? AbortSignal.any([waitOptions.signal, overall.signal]) : overall.signal;
       let last: InvitationStatus | undefined;
-      try {
-        for (;;) {
-          if (waitOptions.signal?.aborted) throw waitOptions.signal.reason;
-          last = await reviewBooster.getInvitationStatus(invitationId);
-          if (FINAL_STATUSES.has(last)) return last;
-          if (Date.now() + intervalMs > deadline) break;
-          try {
-            await abortableSleep(intervalMs, signal);
-          } catch {
-            if (waitOptions.signal?.aborted) throw waitOptions.signal.reason;
-            break;
-          }
-        }
-      } finally {
-        clearTimeout(timer);
+      for (;;) {
+        if (waitOptions.signal?.aborted) throw waitOptions.signal.reason;
+        last = await reviewBooster.getInvitationStatus(invitationId);
+        if (FINAL_STATUSES.has(last)) return last;
+        // No sleep runs past the deadline, so no timer outlives the call (an AbortSignal.timeout would).
+        if (Date.now() + intervalMs > deadline) break;
+        await abortableSleep(intervalMs, waitOptions.signal);
       }
       throw new TimeoutError(`invitation ${invitationId} reached no final status within ${timeoutMs} ms (last: ${last})`, { outcomeUnknown: false });
     },
