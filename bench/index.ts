@@ -322,10 +322,11 @@ async function csvStream() {
         gc?.();
         samples.push({ t: performance.now(), heap: process.memoryUsage().heapUsed });
       };
-      sample();
-      const sampler = setInterval(sample, 500);
-      console.log = console.error = () => {}; // its summary and plain progress lines
       const t = performance.now();
+      sample();
+      // The smoke run lasts about two seconds, so it samples more often to put samples in every window.
+      const sampler = setInterval(sample, SMOKE ? 100 : 500);
+      console.log = console.error = () => {}; // its summary and plain progress lines
       try {
         await send(['--csv', csv, '--business', 'bench', '--base-url', baseUrl, '--requests-per-minute', '1000000', '--concurrency', '8', '--report', join(dir, 'report.jsonl'), ...extra]);
       } finally {
@@ -333,9 +334,15 @@ async function csvStream() {
         clearInterval(sampler);
       }
       const end = performance.now();
+      sample();
       // Flat means the second half of the run holds no more than its first quarter did (by then the phone
       // metadata is loaded and the code compiled); the peak against the start is shown beside it.
-      const at = (from: number, to: number) => Math.max(...samples.filter((x) => x.t >= t + from * (end - t) && x.t <= t + to * (end - t)).map((x) => x.heap));
+      // A window without a sample of its own takes the last one before its end (the heap as it stood then).
+      const at = (from: number, to: number) => {
+        const [lo, hi] = [t + from * (end - t), t + to * (end - t)];
+        const inside = samples.filter((x) => x.t >= lo && x.t <= hi).map((x) => x.heap);
+        return inside.length > 0 ? Math.max(...inside) : samples.filter((x) => x.t <= hi).at(-1)!.heap;
+      };
       return { peak: at(0, 1) - samples[0].heap, lateGrowth: at(0.5, 1) - at(0, 0.25), usPerRow: ((end - t) * 1000) / rowsN };
     };
     const dry = await run(['--dry-run']);
