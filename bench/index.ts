@@ -333,16 +333,11 @@ async function csvStream() {
         [console.log, console.error] = [quiet, quietError];
         clearInterval(sampler);
       }
+      sample(); // so the second half always holds a sample, as the first quarter holds the opening one
       const end = performance.now();
-      sample();
       // Flat means the second half of the run holds no more than its first quarter did (by then the phone
       // metadata is loaded and the code compiled); the peak against the start is shown beside it.
-      // A window without a sample of its own takes the last one before its end (the heap as it stood then).
-      const at = (from: number, to: number) => {
-        const [lo, hi] = [t + from * (end - t), t + to * (end - t)];
-        const inside = samples.filter((x) => x.t >= lo && x.t <= hi).map((x) => x.heap);
-        return inside.length > 0 ? Math.max(...inside) : samples.filter((x) => x.t <= hi).at(-1)!.heap;
-      };
+      const at = (from: number, to: number) => Math.max(...samples.filter((x) => x.t >= t + from * (end - t) && x.t <= t + to * (end - t)).map((x) => x.heap));
       return { peak: at(0, 1) - samples[0].heap, lateGrowth: at(0.5, 1) - at(0, 0.25), usPerRow: ((end - t) * 1000) / rowsN };
     };
     const dry = await run(['--dry-run']);
