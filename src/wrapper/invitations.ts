@@ -12,6 +12,7 @@ export interface Invitation {
   id: string;
   userId: string | undefined;
   userName: string | undefined;
+  /** an Invalid Date when Partoo gives no readable `sent_time` (optional in its spec) */
   sentAt: Date;
 }
 export interface InvitationPage {
@@ -48,7 +49,9 @@ export function searchPages(
       );
       const maxPage = body.max_page ?? 1;
       if (items.length === 0) return;
-      if ((body.page !== undefined && body.page !== page) || repeats.repeated(items.map((i) => i.id).join('\n'))) return;
+      // A server that ignores `page` answers the first page again. The first page itself always counts,
+      // however the server numbers it: the guard must see its invitations.
+      if ((page > 1 && body.page !== undefined && body.page !== page) || repeats.repeated(items.map((i) => i.id).join('\n'))) return;
       yield { items, page, maxPage, count: body.count };
       if (page >= maxPage) return;
     }

@@ -144,6 +144,16 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
   async function findNewest(businessId: string, phone: string, since: Date): Promise<Invitation | undefined> {
     let newest: Invitation | undefined;
     for await (const inv of searchPages(api, { business_id: businessId, target_phone: phone, after: Math.floor(since.getTime() / 1000) })) {
+      // The server filtered by `after`, so by its account this one is recent: a time we cannot read must not
+      // read as "nothing recent" (sent_time is optional in the spec).
+      if (Number.isNaN(inv.sentAt.getTime())) {
+        throw new ApiError({
+          status: 200,
+          body: undefined,
+          operation: 'checkDuplicatedReviewInvitation',
+          message: `search returned invitation ${inv.id} without a readable sent_time; the guard does not send (force: true would)`,
+        });
+      }
       // Filter here too: `after` is whole seconds, and a server that ignores it must not make an old SMS look recent.
       if (inv.sentAt.getTime() > since.getTime() && (!newest || inv.sentAt > newest.sentAt)) newest = inv;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BadRequestError, ConnectionError, RateLimitError, ServerError, ValidationError } from '../../src/index.js';
+import { ApiError, BadRequestError, ConnectionError, RateLimitError, ServerError, ValidationError } from '../../src/index.js';
 import { BIZ, connectionRefused, connectionReset, harness } from '../support/harness.js';
 
 const DAY = 86_400_000;
@@ -237,6 +237,34 @@ describe('sendInvitation: the duplicate guard', () => {
     const search = h.partoo.reviewBooster.sendInvitation(input);
     // Partoo's own 10-day rule still refuses; the guard searched and found it outside its 1-day window.
     await expect(search).rejects.toBeInstanceOf(BadRequestError);
+  });
+
+  // The search is filtered by `after`, so what it returns is recent by the server's account; a time the
+  // guard cannot read must not turn that into "no recent invitation".
+  it.each([['missing', undefined], ['unreadable', '06/06/2026 11:57']])('a hit whose sent_time is %s sends nothing and says why', async (_, sentTime) => {
+    const h = await harness();
+    h.setFault(async (request, forward) =>
+      request.method === 'GET'
+        ? Response.json({ page: 1, max_page: 1, count: 1, review_invitations: [{ id: 'inv-1', user_id: 'u', user_name: 'n', sent_time: sentTime }] })
+        : forward(request),
+    );
+    const error = await h.partoo.reviewBooster.sendInvitation(input).catch((e) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.operation).toBe('checkDuplicatedReviewInvitation');
+    expect(error.message).toMatch(/inv-1.*sent_time.*does not send.*force/s);
+    expect(h.posts()).toHaveLength(0);
+  });
+
+  it('counts a first page the server numbers differently (e.g. 0-based): its invitations are still seen', async () => {
+    const h = await harness();
+    const sentAt = new Date(h.mocks.clock.now().getTime() - DAY).toISOString().replace('T', ' ').replace('Z', '+00:00');
+    h.setFault(async (request, forward) =>
+      request.method === 'GET'
+        ? Response.json({ page: 0, max_page: 0, count: 1, review_invitations: [{ id: 'inv-0', user_id: 'u', user_name: 'n', sent_time: sentAt }] })
+        : forward(request),
+    );
+    expect(await h.partoo.reviewBooster.sendInvitation(input)).toMatchObject({ status: 'skipped', lastInvitation: { id: 'inv-0' } });
+    expect(h.posts()).toHaveLength(0);
   });
 });
 
