@@ -7,9 +7,10 @@ import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 
 // The target is 8 kB; the wrapper measured 11.2 kB at the first build (see the packaging issue note), so the
-// budget holds that line until the wrapper is split: it fails on growth, not on the known gap.
+// budget holds a ratchet instead: it fails on growth nobody decided on, not on the known gap. Raised once,
+// from 11.5 to 11.6 kB, for the guard's checks of a search answer it cannot read (11.41 -> 11.51 kB).
 export const CORE_BUDGET_TARGET_BYTES = 8 * 1024;
-export const CORE_BUDGET_BYTES = 11.5 * 1024;
+export const CORE_BUDGET_BYTES = 11.6 * 1024;
 
 const gz = (file: string) => gzipSync(readFileSync(file)).length;
 

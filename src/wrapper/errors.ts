@@ -83,6 +83,9 @@ export class ConnectionError extends SdkError {
 }
 export class TimeoutError extends ConnectionError {}
 
+/** A 200 without what the operation needs: an ApiError carrying the body, rather than a guess. */
+export const unexpectedBody = (operation: string, message: string, body?: unknown) => new ApiError({ status: 200, body, operation, message });
+
 export function apiErrorFor(init: ConstructorParameters<typeof RateLimitError>[0]): ApiError {
   const s = init.status;
   if (s === 400) return new BadRequestError(init);

@@ -2,6 +2,7 @@
 import type { Client } from 'openapi-fetch';
 import type { paths } from '../generated/partoo.js';
 import { unwrap } from './api-result.js';
+import { unexpectedBody } from './errors.js';
 import { Paginated, RepeatDetector } from './paginate.js';
 
 type SearchResponse = paths['/review_booster/search-invitation']['get']['responses']['200']['content']['application/json'];
@@ -44,6 +45,10 @@ export function searchPages(
         await api.GET('/review_booster/search-invitation', { params: { query: params as typeof query }, parseAs: 'stream' }),
         'checkDuplicatedReviewInvitation',
       );
+      // Without its list (optional in the spec) a page is not evidence of "no invitation", unless it says count 0.
+      if (!Array.isArray(body.review_invitations) && body.count !== 0) {
+        throw unexpectedBody('checkDuplicatedReviewInvitation', 'search response without review_invitations', body);
+      }
       const items = (body.review_invitations ?? []).map(
         (i): Invitation => ({ id: i.id ?? '', userId: i.user_id, userName: i.user_name, sentAt: parseSentTime(i.sent_time) }),
       );

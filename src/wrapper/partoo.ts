@@ -2,7 +2,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../generated/partoo.js';
 import { unwrap } from './api-result.js';
 import { resolveCommon, requireKey, PARTOO_URLS, type CommonClientOptions } from './config.js';
-import { ApiError, ConfigurationError, TimeoutError } from './errors.js';
+import { ConfigurationError, TimeoutError, unexpectedBody } from './errors.js';
 import type { BulkOptions, BulkOutcome } from './bulk.js';
 import { guardedSend, InFlight, type GuardOptions, type SendResult, type SkippedResult } from './guard.js';
 import type { GuardStore } from './guard-store.js';
@@ -147,12 +147,7 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
       // The server filtered by `after`, so by its account this one is recent: a time we cannot read must not
       // read as "nothing recent" (sent_time is optional in the spec).
       if (Number.isNaN(inv.sentAt.getTime())) {
-        throw new ApiError({
-          status: 200,
-          body: undefined,
-          operation: 'checkDuplicatedReviewInvitation',
-          message: `search returned invitation ${inv.id} without a readable sent_time; the guard does not send (force: true would)`,
-        });
+        throw unexpectedBody('checkDuplicatedReviewInvitation', `search returned invitation ${inv.id} with no readable sent_time: not sending (force: true sends)`);
       }
       // Filter here too: `after` is whole seconds, and a server that ignores it must not make an old SMS look recent.
       if (inv.sentAt.getTime() > since.getTime() && (!newest || inv.sentAt > newest.sentAt)) newest = inv;
@@ -276,7 +271,7 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
         await api.GET('/review_booster/invitation_status', { params: { query: { invitation_id: invitationId } }, parseAs: 'stream' }),
         'getReviewInvitationStatus',
       );
-      if (!data.status) throw new ApiError({ status: 200, body: data, operation: 'getReviewInvitationStatus', message: 'response without a status' });
+      if (!data.status) throw unexpectedBody('getReviewInvitationStatus', 'response without a status', data);
       return data.status;
     },
 

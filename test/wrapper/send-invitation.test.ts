@@ -251,8 +251,20 @@ describe('sendInvitation: the duplicate guard', () => {
     const error = await h.partoo.reviewBooster.sendInvitation(input).catch((e) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error.operation).toBe('checkDuplicatedReviewInvitation');
-    expect(error.message).toMatch(/inv-1.*sent_time.*does not send.*force/s);
+    expect(error.message).toMatch(/inv-1.*sent_time.*not sending.*force/s);
     expect(h.posts()).toHaveLength(0);
+  });
+
+  it('takes a search answer without its list for "nothing recent" only when it says count 0', async () => {
+    const h = await harness();
+    let body: object = { page: 1, max_page: 1, count: 2 };
+    h.setFault(async (request, forward) => (request.method === 'GET' ? Response.json(body) : forward(request)));
+    const error = await h.partoo.reviewBooster.sendInvitation(input).catch((e) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.message).toMatch(/without review_invitations/);
+    expect(h.posts()).toHaveLength(0);
+    body = { page: 1, max_page: 1, count: 0 };
+    expect(await h.partoo.reviewBooster.sendInvitation(input)).toMatchObject({ status: 'sent' });
   });
 
   it('counts a first page the server numbers differently (e.g. 0-based): its invitations are still seen', async () => {
