@@ -1,9 +1,9 @@
 // libphonenumber-js metadata is large: it is imported on first use, keeping it off the core import path.
 import type { CountryCode } from 'libphonenumber-js';
 
-type Lib = typeof import('libphonenumber-js/max');
+type Lib = typeof import('./phone-lib.js');
 let lib: Promise<Lib> | undefined;
-const load = () => (lib ??= import('libphonenumber-js/max'));
+const load = () => (lib ??= import('./phone-lib.js'));
 
 export type PhoneResult = { ok: true; e164: string } | { ok: false; rule: string; message: string };
 
