@@ -8,7 +8,7 @@ import { build, type Metafile } from 'esbuild';
 
 // The target is 8 kB; the wrapper measured 11.2 kB at the first build (see the packaging issue note), so the
 // budget holds a ratchet instead: it fails on growth nobody decided on, not on the known gap. Raised once,
-// from 11.5 to 11.6 kB, for the guard's checks of a search answer it cannot read (11.41 -> 11.51 kB).
+// from 11.5 to 11.6 kB, for the guard's handling of answers it cannot read (11.41 -> 11.57 kB).
 export const CORE_BUDGET_TARGET_BYTES = 8 * 1024;
 export const CORE_BUDGET_BYTES = 11.6 * 1024;
 

@@ -79,16 +79,17 @@ export async function guardedSend(
         throw error;
       }
       if (!outcomeUnknown(error)) throw error;
+      const unknown = (why: string) =>
+        new ConnectionError(`sendReviewInvitation: the send's outcome is unknown (${(error as Error).message}) ${why}; search before sending again`, { cause: error, outcomeUnknown: true });
       let found: Invitation | undefined;
       try {
         found = await deps.findNewest(businessId, targetPhone, new Date(attemptAt.getTime() - CLOCK_SLACK_MS));
       } catch (checkError) {
-        throw new ConnectionError(
-          `sendReviewInvitation: the send's outcome is unknown (${(error as Error).message}) and checking it failed (${(checkError as Error).message}); search before sending again`,
-          { cause: error, outcomeUnknown: true },
-        );
+        throw unknown(`and checking it failed (${(checkError as Error).message})`);
       }
       if (found) return { status: 'sent', invitationId: found.id, targetPhone };
+      // A 2xx says Partoo acted even when its search does not show the invitation yet: never send again.
+      if (error instanceof ApiError && error.status < 300) throw unknown('and a search does not show it yet');
       // Checked: nothing was sent, so another attempt cannot double the SMS.
       if (attempt >= deps.maxRetries) throw error;
       await deps.sleep(Math.min(8_000, 500 * 2 ** attempt));

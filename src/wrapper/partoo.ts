@@ -228,7 +228,9 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
                 await api.POST('/review_booster/send_invitation', { body, parseAs: 'stream' }),
                 'sendReviewInvitation',
               );
-              return { invitationId: data.invitation_id ?? '' };
+              // Accepted without an id: the guard finds it with a search (a 2xx is never sent again).
+              if (!data.invitation_id) throw unexpectedBody('sendReviewInvitation', 'response without invitation_id', data);
+              return { invitationId: data.invitation_id };
             },
           },
         );

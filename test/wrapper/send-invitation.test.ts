@@ -137,6 +137,25 @@ describe('sendInvitation: the duplicate guard', () => {
     expect(h.requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET', 'POST', 'GET']);
   });
 
+  it('never sends again after a 200 it cannot read, even when the search does not show the invitation yet', async () => {
+    const h = await harness();
+    h.setFault(async (req, forward) => (req.method === 'POST' ? new Response('<html>OK</html>', { status: 200, headers: { 'content-type': 'text/html' } }) : forward(req)));
+    const error = await h.partoo.reviewBooster.sendInvitation(input).catch((e) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.outcomeUnknown).toBe(true);
+    expect(error.message).toMatch(/outcome is unknown.*HTTP 200.*search before sending again/);
+    expect(h.posts()).toHaveLength(1);
+  });
+
+  it('finds the id with a search when Partoo accepts a send without returning invitation_id', async () => {
+    const h = await harness();
+    h.setFault(async (req, forward) => (req.method === 'POST' ? (await forward(req), Response.json({ status: 'success' })) : forward(req)));
+    const result = await h.partoo.reviewBooster.sendInvitation(input);
+    const [id] = h.mocks.partooState.invitations.keys();
+    expect(result).toEqual({ status: 'sent', invitationId: id, targetPhone: '+33601020304' });
+    expect(h.posts()).toHaveLength(1);
+  });
+
   it('says the outcome is unknown when the check after a reset fails too', async () => {
     const h = await harness({ partoo: { maxRetries: 0 } });
     let calls = 0;
