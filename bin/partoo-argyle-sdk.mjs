@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// Runs the built CLI when the package is built; in a checkout, runs the TypeScript source through tsx.
+// In a checkout (src/ is there; the package ships without it) the TypeScript source runs through tsx, so a
+// stale dist/ never stands in for the code under test; an installed package runs the built CLI.
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const built = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const source = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 let cli;
-if (existsSync(built)) {
-  cli = await import(pathToFileURL(built).href);
-} else {
+if (existsSync(source)) {
   const { tsImport } = await import('tsx/esm/api');
-  cli = await tsImport('../src/cli.ts', import.meta.url);
+  cli = await tsImport(pathToFileURL(source).href, import.meta.url);
+} else {
+  cli = await import(new URL('../dist/cli.js', import.meta.url).href);
 }
 await cli.main(process.argv.slice(2));

@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import { parse } from 'csv-parse';
-import { createPartooClient } from './index.js';
+import { ConnectionError, createPartooClient } from './index.js';
 import type { SendInvitationInput } from './wrapper/partoo.js';
 
 export class UsageError extends Error {}
@@ -20,7 +20,8 @@ export interface ReportLine {
   invitationId?: string;
   lastInvitationId?: string;
   nextAllowedAt?: string;
-  error?: { name: string; message: string };
+  /** `outcomeUnknown`: the send may have gone out; `--resume` checks it with a search before anything else */
+  error?: { name: string; message: string; outcomeUnknown?: true };
 }
 
 /** Lines already sent or skipped in an earlier report: a resumed run leaves them alone. */
@@ -95,8 +96,10 @@ export async function send(args: string[]) {
   const report = createWriteStream(reportFile, { flags: values.resume && values.resume === reportFile ? 'a' : 'w' });
   const write = (r: ReportLine) => report.write(`${JSON.stringify(r)}\n`);
   const counts = { sent: 0, skipped: 0, would_send: 0, failed: 0 };
+  let unknownOutcomes = 0;
   const count = (r: ReportLine) => {
     counts[r.status]++;
+    if (r.error?.outcomeUnknown) unknownOutcomes++;
     write(r);
   };
   const progress = createProgress();
@@ -120,7 +123,7 @@ export async function send(args: string[]) {
         const line = lineOf.get(row)!;
         count(
           o.status === 'failed'
-            ? { line, phone: row.targetPhone, status: 'failed', error: { name: o.error.name, message: o.error.message } }
+            ? { line, phone: row.targetPhone, status: 'failed', error: { name: o.error.name, message: o.error.message, ...(isOutcomeUnknown(o.error) && { outcomeUnknown: true }) } }
             : o.status === 'sent'
               ? { line, phone: o.targetPhone, status: 'sent', invitationId: o.invitationId }
               : { line, phone: o.targetPhone, status: 'skipped', lastInvitationId: o.lastInvitation.id, nextAllowedAt: o.nextAllowedAt.toISOString() },
@@ -137,7 +140,7 @@ export async function send(args: string[]) {
   }
   const summary = values['dry-run']
     ? `dry run: ${counts.would_send} would be sent, ${counts.skipped} skipped, ${counts.failed} bad rows; 0 sent`
-    : `${counts.sent} sent, ${counts.skipped} skipped, ${counts.failed} failed`;
+    : `${counts.sent} sent, ${counts.skipped} skipped, ${counts.failed} failed${unknownOutcomes ? ` (${unknownOutcomes} may have been sent: --resume checks them with a search first)` : ''}`;
   console.log(`${summary}${skip.size ? ` (${skip.size} rows done earlier)` : ''}; report: ${reportFile}`);
   if (controller.signal.aborted) {
     console.log(`interrupted: run again with --resume ${reportFile} to send the rest exactly once`);
@@ -155,6 +158,8 @@ async function describe(row: SendInvitationInput, line: number, check: () => Ret
     return { line, phone: row.targetPhone, status: 'failed', error: { name: (e as Error).name, message: (e as Error).message } };
   }
 }
+
+const isOutcomeUnknown = (e: unknown) => e instanceof ConnectionError && e.outcomeUnknown;
 
 /** A bar on a terminal (cli-progress); a plain line every 100 rows elsewhere (CI logs, pipes). */
 function createProgress() {

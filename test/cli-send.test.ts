@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startMockServers, type MockServers } from '../src/testing/index.js';
+import { createStatefulMocks, startMockServers, type MockServers } from '../src/testing/index.js';
+import { startFaultServer } from './support/fault-server.js';
 
 const BIN = resolve(import.meta.dirname, '../bin/partoo-argyle-sdk.mjs');
 let mock: MockServers;
@@ -89,6 +90,29 @@ describe('send --csv', () => {
     expect(second.out).toContain(`${phones.length - sentFirst} sent, 0 skipped, 0 failed (${sentFirst} rows done earlier)`);
     for (const p of phones) expect(mock.sentCount('biz', p)).toBe(1);
     expect(readReport(report).filter((l) => l.status === "sent")).toHaveLength(phones.length);
+  });
+
+  it('marks a send whose outcome is unknown in the report, and --resume settles it without a second SMS', async () => {
+    const mocks = await createStatefulMocks({ apiKey: mock.partooApiKey });
+    const faults = await startFaultServer(mocks.partoo, { slowMs: 0 });
+    try {
+      const csv = join(dir, 'unknown.csv');
+      writeFileSync(csv, 'phone\n+33601020399\n');
+      const report = join(dir, 'unknown.jsonl');
+      // The search answers; the server records the POST and the socket dies; every check after it fails.
+      faults.plan(['none', 'reset-after', '500', '500', '500']);
+      const first = await cli(['--csv', csv, '--business', 'biz', '--report', report, '--base-url', faults.url]).done;
+      expect(first.code).toBe(0);
+      expect(first.out).toContain('0 sent, 0 skipped, 1 failed (1 may have been sent: --resume checks them with a search first)');
+      expect(readReport(report)[0]).toMatchObject({ line: 2, status: 'failed', error: { name: 'ConnectionError', outcomeUnknown: true } });
+
+      const second = await cli(['--csv', csv, '--business', 'biz', '--report', report, '--resume', report, '--base-url', faults.url]).done;
+      expect(second.out).toContain('0 sent, 1 skipped, 0 failed');
+      expect(mocks.partooState.sentCount('biz', '+33601020399')).toBe(1);
+      expect(faults.log.filter((r) => r.method === 'POST')).toHaveLength(1);
+    } finally {
+      await faults.close();
+    }
   });
 
   it('refuses to run without a key in the environment, naming the variable', async () => {
