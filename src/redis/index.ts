@@ -19,6 +19,8 @@ export interface RedisGuardStoreOptions {
 // Only the owner may release: compare and delete in one step, so a lock that expired and was taken by
 // another worker is never released by the first.
 const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+// Likewise for renewal: a worker whose lock expired and went to another must not extend the new owner's.
+const EXTEND = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
 
 export function redisGuardStore(redis: RedisLike, options: RedisGuardStoreOptions = {}): GuardStore {
   const prefix = options.prefix ?? 'partoo-argyle-sdk:';
@@ -40,6 +42,9 @@ export function redisGuardStore(redis: RedisLike, options: RedisGuardStoreOption
     },
     async release(key, owner) {
       await redis.eval(RELEASE, 1, lockKey(key), owner);
+    },
+    async extend(key, owner, ttlMs) {
+      return (await redis.eval(EXTEND, 1, lockKey(key), owner, Math.max(1, Math.ceil(ttlMs)))) === 1;
     },
   };
 }

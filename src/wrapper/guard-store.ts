@@ -10,6 +10,12 @@ export interface GuardStore extends GuardLedger {
   acquire(key: string, owner: string, ttlMs: number): Promise<boolean> | boolean;
   /** Releases the lock if, and only if, `owner` still holds it. */
   release(key: string, owner: string): Promise<void> | void;
+  /**
+   * Sets the lock's TTL to `ttlMs` again if, and only if, `owner` still holds it. With it, a live owner keeps
+   * its lock however long its send takes, and only a crashed owner's lock expires; without it, a send slower
+   * than the TTL can lose its lock to another worker.
+   */
+  extend?(key: string, owner: string, ttlMs: number): Promise<boolean> | boolean;
 }
 
 export interface LockContext<R> {
@@ -38,12 +44,17 @@ export async function withLock<R>(key: string, ctx: LockContext<R>, send: () => 
     await ctx.sleep(100 + Math.floor(Math.random() * 150));
     const skip = await ctx.ledgerSkip();
     if (skip) return skip;
-    // A lock still held past its TTL and the margin is not one to wait on: the search below still guards.
-    if (Date.now() > deadline) break;
+    // With renewals, a lock held this long has a live owner still sending: keep waiting. Without them, a lock
+    // held past its TTL and a margin is not one to wait on: the search below still guards.
+    if (!store.extend && Date.now() > deadline) break;
   }
+  // Renewed at a third of the TTL, so two missed renewals still leave it held; unref'd, it keeps no process alive.
+  const renewal = held && store.extend ? setInterval(() => void safely(() => store.extend!(key, owner, lockTtlMs), false), lockTtlMs / 3) : undefined;
+  renewal?.unref();
   try {
     return await send();
   } finally {
+    clearInterval(renewal);
     if (held) await safely(() => store.release(key, owner), undefined);
   }
 }

@@ -85,6 +85,32 @@ describe.skipIf(!url)('redisGuardStore on a real Redis', () => {
     expect(mock.sentCount('b', '+33601020305')).toBe(1);
   });
 
+  it('renews the lock while its owner is still sending: a send slower than the TTL is never doubled', async () => {
+    // Each POST takes 700 ms before it reaches the server and the lock's TTL is 200 ms: an unrenewed lock would
+    // expire mid-send, and the second worker's search would not see the first one's SMS yet.
+    const slow = (async (r: Request, i?: RequestInit) => {
+      if (r.method === 'POST') await new Promise((done) => setTimeout(done, 700));
+      return fetch(r, i);
+    }) as typeof fetch;
+    const make = () => createPartooClient({ apiKey: mock.partooApiKey, baseUrl: mock.partooUrl, rateLimit: false, fetch: slow, guard: { store: redisGuardStore(redis), lockTtlMs: 200 } });
+    const input = { businessId: 'b', targetPhone: '+33601020306' };
+    const first = make().reviewBooster.sendInvitation(input);
+    await new Promise((done) => setTimeout(done, 50));
+    const results = await Promise.all([first, make().reviewBooster.sendInvitation(input)]);
+    expect(results.map((r) => r.status)).toEqual(['sent', 'skipped']);
+    expect(mock.sentCount('b', '+33601020306')).toBe(1);
+    expect(await redis.exists('partoo-argyle-sdk:lock:b:+33601020306')).toBe(0);
+  });
+
+  it('extends a lock only for its owner', async () => {
+    const store = redisGuardStore(redis, { prefix: 't:' });
+    expect(await store.acquire('k', 'a', 200)).toBe(true);
+    expect(await store.extend!('k', 'b', 5_000)).toBe(false);
+    expect(await redis.pttl('t:lock:k')).toBeLessThanOrEqual(200);
+    expect(await store.extend!('k', 'a', 5_000)).toBe(true);
+    expect(await redis.pttl('t:lock:k')).toBeGreaterThan(4_000);
+  });
+
   const worker = (env: Record<string, string>) =>
     new Promise<{ code: number | null; signal: string | null; out: string; err: string }>((done) => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'test/redis/worker.ts'], {
