@@ -34,10 +34,16 @@ export async function withLock<R>(key: string, ctx: LockContext<R>, send: () => 
   const owner = randomUUID();
   const deadline = Date.now() + lockTtlMs + 5_000;
   let held = false;
-  for (;;) {
+  for (let waited = false; ; waited = true) {
     const got = await safely(() => store.acquire(key, owner, lockTtlMs), null);
     if (got === null) break;
     if (got) {
+      // The owner we waited for may have recorded its send and released since our last look at the ledger.
+      const skip = waited ? await ctx.ledgerSkip() : undefined;
+      if (skip) {
+        await safely(() => store.release(key, owner), undefined);
+        return skip;
+      }
       held = true;
       break;
     }
