@@ -179,10 +179,9 @@ export function createArgyleClient(options: ArgyleClientOptions = {}): ArgyleCli
         if (check.optionalString(input.email, 'email') && input.email !== undefined && !EMAIL.test(input.email)) {
           check.add('email', 'email', `email must be an email address, not ${JSON.stringify(input.email)}`);
         }
-        check.optionalString(input.phoneNumber, 'phoneNumber');
+        // Optional, but never empty when given: Argyle would refuse it only after the request.
+        for (const field of ['phoneNumber', 'externalId', 'flowId'] as const) if (input[field] !== undefined) check.requiredString(input[field], field);
         if (input.email === undefined && input.phoneNumber === undefined) check.add('email', 'required', 'email or phoneNumber is required');
-        check.optionalString(input.externalId, 'externalId');
-        check.optionalString(input.flowId, 'flowId');
         if (input.flowItems !== undefined && !(Array.isArray(input.flowItems) && input.flowItems.every((i) => typeof i === 'string'))) {
           check.add('flowItems', 'type', 'flowItems must be an array of strings');
         }

@@ -60,6 +60,8 @@ export const CORPUS: [string, string, (h: H) => Promise<unknown>][] = [
   ['Argyle invite without names', 'firstName', invite({ email: 'a@example.com' })],
   ['Argyle invite without email or phone', 'email', invite(person)],
   ['Argyle invite with a broken email', 'email', invite({ ...person, email: 'ada@' })],
+  ['Argyle invite with a whitespace phone only', 'phoneNumber', invite({ ...person, phoneNumber: '   ' })],
+  ['Argyle invite with an empty flowId', 'flowId', invite({ ...person, email: 'a@example.com', flowId: '' })],
   ['Argyle flowItems not an array', 'flowItems', invite({ ...person, email: 'a@example.com', flowItems: 'item_1' })],
   ['Argyle ddsConfig as an array', 'ddsConfig', invite({ ...person, email: 'a@example.com', ddsConfig: [] })],
   ['Argyle id not a UUID', 'id', (h) => h.argyle.invites.get('0424137bc-edc5-35de-c1b5-1c3cddb4b227')],
