@@ -93,6 +93,8 @@ export function createArgyleClient(options: ArgyleClientOptions = {}): ArgyleCli
   const api = createClient<paths>({
     baseUrl: common.baseUrl,
     fetch: createTransport({ ...common, authHeaders: { Authorization: `Basic ${basicToken(id, secret)}` }, sleep: internal.sleep, random: internal.random }),
+    // Set on every request openapi-fetch builds, so even a custom fetch that drops `init` never follows one.
+    redirect: 'manual',
     // Argyle takes `status=sent,initiated`; openapi-fetch would otherwise repeat the name.
     querySerializer: { array: { style: 'form', explode: false } },
   });

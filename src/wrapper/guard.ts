@@ -32,6 +32,15 @@ export type SendResult =
 
 export type SkippedResult = Extract<SendResult, { status: 'skipped' }>;
 
+/** The skip for a number last invited as `id` at `sentAt`: the next SMS is allowed one window later. */
+export const skippedFor = (targetPhone: string, id: string, sentAt: Date, windowMs: number): SkippedResult => ({
+  status: 'skipped',
+  reason: 'recently_invited',
+  targetPhone,
+  lastInvitation: { id, sentAt },
+  nextAllowedAt: new Date(sentAt.getTime() + windowMs),
+});
+
 export interface GuardDeps {
   now: () => Date;
   windowMs: number | undefined; // undefined: guard off
@@ -51,13 +60,7 @@ export async function guardedSend(
   deps: GuardDeps,
 ): Promise<SendResult> {
   const { businessId, targetPhone } = input;
-  const skipped = (inv: Invitation): SendResult => ({
-    status: 'skipped',
-    reason: 'recently_invited',
-    targetPhone,
-    lastInvitation: { id: inv.id, sentAt: inv.sentAt },
-    nextAllowedAt: new Date(inv.sentAt.getTime() + (deps.windowMs ?? 0)),
-  });
+  const skipped = (inv: Invitation) => skippedFor(targetPhone, inv.id, inv.sentAt, deps.windowMs ?? 0);
   const windowStart = () => new Date(deps.now().getTime() - (deps.windowMs ?? 0));
 
   if (!input.force && deps.windowMs !== undefined) {
@@ -118,13 +121,7 @@ export class InFlight {
       const { result, sentAt } = await shared;
       if (result.status === 'skipped') return result;
       // The first caller sent it; for everyone else this number was just invited.
-      return {
-        status: 'skipped',
-        reason: 'recently_invited',
-        targetPhone: result.targetPhone,
-        lastInvitation: { id: result.invitationId, sentAt },
-        nextAllowedAt: new Date(sentAt.getTime() + this.windowMs),
-      };
+      return skippedFor(result.targetPhone, result.invitationId, sentAt, this.windowMs);
     }
     const p = send().then((result) => ({ result, sentAt: this.now() }));
     this.running.set(key, p);

@@ -4,7 +4,7 @@ import { unwrap } from './api-result.js';
 import { resolveCommon, requireKey, PARTOO_URLS, type CommonClientOptions } from './config.js';
 import { ConfigurationError, TimeoutError, unexpectedBody } from './errors.js';
 import type { BulkOptions, BulkOutcome } from './bulk.js';
-import { guardedSend, InFlight, type GuardOptions, type SendResult, type SkippedResult } from './guard.js';
+import { guardedSend, InFlight, skippedFor, type GuardOptions, type SendResult, type SkippedResult } from './guard.js';
 import type { GuardStore } from './guard-store.js';
 import { MemoryLedger, type GuardLedger, type LedgerEntry } from './ledger.js';
 import { redactText } from './redact.js';
@@ -99,6 +99,8 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
   const api = createClient<paths>({
     baseUrl: common.baseUrl,
     fetch: createTransport({ ...common, authHeaders: { 'x-APIKey': apiKey }, sleep, random: internal.random, limiter }),
+    // Set on every request openapi-fetch builds, so even a custom fetch that drops `init` never follows one.
+    redirect: 'manual',
   });
   const inFlight = new InFlight(now, windowMs ?? 0);
   const guardOptions = options.guard === false ? undefined : options.guard;
@@ -175,13 +177,7 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
   async function ledgerSkip(key: string, phone: string): Promise<SkippedResult | undefined> {
     const known = ledger && (await safely(() => ledger.get(key), undefined));
     if (!known || known.sentAt.getTime() <= now().getTime() - windowMs!) return undefined;
-    return {
-      status: 'skipped',
-      reason: 'recently_invited',
-      targetPhone: phone,
-      lastInvitation: { id: known.invitationId, sentAt: known.sentAt },
-      nextAllowedAt: new Date(known.sentAt.getTime() + windowMs!),
-    };
+    return skippedFor(phone, known.invitationId, known.sentAt, windowMs!);
   }
 
   const reviewBooster: ReviewBooster = {
@@ -191,14 +187,7 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
       const skip = await ledgerSkip(key, phone);
       if (skip) return skip;
       const recent = await findNewest(input.businessId, phone, new Date(now().getTime() - windowMs));
-      if (!recent) return { status: 'would_send', targetPhone: phone };
-      return {
-        status: 'skipped',
-        reason: 'recently_invited',
-        targetPhone: phone,
-        lastInvitation: { id: recent.id, sentAt: recent.sentAt },
-        nextAllowedAt: new Date(recent.sentAt.getTime() + windowMs),
-      };
+      return recent ? skippedFor(phone, recent.id, recent.sentAt, windowMs) : { status: 'would_send', targetPhone: phone };
     },
 
     async sendInvitation(input) {

@@ -35,7 +35,7 @@ export async function harness(opts: { mock?: StatefulMockOptions; partoo?: Parto
     (async (input: Request, init?: RequestInit) => {
       const url = new URL(input.url);
       const text = await input.clone().text();
-      requests.push({ method: input.method, path: url.pathname, query: url.searchParams, body: text ? JSON.parse(text) : undefined, headers: input.headers });
+      requests.push({ method: input.method, path: url.pathname, query: url.searchParams, body: text ? JSON.parse(text) : undefined, headers: new Headers(input.headers) });
       return fault ? fault(input, handler, init) : handler(input);
     }) as typeof fetch;
 

@@ -102,3 +102,46 @@ describe('configuration', () => {
     expect(new ConfigurationError('x')).toBeInstanceOf(SdkError);
   });
 });
+
+describe('credentials stay below the middleware and on their origin', () => {
+  it('a middleware on .api never sees a key, before or after any attempt, for reused and rebuilt requests', async () => {
+    const h = await harness();
+    const seen: string[] = [];
+    const look = (where: string) => (r: Request) => void seen.push(`${where} ${r.method} ${r.headers.get('x-apikey') ?? ''}${r.headers.get('authorization') ?? ''}`);
+    for (const api of [h.partoo.api, h.argyle.api] as { use(m: object): void }[]) api.use({ onRequest: ({ request }: { request: Request }) => look('before')(request), onResponse: ({ request }: { request: Request }) => look('after')(request) });
+    // The first GET gets a 503 and is retried: the key goes on and comes off around each attempt.
+    let failures = 0;
+    h.setFault(async (req, forward) => (req.method === 'GET' && failures++ === 0 ? new Response('{}', { status: 503 }) : forward(req)));
+    const sent = await h.partoo.reviewBooster.sendInvitation({ businessId: BIZ, targetPhone: '+33601020304' });
+    if (sent.status !== 'sent') throw new Error('expected a send');
+    await h.partoo.reviewBooster.getInvitationStatus(sent.invitationId);
+    await h.argyle.invites.list({ limit: 2 }).pages().next();
+    expect(seen).toEqual(['before GET ', 'after GET ', 'before POST ', 'after POST ', 'before GET ', 'after GET ', 'before GET ', 'after GET ']);
+    // ...while every request that reached the server carried its credentials.
+    expect(h.requests.map((r) => Boolean(r.headers.get('x-apikey') ?? r.headers.get('authorization')))).toEqual(h.requests.map(() => true));
+    expect(h.requests).toHaveLength(5);
+  });
+
+  it('does not follow a redirect: the key never reaches the host it points to', async () => {
+    const { createServer } = await import('node:http');
+    const reached: (string | undefined)[] = [];
+    const elsewhere = createServer((req, res) => (reached.push(req.headers['x-apikey'] as string | undefined), res.end('{"status":"SENT"}')));
+    await new Promise<void>((r) => elsewhere.listen(0, '127.0.0.1', r));
+    const target = `http://127.0.0.1:${(elsewhere.address() as { port: number }).port}/v2/review_booster/invitation_status`;
+    const redirecting = createServer((_, res) => res.writeHead(302, { location: target }).end());
+    await new Promise<void>((r) => redirecting.listen(0, '127.0.0.1', r));
+    try {
+      // The built-in fetch, and a logging wrapper of the kind users write, which drops `init`.
+      for (const fetchImpl of [undefined, ((request: Request) => fetch(request)) as typeof fetch]) {
+        const client = createPartooClient({ apiKey: PARTOO_KEY, baseUrl: `http://127.0.0.1:${(redirecting.address() as { port: number }).port}/v2`, rateLimit: false, fetch: fetchImpl });
+        const error = await client.reviewBooster.getInvitationStatus('x').catch((e) => e);
+        expect(error).toBeInstanceOf(ApiError);
+        expect(error.status).toBe(302);
+      }
+      expect(reached).toEqual([]);
+    } finally {
+      elsewhere.close();
+      redirecting.close();
+    }
+  });
+});
