@@ -1,5 +1,5 @@
-// `npm run smoke:pack`: the packed tarball, installed into a fresh project, works from ESM and from CommonJS
-// against the stateful mock. Run after `npm run build`.
+// `npm run smoke:pack`: the packed tarball, installed into a fresh project, works from ESM, from CommonJS and
+// as a command, against the stateful mock. Run after `npm run build`.
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,7 +29,15 @@ try {
     process.stdout.write(stdout);
     if (mock.sentCount('smoke', phone) !== 1) throw new Error(`${kind}: the mock did not record the send`);
   }
-  console.log('pack smoke: the tarball works from ESM and CommonJS');
+  // The installed command runs the built CLI (the package ships no src/): one row sent from a CSV.
+  writeFileSync(join(work, 'rows.csv'), 'phone,name\n+33601020303,Ada\n');
+  const { stdout } = await promisify(execFile)(join(work, 'node_modules/.bin/partoo-argyle-sdk'), ['send', '--csv', 'rows.csv', '--business', 'smoke', '--base-url', mock.partooUrl], {
+    cwd: work,
+    env: { ...process.env, PARTOO_API_KEY: mock.partooApiKey },
+  });
+  if (!stdout.includes('1 sent, 0 skipped, 0 failed') || mock.sentCount('smoke', '+33601020303') !== 1) throw new Error(`CLI: unexpected output ${stdout}`);
+  console.log('CLI: 1 sent from a CSV');
+  console.log('pack smoke: the tarball works from ESM, CommonJS and its command');
 } finally {
   await mock.close();
   rmSync(work, { recursive: true, force: true });
