@@ -10,6 +10,9 @@ import type { SendInvitationInput } from './wrapper/partoo.js';
 
 export class UsageError extends Error {}
 
+/** The batch ran to its end, but some rows failed (bad input, or an error the report names): 0 is a clean run. */
+export const EXIT_ROWS_FAILED = 3;
+
 /** Each row's CSV line, kept beside the input (the input itself must hold only what the API takes). */
 const lineOf = new WeakMap<SendInvitationInput, number>();
 
@@ -145,6 +148,9 @@ export async function send(args: string[]) {
   if (controller.signal.aborted) {
     console.log(`interrupted: run again with --resume ${reportFile} to send the rest exactly once`);
     process.exitCode = 130;
+  } else if (counts.failed > 0) {
+    // A batch that went to its end with failed rows must not look like a clean run to a cron job or a pipeline.
+    process.exitCode = EXIT_ROWS_FAILED;
   }
 }
 

@@ -8,7 +8,8 @@ const USAGE = `Usage: partoo-argyle-sdk mock [options]
        partoo-argyle-sdk send --csv <file> --business <id> [--dry-run] [--concurrency n] [--report file]
                               [--resume report] [--default-country FR] [--content "text @link"] [--base-url url]
                               [--requests-per-minute 300]
-       (send reads the key from PARTOO_API_KEY, never from a flag)
+       (send reads the key from PARTOO_API_KEY, never from a flag; it exits 0 when every row was sent or
+        skipped, 3 when the batch ran to its end with failed rows, 130 when interrupted, 2 on bad usage)
 
 Starts mock servers for Partoo Review Booster and Argyle invites.
 

@@ -43,7 +43,7 @@ describe('send --csv', () => {
     const report = join(dir, 'mixed.jsonl');
     const r = await cli(['--csv', csv, '--business', 'biz', '--default-country', 'FR', '--content', 'Merci ! @link', '--report', report]).done;
     expect(r.err).not.toMatch(/Error:/);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(3);
     expect(r.out).toContain('2 sent, 1 skipped, 3 failed');
     const lines = readReport(report).sort((a, b) => a.line - b.line);
     expect(lines.map((l) => `${l.line}:${l.status}`)).toEqual(['2:sent', '3:failed', '4:failed', '5:skipped', '6:failed', '7:sent']);
@@ -63,7 +63,7 @@ describe('send --csv', () => {
     });
     const report = join(dir, 'dry.jsonl');
     const r = await cli(['--csv', csv, '--business', 'biz', '--dry-run', '--report', report]).done;
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(3);
     expect(r.out).toContain('dry run: 1 would be sent, 1 skipped, 1 bad rows; 0 sent');
     expect(readReport(report).map((l) => l.status)).toEqual(['would_send', 'skipped', 'failed']);
     expect(mock.sentCount('biz', '+33601020304')).toBe(0);
@@ -102,11 +102,12 @@ describe('send --csv', () => {
       // The search answers; the server records the POST and the socket dies; every check after it fails.
       faults.plan(['none', 'reset-after', '500', '500', '500']);
       const first = await cli(['--csv', csv, '--business', 'biz', '--report', report, '--base-url', faults.url]).done;
-      expect(first.code).toBe(0);
+      expect(first.code).toBe(3);
       expect(first.out).toContain('0 sent, 0 skipped, 1 failed (1 may have been sent: --resume checks them with a search first)');
       expect(readReport(report)[0]).toMatchObject({ line: 2, status: 'failed', error: { name: 'ConnectionError', outcomeUnknown: true } });
 
       const second = await cli(['--csv', csv, '--business', 'biz', '--report', report, '--resume', report, '--base-url', faults.url]).done;
+      expect(second.code).toBe(0);
       expect(second.out).toContain('0 sent, 1 skipped, 0 failed');
       expect(mocks.partooState.sentCount('biz', '+33601020399')).toBe(1);
       expect(faults.log.filter((r) => r.method === 'POST')).toHaveLength(1);
