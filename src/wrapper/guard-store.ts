@@ -26,15 +26,38 @@ export interface LockContext<R> {
   safely<T>(work: () => Promise<T> | T, fallback: T): Promise<T>;
   /** A skip once another worker's send shows in the shared ledger. */
   ledgerSkip(): Promise<R | undefined>;
+  /** A typed error for a send given up before any POST (the caller's class: this chunk imports no errors). */
+  nothingSent(message: string): Error;
 }
 
-/** Across processes: one worker at a time per number; the others wait, and skip once the ledger shows the send. */
-export async function withLock<R>(key: string, ctx: LockContext<R>, send: () => Promise<R>): Promise<R> {
+/** Thrown by `stillHeld` when the lock was lost; withLock starts over from the lock. */
+class LockLost extends Error {}
+const MAX_ROUNDS = 3;
+
+/**
+ * Across processes: one worker at a time per number; the others wait, and skip once the ledger shows the send.
+ * `send` calls `stillHeld()` right before each POST: a worker that paused past the lock's TTL (a long GC, a
+ * frozen container) learns there that another may have taken the number, and starts over instead of sending.
+ */
+export async function withLock<R>(key: string, ctx: LockContext<R>, send: (stillHeld: () => Promise<void>) => Promise<R>): Promise<R> {
+  for (let round = 1; ; round++) {
+    try {
+      return await lockedRound(key, ctx, round > 1, send);
+    } catch (error) {
+      if (!(error instanceof LockLost)) throw error;
+      if (round >= MAX_ROUNDS) {
+        throw ctx.nothingSent(`sendReviewInvitation: lost the lock on this number ${MAX_ROUNDS} times before sending (did the process pause longer than guard.lockTtlMs?); nothing was sent`);
+      }
+    }
+  }
+}
+
+async function lockedRound<R>(key: string, ctx: LockContext<R>, startedOver: boolean, send: (stillHeld: () => Promise<void>) => Promise<R>): Promise<R> {
   const { store, lockTtlMs, safely } = ctx;
   const owner = randomUUID();
   const deadline = Date.now() + lockTtlMs + 5_000;
   let held = false;
-  for (let waited = false; ; waited = true) {
+  for (let waited = startedOver; ; waited = true) {
     const got = await safely(() => store.acquire(key, owner, lockTtlMs), null);
     if (got === null) break;
     if (got) {
@@ -54,11 +77,25 @@ export async function withLock<R>(key: string, ctx: LockContext<R>, send: () => 
     // held past its TTL and a margin is not one to wait on: the search below still guards.
     if (!store.extend && Date.now() > deadline) break;
   }
+  let confirmedAt = Date.now();
+  const renew = async () => {
+    const ok = await safely(() => store.extend!(key, owner, lockTtlMs), null);
+    if (ok) confirmedAt = Date.now();
+    return ok;
+  };
+  // Local time since the lock was last confirmed decides whether to ask the store: a send that ran on time costs
+  // no extra round trip; one that paused (timers could not fire) confirms before it sends.
+  const stillHeld = async () => {
+    if (!held || Date.now() - confirmedAt < lockTtlMs / 2) return;
+    // A store that fails leaves the search as the guard (degraded, as everywhere else); only a clear "no" stops.
+    const ok = store.extend ? await renew() : Date.now() - confirmedAt < lockTtlMs;
+    if (ok === false) throw new LockLost();
+  };
   // Renewed at a third of the TTL, so two missed renewals still leave it held; unref'd, it keeps no process alive.
-  const renewal = held && store.extend ? setInterval(() => void safely(() => store.extend!(key, owner, lockTtlMs), false), lockTtlMs / 3) : undefined;
+  const renewal = held && store.extend ? setInterval(() => void renew(), lockTtlMs / 3) : undefined;
   renewal?.unref();
   try {
-    return await send();
+    return await send(stillHeld);
   } finally {
     clearInterval(renewal);
     if (held) await safely(() => store.release(key, owner), undefined);

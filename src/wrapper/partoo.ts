@@ -2,7 +2,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../generated/partoo.js';
 import { unwrap } from './api-result.js';
 import { resolveCommon, requireKey, PARTOO_URLS, type CommonClientOptions } from './config.js';
-import { ConfigurationError, TimeoutError, unexpectedBody } from './errors.js';
+import { ConfigurationError, ConnectionError, TimeoutError, unexpectedBody } from './errors.js';
 import type { BulkOptions, BulkOutcome } from './bulk.js';
 import { guardedSend, InFlight, skippedFor, type GuardOptions, type SendResult, type SkippedResult } from './guard.js';
 import type { GuardStore } from './guard-store.js';
@@ -129,10 +129,10 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
     if (ledger && ttl > 0) await safely(() => ledger.set(key, entry, ttl), undefined);
   }
 
-  async function withLock(key: string, phone: string, send: () => Promise<SendResult>): Promise<SendResult> {
+  async function withLock(key: string, phone: string, send: (stillHeld?: () => Promise<void>) => Promise<SendResult>): Promise<SendResult> {
     if (!store) return send();
     const lock = await (lockModule ??= import('./guard-store.js'));
-    return lock.withLock<SendResult>(key, { store, lockTtlMs, sleep: abortableSleep, safely, ledgerSkip: () => ledgerSkip(key, phone) }, send);
+    return lock.withLock<SendResult>(key, { store, lockTtlMs, sleep: abortableSleep, safely, ledgerSkip: () => ledgerSkip(key, phone), nothingSent: (m) => new ConnectionError(m, { outcomeUnknown: false }) }, send);
   }
 
   async function normalizePhone(check: Checker, value: unknown): Promise<string | undefined> {
@@ -203,7 +203,7 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
         const skip = await ledgerSkip(key, phone);
         if (skip) return skip;
       }
-      const send = () =>
+      const send = (stillHeld?: () => Promise<void>) =>
         guardedSend(
           { businessId: input.businessId, targetPhone: phone, force },
           {
@@ -213,6 +213,7 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
             findNewest,
             sleep,
             post: async () => {
+              await stillHeld?.();
               const data = await unwrap<{ invitation_id?: string }>(
                 await api.POST('/review_booster/send_invitation', { body, parseAs: 'stream' }),
                 'sendReviewInvitation',
@@ -223,9 +224,9 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
             },
           },
         );
-      const guarded = async (): Promise<SendResult> => {
+      const guarded = async (stillHeld?: () => Promise<void>): Promise<SendResult> => {
         const sentAtLeast = now();
-        const result = await send();
+        const result = await send(stillHeld);
         // Recorded before the lock is released, so a worker waiting on it finds the send in the ledger.
         await remember(key, result.status === 'sent' ? { invitationId: result.invitationId, sentAt: sentAtLeast } : { invitationId: result.lastInvitation.id, sentAt: result.lastInvitation.sentAt });
         return result;

@@ -115,19 +115,14 @@ export function createTransport(opts: TransportOptions): FetchLike {
 }
 
 function classifyFailure(error: unknown, timedOut: boolean, request: Request, timeoutMs: number): SdkError {
-  const what = `${request.method} ${new URL(request.url).pathname}`;
   if (error instanceof SdkError) return error;
-  if (timedOut) {
-    return new TimeoutError(`${what} timed out after ${timeoutMs} ms${request.method === 'GET' ? '' : '; the server may or may not have acted on it'}`, {
-      cause: error,
-      outcomeUnknown: request.method !== 'GET',
-    });
-  }
-  const code = errorCode(error);
-  const notSent = code !== undefined && NOT_SENT_CODES.has(code);
-  return new ConnectionError(
-    `${what} failed: ${code ?? (error as Error)?.message ?? 'connection error'}${notSent || request.method === 'GET' ? '' : '; the server may or may not have acted on it'}`,
-    { cause: error, outcomeUnknown: !notSent && request.method !== 'GET' },
+  const code = timedOut ? undefined : errorCode(error);
+  // A read can always be repeated; a write is unknown unless the connection never opened.
+  const outcomeUnknown = request.method !== 'GET' && !(code !== undefined && NOT_SENT_CODES.has(code));
+  const what = timedOut ? `timed out after ${timeoutMs} ms` : `failed: ${code ?? (error as Error)?.message ?? 'connection error'}`;
+  return new (timedOut ? TimeoutError : ConnectionError)(
+    `${request.method} ${new URL(request.url).pathname} ${what}${outcomeUnknown ? '; the server may or may not have acted on it' : ''}`,
+    { cause: error, outcomeUnknown },
   );
 }
 
