@@ -84,6 +84,12 @@ export async function guardedSend(
       if (!outcomeUnknown(error)) throw error;
       const unknown = (why: string) =>
         new ConnectionError(`sendReviewInvitation: the send's outcome is unknown (${(error as Error).message}) ${why}; search before sending again`, { cause: error, outcomeUnknown: true });
+      // A 2xx says Partoo acted even when its search does not show the invitation yet: never send again.
+      const accepted = error instanceof ApiError && error.status < 300;
+      const retrying = !accepted && attempt < deps.maxRetries;
+      // The backoff runs before the check, not after it: Partoo gets that long to record what it may have
+      // accepted, so the search that decides whether to send again is the latest one possible.
+      if (retrying) await deps.sleep(Math.min(8_000, 500 * 2 ** attempt));
       let found: Invitation | undefined;
       try {
         found = await deps.findNewest(businessId, targetPhone, new Date(attemptAt.getTime() - CLOCK_SLACK_MS));
@@ -91,11 +97,9 @@ export async function guardedSend(
         throw unknown(`and checking it failed (${(checkError as Error).message})`);
       }
       if (found) return { status: 'sent', invitationId: found.id, targetPhone };
-      // A 2xx says Partoo acted even when its search does not show the invitation yet: never send again.
-      if (error instanceof ApiError && error.status < 300) throw unknown('and a search does not show it yet');
+      if (accepted) throw unknown('and a search does not show it yet');
       // Checked: nothing was sent, so another attempt cannot double the SMS.
-      if (attempt >= deps.maxRetries) throw error;
-      await deps.sleep(Math.min(8_000, 500 * 2 ** attempt));
+      if (!retrying) throw error;
     }
   }
 }

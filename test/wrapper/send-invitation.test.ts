@@ -109,6 +109,26 @@ describe('sendInvitation: the duplicate guard', () => {
     expect(h.requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET']);
   });
 
+  it('waits before the check that decides a retry: a search that lags behind the send still finds it', async () => {
+    const h = await harness();
+    let sleepsAtPost: number | undefined;
+    h.setFault(async (req, forward) => {
+      if (req.method === 'POST' && sleepsAtPost === undefined) {
+        await forward(req);
+        sleepsAtPost = h.sleeps.length;
+        throw connectionReset();
+      }
+      // Partoo's search shows the invitation only once the client has let some time pass since the POST.
+      if (req.method === 'GET' && sleepsAtPost !== undefined && h.sleeps.length === sleepsAtPost) {
+        return Response.json({ count: 0, page: 1, max_page: 1, review_invitations: [] });
+      }
+      return forward(req);
+    });
+    const result = await h.partoo.reviewBooster.sendInvitation(input);
+    expect(h.posts()).toHaveLength(1);
+    expect(result).toEqual({ status: 'sent', invitationId: [...h.mocks.partooState.invitations.keys()][0], targetPhone: '+33601020304' });
+  });
+
   it('after a connection reset before the server saw it: exactly one retry', async () => {
     const h = await harness();
     let resets = 0;
