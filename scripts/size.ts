@@ -9,9 +9,11 @@ import { build, type Metafile } from 'esbuild';
 // The target is 8 kB; the wrapper measured 11.2 kB at the first build (see the packaging issue note), so the
 // budget holds a ratchet instead: it fails on growth nobody decided on, not on the known gap. Raised from 11.5
 // to 11.6 kB for the guard's handling of answers it cannot read (11.41 -> 11.57 kB), then to 11.65 kB for the
-// lock check before a shared-store POST (11.59 -> 11.62 kB; the check itself lives in the lazy lock chunk).
+// lock check before a shared-store POST (11.59 -> 11.62 kB; the check itself lives in the lazy lock chunk),
+// then to 11.75 kB for secrets that leave the redaction registry with their client (11.63 -> 11.70 kB; it grew
+// with every key a process ever saw).
 export const CORE_BUDGET_TARGET_BYTES = 8 * 1024;
-export const CORE_BUDGET_BYTES = 11.65 * 1024;
+export const CORE_BUDGET_BYTES = 11.75 * 1024;
 
 const gz = (file: string) => gzipSync(readFileSync(file)).length;
 

@@ -4,7 +4,7 @@ import { unwrap } from './api-result.js';
 import { resolveCommon, requireKey, ARGYLE_URLS, type CommonClientOptions } from './config.js';
 import { ConfigurationError } from './errors.js';
 import { Paginated, RepeatDetector } from './paginate.js';
-import { basicToken, registerBasicCredentials } from './redact.js';
+import { basicToken } from './redact.js';
 import { createTransport } from './transport.js';
 import type { InternalOptions } from './partoo.js';
 import { Checker } from './validate.js';
@@ -88,11 +88,10 @@ export function createArgyleClient(options: ArgyleClientOptions = {}): ArgyleCli
   const common = resolveCommon(options, ARGYLE_URLS);
   const id = requireKey(options.apiKeyId, 'apiKeyId', 'ARGYLE_API_KEY_ID');
   const secret = requireKey(options.apiKeySecret, 'apiKeySecret', 'ARGYLE_API_KEY_SECRET');
-  registerBasicCredentials(id, secret);
   const internal = options as InternalOptions;
   const api = createClient<paths>({
     baseUrl: common.baseUrl,
-    fetch: createTransport({ ...common, authHeaders: { Authorization: `Basic ${basicToken(id, secret)}` }, sleep: internal.sleep, random: internal.random }),
+    fetch: createTransport({ ...common, authHeaders: { Authorization: `Basic ${basicToken(id, secret)}` }, secrets: [id, secret, basicToken(id, secret)], sleep: internal.sleep, random: internal.random }),
     // Set on every request openapi-fetch builds, so even a custom fetch that drops `init` never follows one.
     redirect: 'manual',
     // Argyle takes `status=sent,initiated`; openapi-fetch would otherwise repeat the name.

@@ -12,7 +12,6 @@ import { TokenBucket, type Clock, type RateLimitOptions } from './rate-limit.js'
 import { FINAL_STATUSES, searchPages, type Invitation, type InvitationPage, type InvitationStatus } from './invitations.js';
 import { Paginated } from './paginate.js';
 import { toE164 } from './phone.js';
-import { registerSecret } from './redact.js';
 import { abortableSleep, createTransport, type TransportOptions } from './transport.js';
 import { Checker } from './validate.js';
 
@@ -85,7 +84,6 @@ let lockModule: Promise<typeof import('./guard-store.js')> | undefined;
 export function createPartooClient(options: PartooClientOptions = {}): PartooClient {
   const common = resolveCommon(options, PARTOO_URLS);
   const apiKey = requireKey(options.apiKey, 'apiKey', 'PARTOO_API_KEY');
-  registerSecret(apiKey);
   const now = options.now ?? (() => new Date());
   if (options.now !== undefined && typeof options.now !== 'function') throw new ConfigurationError('now must be a function returning a Date');
   if (options.defaultCountry !== undefined && !/^[A-Z]{2}$/.test(options.defaultCountry)) {
@@ -98,7 +96,7 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
   const limiter = rateLimiter(options.rateLimit, internal.rateLimitClock);
   const api = createClient<paths>({
     baseUrl: common.baseUrl,
-    fetch: createTransport({ ...common, authHeaders: { 'x-APIKey': apiKey }, sleep, random: internal.random, limiter }),
+    fetch: createTransport({ ...common, authHeaders: { 'x-APIKey': apiKey }, secrets: [apiKey], sleep, random: internal.random, limiter }),
     // Set on every request openapi-fetch builds, so even a custom fetch that drops `init` never follows one.
     redirect: 'manual',
   });

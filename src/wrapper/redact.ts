@@ -1,25 +1,36 @@
-// Every secret a client holds is registered here, so error text built from server bodies, URLs or
-// causes can be scrubbed of it whatever the path it took.
-const secrets = new Set<string>();
+// Every secret a live client holds is registered here, so error text built from server bodies, URLs or
+// causes can be scrubbed of it whatever the path it took. Each secret counts the clients holding it and leaves
+// when the last is collected: a process that makes a client per tenant neither grows nor slows its redaction.
+const secrets = new Map<string, number>();
+const collected = new FinalizationRegistry<string[]>((held) => {
+  for (const s of held) {
+    const n = (secrets.get(s) ?? 1) - 1;
+    if (n > 0) secrets.set(s, n);
+    else secrets.delete(s);
+  }
+});
 const REDACTED = '[redacted]';
 const SECRET_KEYS = /^(user_token|authorization|x-apikey|api_?key(_secret)?|apiKeySecret|password)$/i;
 
-export function registerSecret(value: string | undefined) {
+/**
+ * Registers secrets for as long as `owner` lives. The owner must be reachable from every request the client
+ * can still make (the transport's options are: every running call holds them), or a secret could leave early.
+ */
+export function registerSecrets(owner: object, values: string[]) {
   // Tiny strings would shred ordinary text; a real key is never this short.
-  if (value && value.length >= 6) secrets.add(value);
+  const held = values.filter((v) => v.length >= 6);
+  for (const s of held) secrets.set(s, (secrets.get(s) ?? 0) + 1);
+  collected.register(owner, held);
 }
 
-export function registerBasicCredentials(id: string, secret: string) {
-  registerSecret(id);
-  registerSecret(secret);
-  registerSecret(basicToken(id, secret));
-}
+/** test seam: whether a secret is registered now */
+export const isRegistered = (value: string) => secrets.has(value);
 
 export const basicToken = (id: string, secret: string) => Buffer.from(`${id}:${secret}`).toString('base64');
 
 export function redactText(text: string): string {
   let out = text;
-  for (const s of secrets) if (out.includes(s)) out = out.split(s).join(REDACTED);
+  for (const s of secrets.keys()) if (out.includes(s)) out = out.split(s).join(REDACTED);
   return out.replace(/(Basic|Bearer)\s+[A-Za-z0-9+/=._-]{8,}/g, `$1 ${REDACTED}`);
 }
 

@@ -1,6 +1,7 @@
 // The fetch handed to openapi-fetch: auth, a timeout per attempt, and retries. openapi-fetch cannot
 // re-send from middleware, so this layer owns the loop (octokit-style: one request function, small layers).
 import { ConfigurationError, ConnectionError, SdkError, TimeoutError } from './errors.js';
+import { registerSecrets } from './redact.js';
 
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
@@ -10,6 +11,8 @@ export interface TransportOptions {
   baseUrl: string;
   /** headers carrying credentials, added only to requests on baseUrl's origin */
   authHeaders: Record<string, string>;
+  /** every form of the credentials (the key, a Basic token), redacted from error text while this transport lives */
+  secrets: string[];
   timeoutMs: number;
   maxRetries: number;
   /** test seam: the backoff sleep; defaults to an abortable setTimeout */
@@ -39,6 +42,8 @@ export function bufferedText(response: Response): string | undefined {
 }
 
 export function createTransport(opts: TransportOptions): FetchLike {
+  // `opts` is the owner: the closure below holds it, so the secrets stay registered while any call can run.
+  registerSecrets(opts, opts.secrets);
   const origin = new URL(opts.baseUrl).origin;
   const auth = Object.entries(opts.authHeaders);
   const sleep = opts.sleep ?? abortableSleep;

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, AuthenticationError, ConfigurationError, createArgyleClient, createPartooClient, isSdkError, SdkError } from '../../src/index.js';
-import { basicToken } from '../../src/wrapper/redact.js';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { basicToken, isRegistered } from '../../src/wrapper/redact.js';
 import { BIZ, harness } from '../support/harness.js';
 import { serializations } from '../support/secrets.js';
 
@@ -51,6 +53,47 @@ describe('no secret in any error', () => {
     const error = await h.partoo.reviewBooster.getInvitationStatus('x').catch((e) => e);
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: 'NotFoundError', status: 404, operation: 'getReviewInvitationStatus', body: { errors: { json: 'Resource not found' } } });
     expect(error.message).toBe('getReviewInvitationStatus: HTTP 404: {"json":"Resource not found"}');
+  });
+});
+
+describe('the secret registry follows the clients that hold the secrets', () => {
+  // Real collections, so the test sees what a long-running multi-tenant process would.
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const collect = async () => {
+    for (let i = 0; i < 10; i++) {
+      gc();
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+
+  it('forgets a client\'s keys once the client is collected (a client per tenant does not grow the process)', async () => {
+    const key = `pk_tenant_${Math.random().toString(36).slice(2)}`;
+    const other = `pk_kept_${Math.random().toString(36).slice(2)}`;
+    const kept = createPartooClient({ apiKey: other });
+    (() => void createPartooClient({ apiKey: key }))();
+    (() => void createArgyleClient({ apiKeyId: `${key}-id`, apiKeySecret: `${key}-secret` }))();
+    expect(isRegistered(key) && isRegistered(`${key}-secret`) && isRegistered(basicToken(`${key}-id`, `${key}-secret`))).toBe(true);
+    await collect();
+    expect([isRegistered(key), isRegistered(`${key}-id`), isRegistered(`${key}-secret`), isRegistered(basicToken(`${key}-id`, `${key}-secret`))]).toEqual([false, false, false, false]);
+    expect(isRegistered(other)).toBe(true);
+    expect(kept.api).toBeDefined();
+  });
+
+  it('keeps a key registered while a call runs, even when nobody holds the client any more', async () => {
+    const key = `pk_inflight_${Math.random().toString(36).slice(2)}`;
+    // The server answers after the process collected everything it could, echoing the key.
+    const echoing = async (req: Request) => {
+      const echoed = req.headers.get('x-apikey');
+      await collect();
+      return new Response(JSON.stringify({ errors: { json: `unknown key ${echoed}` } }), { status: 401 });
+    };
+    const error = await createPartooClient({ apiKey: key, baseUrl: 'https://partoo.test/v2', fetch: echoing as typeof fetch, maxRetries: 0 })
+      .reviewBooster.getInvitationStatus('x')
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.message).toContain('unknown key [redacted]');
+    for (const text of serializations(error)) expect(text).not.toContain(key);
   });
 });
 
