@@ -1,8 +1,8 @@
-// `npm run smoke:pack`: the packed tarball, installed into a fresh project, works from ESM, from CommonJS and
-// as a command, against the stateful mock. Run after `npm run build`.
+// `npm run smoke:pack`: the packed tarball, installed into a fresh project, works from ESM, from CommonJS, as a
+// command, and as a partner's stateful mock (`partoo-argyle-sdk/testing`). Run after `npm run build`.
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startMockServers } from '../src/testing/index.js';
@@ -13,7 +13,10 @@ const mock = await startMockServers({ stateful: true });
 try {
   const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop()!;
   writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'smoke', private: true }));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', join(work, tarball)], { cwd: work, stdio: 'inherit' });
+  // With the optional peer a partner installs for the stateful mock, at the version the package asks for: its
+  // dependencies resolve as a partner's would, without this repository's lockfile or overrides.
+  const prismHttp = `@stoplight/prism-http@${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).peerDependencies['@stoplight/prism-http']}`;
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', join(work, tarball), prismHttp], { cwd: work, stdio: 'inherit' });
   const call = (load: string) => `
     ${load}
     const client = createPartooClient({ apiKey: process.env.KEY, baseUrl: process.env.URL });
@@ -37,7 +40,25 @@ try {
   });
   if (!stdout.includes('1 sent, 0 skipped, 0 failed') || mock.sentCount('smoke', '+33601020303') !== 1) throw new Error(`CLI: unexpected output ${stdout}`);
   console.log('CLI: 1 sent from a CSV');
-  console.log('pack smoke: the tarball works from ESM, CommonJS and its command');
+  // A partner's integration test: the stateful mock started from the installed package (specs and overlays
+  // shipped inside it), a send, then a skip on the repeat.
+  writeFileSync(
+    join(work, 'partner.mjs'),
+    `import { createPartooClient } from 'partoo-argyle-sdk';
+    import { startMockServers } from 'partoo-argyle-sdk/testing';
+    const mock = await startMockServers({ stateful: true });
+    try {
+      const partoo = createPartooClient({ apiKey: mock.partooApiKey, baseUrl: mock.partooUrl, now: () => mock.now() });
+      const input = { businessId: 'partner', targetPhone: '+33601020304', inviteContent: 'Thanks! @link' };
+      const results = [await partoo.reviewBooster.sendInvitation(input), await partoo.reviewBooster.sendInvitation(input)].map((r) => r.status);
+      if (results.join() !== 'sent,skipped' || mock.sentCount('partner', '+33601020304') !== 1) throw new Error('unexpected ' + results);
+      console.log('partner: stateful mock from the installed package: ' + results.join(', then '));
+    } finally {
+      await mock.close();
+    }`,
+  );
+  process.stdout.write((await promisify(execFile)(process.execPath, ['partner.mjs'], { cwd: work })).stdout);
+  console.log('pack smoke: the tarball works from ESM, CommonJS, its command and its testing entry');
 } finally {
   await mock.close();
   rmSync(work, { recursive: true, force: true });
