@@ -89,9 +89,10 @@ export function createArgyleClient(options: ArgyleClientOptions = {}): ArgyleCli
   const id = requireKey(options.apiKeyId, 'apiKeyId', 'ARGYLE_API_KEY_ID');
   const secret = requireKey(options.apiKeySecret, 'apiKeySecret', 'ARGYLE_API_KEY_SECRET');
   const internal = options as InternalOptions;
+  const token = basicToken(id, secret);
   const api = createClient<paths>({
     baseUrl: common.baseUrl,
-    fetch: createTransport({ ...common, authHeaders: { Authorization: `Basic ${basicToken(id, secret)}` }, secrets: [id, secret, basicToken(id, secret)], sleep: internal.sleep, random: internal.random }),
+    fetch: createTransport({ ...common, authHeaders: { Authorization: `Basic ${token}` }, secrets: [id, secret, token], sleep: internal.sleep, random: internal.random }),
     // Set on every request openapi-fetch builds, so even a custom fetch that drops `init` never follows one.
     redirect: 'manual',
     // Argyle takes `status=sent,initiated`; openapi-fetch would otherwise repeat the name.
