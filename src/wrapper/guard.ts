@@ -4,6 +4,7 @@ import { ApiError, BadRequestError, ConnectionError, ServerError } from './error
 import type { Invitation } from './invitations.js';
 import type { GuardStore } from './guard-store.js';
 import type { GuardLedger } from './ledger.js';
+import { backoffCeiling } from './transport.js';
 
 export interface GuardOptions {
   /** days between two SMS to one number; Partoo's own rule is 10 */
@@ -89,7 +90,7 @@ export async function guardedSend(
       const retrying = !accepted && attempt < deps.maxRetries;
       // The backoff runs before the check, not after it: Partoo gets that long to record what it may have
       // accepted, so the search that decides whether to send again is the latest one possible.
-      if (retrying) await deps.sleep(Math.min(8_000, 500 * 2 ** attempt));
+      if (retrying) await deps.sleep(backoffCeiling(attempt));
       let found: Invitation | undefined;
       try {
         found = await deps.findNewest(businessId, targetPhone, new Date(attemptAt.getTime() - CLOCK_SLACK_MS));

@@ -136,8 +136,11 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The exponential backoff's ceiling for an attempt: 500 ms doubling, capped at 8 s. */
+export const backoffCeiling = (attempt: number) => Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** attempt);
+
 /** Exponential backoff with full jitter. */
-export const backoff = (attempt: number, random: () => number) => Math.floor(random() * Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** attempt));
+export const backoff = (attempt: number, random: () => number) => Math.floor(random() * backoffCeiling(attempt));
 
 /** Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
 export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
