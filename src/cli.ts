@@ -1,90 +1,16 @@
 // The `partoo-argyle-sdk` command. `mock` starts both mock servers for partners' integration tests.
-import { createServer } from 'node:net';
-import { parseArgs } from 'node:util';
 import { send, UsageError as SendUsageError } from './cli-send.js';
-import { startMockServers, type MockServerOptions } from './testing/index.js';
+import { mock, MockUsageError, MOCK_USAGE } from './cli/mock.js';
 
-const USAGE = `Usage: partoo-argyle-sdk mock [options]
+const USAGE = `${MOCK_USAGE.split('\n')[0]}
        partoo-argyle-sdk send --csv <file> --business <id> [--dry-run] [--concurrency n] [--report file]
                               [--resume report] [--default-country FR] [--content "text @link"] [--base-url url]
                               [--requests-per-minute 300]
        (send reads the key from PARTOO_API_KEY, never from a flag; it exits 0 when every row was sent or
         skipped, 3 when the batch ran to its end with failed rows, 130 when interrupted, 2 on bad usage)
-
-Starts mock servers for Partoo Review Booster and Argyle invites.
-
-Options:
-  --stateful                 remember sends, page searches, move statuses on a controllable clock
-  --port-partoo <n>          default 4010
-  --port-argyle <n>          default 4011
-  --host <addr>              default 127.0.0.1
-  --latency-ms <n>           (stateful) delay every response
-  --fail-rate <0..1>         (stateful) answer this share of requests with a 500
-  --rate-limit-per-minute <n> (stateful) answer 429 with Retry-After past this rate
-
-Stateful control endpoints, on either server:
-  GET /__mock/time   POST /__mock/advance-time {"ms": 864000000}   POST /__mock/reset`;
-
-function number(value: string | undefined, flag: string, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(`${flag} must be a number from ${min} to ${max}, not "${value}"`);
-  return n;
-}
+${MOCK_USAGE.split('\n').slice(1).join('\n')}`;
 
 class UsageError extends Error {}
-
-function portFree(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.once('error', () => resolve(false));
-    s.listen(port, host, () => s.close(() => resolve(true)));
-  });
-}
-
-async function mock(args: string[]) {
-  const { values } = parseArgs({
-    args,
-    options: {
-      stateful: { type: 'boolean', default: false },
-      'port-partoo': { type: 'string', default: '4010' },
-      'port-argyle': { type: 'string', default: '4011' },
-      host: { type: 'string', default: '127.0.0.1' },
-      'latency-ms': { type: 'string' },
-      'fail-rate': { type: 'string' },
-      'rate-limit-per-minute': { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help) return void console.log(USAGE);
-  const host = values.host!;
-  const options: MockServerOptions = {
-    stateful: values.stateful,
-    host,
-    portPartoo: number(values['port-partoo'], '--port-partoo', 0, 65535),
-    portArgyle: number(values['port-argyle'], '--port-argyle', 0, 65535),
-    latencyMs: number(values['latency-ms'], '--latency-ms', 0, 600_000),
-    failRate: number(values['fail-rate'], '--fail-rate', 0, 1),
-    rateLimitPerMinute: number(values['rate-limit-per-minute'], '--rate-limit-per-minute', 1, 1_000_000),
-  };
-  for (const [flag, port] of [['--port-partoo', options.portPartoo], ['--port-argyle', options.portArgyle]] as const) {
-    if (port && !(await portFree(host, port))) throw new UsageError(`port ${port} on ${host} is already in use (${flag}); pick another port`);
-  }
-  const mocks = await startMockServers(options);
-  console.log(`Partoo mock:  ${mocks.partooUrl}   (x-APIKey: ${mocks.partooApiKey})`);
-  console.log(`Argyle mock:  ${mocks.argyleUrl}   (Basic ${mocks.argyleApiKeyId}:${mocks.argyleApiKeySecret})`);
-  console.log(`ready: ${values.stateful ? 'stateful' : 'static (Prism)'} mocks listening; Ctrl-C to stop`);
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: stopping`);
-    await mocks.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-}
 
 export async function main(argv: string[]) {
   const [command, ...rest] = argv;
@@ -95,6 +21,6 @@ export async function main(argv: string[]) {
     throw new UsageError(`unknown command "${command}"; the commands are: mock, send (pull and codegen run from a checkout: npm run pull, npm run codegen)`);
   } catch (e) {
     console.error(`partoo-argyle-sdk: ${(e as Error).message}`);
-    process.exit(e instanceof UsageError || e instanceof SendUsageError ? 2 : 1);
+    process.exit(e instanceof UsageError || e instanceof SendUsageError || e instanceof MockUsageError ? 2 : 1);
   }
 }
