@@ -2,6 +2,7 @@
 import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { startMockServers, type MockServerOptions } from '../testing/index.js';
+import { watchParent } from '../testing/watchdog.js';
 
 export const MOCK_USAGE = `Usage: partoo-argyle-sdk mock [options]
 
@@ -77,10 +78,14 @@ export async function mock(args: string[]) {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    // The terminal or pipe may be gone with the parent: a failed write must not cut the shutdown short.
+    process.stdout.on('error', () => {});
     console.log(`${signal}: stopping`);
     await mocks.close();
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));
+  // `npx` runs this under `sh -c`; a SIGTERM to npx ends the shell without passing it on, which would leave
+  // the ports held by an orphan. Whoever started the mock is gone: stop too.
+  watchParent(() => void stop('parent exited'));
 }

@@ -1,18 +1,19 @@
 // Static mocks: Prism itself, serving the spec with the mock examples merged in, request validation on.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { freePort } from './ports.js';
 import { loadMockSpec, type SpecName } from './specs.js';
+import { spawnTied } from './watchdog.js';
 
 export interface PrismServer {
   url: string;
   close(): Promise<void>;
 }
 
-const START_TIMEOUT_MS = 15_000;
+export const START_TIMEOUT_MS = 15_000;
 const START_ATTEMPTS = 3;
 
 function prismEntry(): string {
@@ -36,9 +37,8 @@ export async function startPrism(name: SpecName, options: { host?: string; port?
   let lastError: Error | undefined;
   for (let attempt = 0; attempt < (options.port ? 1 : START_ATTEMPTS); attempt++) {
     const port = options.port ?? (await freePort(host));
-    const child = spawn(process.execPath, [entry, 'mock', file, '-h', host, '-p', String(port), '--errors', '-v', 'warn'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    // Tied to this process: Prism and its folder go when we do, even if close() is never called.
+    const child = spawnTied(entry, ['mock', file, '-h', host, '-p', String(port), '--errors', '-v', 'warn'], dir);
     try {
       await waitUntilListening(child, `http://${host}:${port}`);
       let closed: Promise<void> | undefined;

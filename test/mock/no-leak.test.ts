@@ -1,0 +1,128 @@
+// Mock processes end with whoever started them, however that one ends (Linux: children are found in /proc).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { START_TIMEOUT_MS } from '../../src/testing/prism.js';
+import { PARENT_POLL_MS } from '../../src/testing/watchdog.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const FIXTURE = join(ROOT, 'test/mock/fixtures/start-and-hold.ts');
+// The issue's bound; the watchdog sees a closed pipe at once and polls its ppid every PARENT_POLL_MS.
+const GONE_WITHIN_MS = 2_000;
+const linux = process.platform === 'linux';
+// Two Prism starts (each bounded by START_TIMEOUT_MS) and the wait for the end.
+const TEST_TIMEOUT_MS = 2 * START_TIMEOUT_MS + GONE_WITHIN_MS + 5_000;
+const started: ChildProcess[] = [];
+const folders: string[] = [];
+afterAll(() => {
+  for (const c of started) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  for (const f of folders) rmSync(f, { recursive: true, force: true });
+});
+
+/** Every descendant of `pid`, read from /proc. */
+function descendants(pid: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const [child, parent] of parentOf) if (parent === p) (out.push(child), walk(child));
+  };
+  walk(pid);
+  return out;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+  } catch {
+    return false;
+  }
+};
+const listening = (url: string) =>
+  new Promise<boolean>((done) => {
+    const { hostname, port } = new URL(url);
+    const s = connect(Number(port), hostname);
+    s.once('connect', () => (s.destroy(), done(true)));
+    s.once('error', () => done(false));
+  });
+
+/** Polls until nothing of what was started remains, or the bound passes; returns what remains. */
+async function leftovers(pids: number[], urls: string[], tmp: string) {
+  const deadline = Date.now() + GONE_WITHIN_MS;
+  for (;;) {
+    const left = [
+      ...pids.filter(alive).map((p) => `process ${p}`),
+      ...(await Promise.all(urls.map(async (u) => ((await listening(u)) ? `listener ${u}` : '')))).filter(Boolean),
+      // tsx keeps its own cache there; what the mocks write starts with prism-
+      ...readdirSync(tmp).filter((f) => f.startsWith('prism-')).map((f) => `folder ${f}`),
+    ];
+    if (left.length === 0 || Date.now() > deadline) return left;
+    await new Promise((r) => setTimeout(r, PARENT_POLL_MS / 2));
+  }
+}
+
+/** Runs `command` with its own TMPDIR, until its stdout has printed a line matching `ready`. */
+async function run(command: string, args: string[], ready: RegExp, cwd = ROOT) {
+  const tmp = mkdtempSync(join(tmpdir(), 'leak-test-'));
+  folders.push(tmp);
+  const child = spawn(command, args, { cwd, env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
+  started.push(child);
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  await new Promise<void>((done, fail) => {
+    child.stdout!.on('data', (d) => {
+      out += d;
+      if (ready.test(out)) done();
+    });
+    child.once('exit', (code) => fail(new Error(`${command} exited ${code} before ready: ${err.slice(-500)}`)));
+  });
+  return { child, out, tmp };
+}
+
+describe.runIf(linux)('no mock process outlives its parent', () => {
+  for (const [mode, ending] of [
+    ['static', 'SIGKILL'],
+    ['static', 'forget'],
+    ['stateful', 'SIGKILL'],
+  ] as const) {
+    it(`${mode} startMockServers, parent ended by ${ending}: no child, no port, no temp folder`, async () => {
+      const args = ['--import', 'tsx', FIXTURE, mode, ...(ending === 'forget' ? ['forget'] : [])];
+      const { child, out, tmp } = await run(process.execPath, args, /\}\n/);
+      const { partooUrl, argyleUrl } = JSON.parse(out) as { partooUrl: string; argyleUrl: string };
+      const pids = descendants(child.pid!);
+      if (mode === 'static') expect(pids.length).toBeGreaterThanOrEqual(2); // the two Prism processes
+      if (ending !== 'forget') child.kill(ending);
+      expect(await leftovers(pids, [partooUrl, argyleUrl], tmp)).toEqual([]);
+    }, TEST_TIMEOUT_MS);
+  }
+
+  it('SIGTERM to `npx partoo-argyle-sdk mock` frees both ports and leaves no process', async () => {
+    // A partner's project: the package installed (here linked to this checkout) with its bin.
+    const project = mkdtempSync(join(tmpdir(), 'leak-npx-'));
+    folders.push(project);
+    writeFileSync(join(project, 'package.json'), '{"name":"partner","private":true,"dependencies":{"partoo-argyle-sdk":"*"}}');
+    mkdirSync(join(project, 'node_modules/.bin'), { recursive: true });
+    symlinkSync(ROOT, join(project, 'node_modules/partoo-argyle-sdk'));
+    symlinkSync('../partoo-argyle-sdk/bin/partoo-argyle-sdk.mjs', join(project, 'node_modules/.bin/partoo-argyle-sdk'));
+    const args = ['--offline', 'partoo-argyle-sdk', 'mock', '--port-partoo', '0', '--port-argyle', '0'];
+    const { child, out, tmp } = await run('npx', args, /ready:/, project);
+    const urls = [/Partoo mock:\s+(\S+)/.exec(out)![1], /Argyle mock:\s+(\S+)/.exec(out)![1]];
+    const pids = descendants(child.pid!);
+    expect(pids.length).toBeGreaterThanOrEqual(3); // the CLI and its two Prism processes (and a shell)
+    child.kill('SIGTERM');
+    expect(await leftovers(pids, urls, tmp)).toEqual([]);
+  }, TEST_TIMEOUT_MS);
+});
