@@ -18,18 +18,31 @@ export async function unwrap<T>(result: { data?: unknown; error?: unknown; respo
       retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
     });
   }
-  // A middleware on `.api` may hand back a response of its own; that one is read here.
-  const text = bufferedText(response) ?? (result.data == null || response.bodyUsed ? '' : await response.text());
+  const text = await successText(result);
+  if (text === '') throw malformed(response, text, operation);
+  return parseJson<T>(response, text, operation);
+}
+
+/** A success body's text; a middleware on `.api` may hand back a response of its own, which is read here. */
+export async function successText(result: { data?: unknown; response: Response }): Promise<string> {
+  const { response } = result;
+  return bufferedText(response) ?? (result.data == null || response.bodyUsed ? '' : await response.text());
+}
+
+export function parseJson<T>(response: Response, text: string, operation: string): T {
   try {
-    if (text === '') throw new SyntaxError('empty body');
     return JSON.parse(text) as T;
   } catch {
-    throw apiErrorFor({
-      status: response.status,
-      body: text.length > 500 ? `${text.slice(0, 500)}…` : text,
-      operation,
-      headers: response.headers,
-      message: `malformed response: expected JSON, got ${text === '' ? 'an empty body' : `${response.headers.get('content-type') ?? 'no content type'}`}`,
-    });
+    throw malformed(response, text, operation);
   }
 }
+
+// The snippet is redacted by ApiError like any body: JSON.parse's own SyntaxError would quote it as it is.
+const malformed = (response: Response, text: string, operation: string) =>
+  apiErrorFor({
+    status: response.status,
+    body: text.length > 500 ? `${text.slice(0, 500)}…` : text,
+    operation,
+    headers: response.headers,
+    message: `malformed response: expected JSON, got ${text === '' ? 'an empty body' : `${response.headers.get('content-type') ?? 'no content type'}`}`,
+  });

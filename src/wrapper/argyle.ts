@@ -1,6 +1,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { components, paths } from '../generated/argyle.js';
 import { unwrap } from './api-result.js';
+import { rawClient } from './raw-client.js';
 import { resolveCommon, requireKey, ARGYLE_URLS, type CommonClientOptions } from './config.js';
 import { ConfigurationError } from './errors.js';
 import { Paginated, RepeatDetector } from './paginate.js';
@@ -128,7 +129,7 @@ export function createArgyleClient(options: ArgyleClientOptions = {}): ArgyleCli
   }
 
   return {
-    api,
+    api: rawClient(api),
     invites: {
       list(input = {}) {
         const check = new Checker();

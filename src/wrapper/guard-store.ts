@@ -2,8 +2,7 @@
 // (business, number). Within one process the default needs no lock (concurrent sends already share one
 // check and one POST) and keeps its ledger in memory; `partoo-argyle-sdk/redis` shares both across processes.
 // The lock loop below is loaded only by clients given a store, so single-process users never pay for it.
-import { randomUUID } from 'node:crypto';
-import type { GuardLedger } from './ledger.js';
+import type { GuardLedger, LedgerEntry } from './ledger.js';
 
 export interface GuardStore extends GuardLedger {
   /** Takes the lock on `key` for `owner` during `ttlMs`; false while another owner holds it. */
@@ -16,6 +15,17 @@ export interface GuardStore extends GuardLedger {
    * than the TTL can lose its lock to another worker.
    */
   extend?(key: string, owner: string, ttlMs: number): Promise<boolean> | boolean;
+  /**
+   * Records `entry` as `set` does and releases the lock if `owner` still holds it, in one round trip. Without it
+   * the guard calls `set`, then `release`.
+   */
+  recordAndRelease?(key: string, entry: LedgerEntry, ttlMs: number, owner: string): Promise<void> | void;
+}
+
+/** What a locked send yields: its result, and what to record in the ledger before the lock is released. */
+export interface Locked<R> {
+  result: R;
+  record?: { entry: LedgerEntry; ttlMs: number };
 }
 
 export interface LockContext<R> {
@@ -30,6 +40,8 @@ export interface LockContext<R> {
   nothingSent(message: string): Error;
 }
 
+export type LockedSend<R> = (stillHeld: () => Promise<void>) => Promise<Locked<R>>;
+
 /** Thrown by `stillHeld` when the lock was lost; withLock starts over from the lock. */
 class LockLost extends Error {}
 const MAX_ROUNDS = 3;
@@ -39,7 +51,7 @@ const MAX_ROUNDS = 3;
  * `send` calls `stillHeld()` right before each POST: a worker that paused past the lock's TTL (a long GC, a
  * frozen container) learns there that another may have taken the number, and starts over instead of sending.
  */
-export async function withLock<R>(key: string, ctx: LockContext<R>, send: (stillHeld: () => Promise<void>) => Promise<R>): Promise<R> {
+export async function withLock<R>(key: string, ctx: LockContext<R>, send: LockedSend<R>): Promise<R> {
   for (let round = 1; ; round++) {
     try {
       return await lockedRound(key, ctx, round > 1, send);
@@ -52,9 +64,9 @@ export async function withLock<R>(key: string, ctx: LockContext<R>, send: (still
   }
 }
 
-async function lockedRound<R>(key: string, ctx: LockContext<R>, startedOver: boolean, send: (stillHeld: () => Promise<void>) => Promise<R>): Promise<R> {
+async function lockedRound<R>(key: string, ctx: LockContext<R>, startedOver: boolean, send: LockedSend<R>): Promise<R> {
   const { store, lockTtlMs, safely } = ctx;
-  const owner = randomUUID();
+  const owner = globalThis.crypto.randomUUID();
   const deadline = Date.now() + lockTtlMs + 5_000;
   let held = false;
   for (let waited = startedOver; ; waited = true) {
@@ -78,26 +90,46 @@ async function lockedRound<R>(key: string, ctx: LockContext<R>, startedOver: boo
     if (!store.extend && Date.now() > deadline) break;
   }
   let confirmedAt = Date.now();
+  // A renewal the store answers with a clear "not yours" (the lock expired and went to another worker, or the
+  // store restarted and forgot it) means the lock is lost whatever the clock says.
+  let lost = false;
   const renew = async () => {
     const ok = await safely(() => store.extend!(key, owner, lockTtlMs), null);
     if (ok) confirmedAt = Date.now();
+    if (ok === false) lost = true;
     return ok;
   };
   // Local time since the lock was last confirmed decides whether to ask the store: a send that ran on time costs
   // no extra round trip; one that paused (timers could not fire) confirms before it sends.
   const stillHeld = async () => {
-    if (!held || Date.now() - confirmedAt < lockTtlMs / 2) return;
+    if (!held) return;
+    if (lost) throw new LockLost();
+    if (Date.now() - confirmedAt < lockTtlMs / 2) return;
     // A store that fails leaves the search as the guard (degraded, as everywhere else); only a clear "no" stops.
     const ok = store.extend ? await renew() : Date.now() - confirmedAt < lockTtlMs;
     if (ok === false) throw new LockLost();
   };
   // Renewed at a third of the TTL, so two missed renewals still leave it held; unref'd, it keeps no process alive.
   const renewal = held && store.extend ? setInterval(() => void renew(), lockTtlMs / 3) : undefined;
-  renewal?.unref();
+  (renewal as { unref?: () => void } | undefined)?.unref?.();
+  let outcome: Locked<R> | undefined;
   try {
-    return await send(stillHeld);
+    outcome = await send(stillHeld);
+    return outcome.result;
   } finally {
     clearInterval(renewal);
-    if (held) await safely(() => store.release(key, owner), undefined);
+    await settle(key, owner, held, outcome?.record, ctx);
   }
+}
+
+/** Records the send (when there is one) and gives the lock back: one round trip where the store can merge them. */
+async function settle<R>(key: string, owner: string, held: boolean, record: Locked<R>['record'], ctx: LockContext<R>) {
+  const { store, safely } = ctx;
+  if (held && record && store.recordAndRelease) {
+    await safely(() => store.recordAndRelease!(key, record.entry, record.ttlMs, owner), undefined);
+    return;
+  }
+  // Recorded before the release, so a worker waiting on the lock finds the send in the ledger.
+  if (record) await safely(() => store.set(key, record.entry, record.ttlMs), undefined);
+  if (held) await safely(() => store.release(key, owner), undefined);
 }

@@ -19,6 +19,20 @@ export interface GuardOptions {
   store?: GuardStore;
   /** how long a worker may hold a number's lock before another may take it, default 60000 */
   lockTtlMs?: number;
+  /**
+   * After a send whose outcome is unknown (a timeout, a connection lost after the request was written, a 5xx),
+   * how long to wait, counted from when the client gave up, before the search that decides whether to send
+   * again: a request the client abandoned may still be travelling. Default: the larger of `timeoutMs` and 30000.
+   */
+  settleMs?: number;
+  /**
+   * With `force: true`, Partoo's own 10-day rule is off, so nothing refuses a second POST if the first one lands
+   * after the deciding search. `false` (default): such a send ends in `ConnectionError { outcomeUnknown: true }`
+   * instead; `true`: it is sent again, accepting a possible double SMS.
+   */
+  resendUnknown?: boolean;
+  /** a deadline for each call to `store`, default 500 ms; past it the send goes on with Partoo's search alone */
+  storeTimeoutMs?: number;
 }
 
 export type SendResult =
@@ -46,6 +60,10 @@ export interface GuardDeps {
   now: () => Date;
   windowMs: number | undefined; // undefined: guard off
   maxRetries: number;
+  /** the wait between giving up on a send whose outcome is unknown and the search that may allow another */
+  settleMs: number;
+  /** with force, send again when that search shows nothing (Partoo's own rule no longer backs a retry) */
+  resendUnknown: boolean;
   /** the newest invitation to (business, phone) sent at or after `since` */
   findNewest(businessId: string, phone: string, since: Date): Promise<Invitation | undefined>;
   post(): Promise<{ invitationId: string }>;
@@ -88,9 +106,9 @@ export async function guardedSend(
       // A 2xx says Partoo acted even when its search does not show the invitation yet: never send again.
       const accepted = error instanceof ApiError && error.status < 300;
       const retrying = !accepted && attempt < deps.maxRetries;
-      // The backoff runs before the check, not after it: Partoo gets that long to record what it may have
-      // accepted, so the search that decides whether to send again is the latest one possible.
-      if (retrying) await deps.sleep(backoffCeiling(attempt));
+      // The request we gave up on may still be on its way (held by a proxy, a slow queue): the search that decides
+      // whether to send again waits for it, from the moment we gave up, so a late arrival shows in it.
+      if (retrying) await deps.sleep(Math.max(deps.settleMs, backoffCeiling(attempt)));
       let found: Invitation | undefined;
       try {
         found = await deps.findNewest(businessId, targetPhone, new Date(attemptAt.getTime() - CLOCK_SLACK_MS));
@@ -99,8 +117,12 @@ export async function guardedSend(
       }
       if (found) return { status: 'sent', invitationId: found.id, targetPhone };
       if (accepted) throw unknown('and a search does not show it yet');
-      // Checked: nothing was sent, so another attempt cannot double the SMS.
       if (!retrying) throw error;
+      // Nothing shows after the settle time. Without force, Partoo's own rule refuses a second SMS should the first
+      // still land first (that 400 reads as skipped); with force nothing does, so only the caller may accept it.
+      if (input.force && !deps.resendUnknown) {
+        throw unknown(`and a search ${deps.settleMs} ms later does not show it; not sent again, as force bypasses Partoo's own rule (guard.resendUnknown: true accepts a possible double)`);
+      }
     }
   }
 }

@@ -1,13 +1,14 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../generated/partoo.js';
 import { unwrap } from './api-result.js';
+import { rawClient } from './raw-client.js';
 import { resolveCommon, requireKey, PARTOO_URLS, type CommonClientOptions } from './config.js';
 import { ConfigurationError, ConnectionError, TimeoutError, unexpectedBody } from './errors.js';
 import type { BulkOptions, BulkOutcome } from './bulk.js';
 import { guardedSend, InFlight, skippedFor, type GuardOptions, type SendResult, type SkippedResult } from './guard.js';
-import type { GuardStore } from './guard-store.js';
-import { MemoryLedger, type GuardLedger, type LedgerEntry } from './ledger.js';
-import { redactText } from './redact.js';
+import type { GuardStore, Locked } from './guard-store.js';
+import { MemoryLedger, type GuardLedger } from './ledger.js';
+import { storeCaller } from './store-call.js';
 import { TokenBucket, type Clock, type RateLimitOptions } from './rate-limit.js';
 import { FINAL_STATUSES, searchPages, type Invitation, type InvitationPage, type InvitationStatus } from './invitations.js';
 import { Paginated } from './paginate.js';
@@ -107,30 +108,33 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
   const lockTtlMs = guardOptions?.lockTtlMs ?? 60_000;
   if (!(lockTtlMs >= 100 && lockTtlMs <= 3_600_000)) throw new ConfigurationError(`guard.lockTtlMs must be from 100 to 3600000 ms, not ${String(lockTtlMs)}`);
 
-  // A shared store that fails must never turn into a skipped check: the guard falls back to Partoo's search,
-  // and says so once rather than on every send.
-  let storeWarned = false;
-  async function safely<T>(work: () => Promise<T> | T, fallback: T): Promise<T> {
-    try {
-      return await work();
-    } catch (e) {
-      if (!storeWarned) {
-        storeWarned = true;
-        console.warn(`partoo-argyle-sdk: the guard store failed (${redactText(String((e as Error)?.message ?? e))}); checking with Partoo's search alone until it answers again`);
-      }
-      return fallback;
+  const settleMs = guardNumber(guardOptions?.settleMs, 'settleMs', 0, 600_000) ?? Math.max(common.timeoutMs, 30_000);
+  const storeTimeoutMs = guardNumber(guardOptions?.storeTimeoutMs, 'storeTimeoutMs', 1, 60_000) ?? 500;
+  const resendUnknown = guardOptions?.resendUnknown ?? false;
+  if (typeof resendUnknown !== 'boolean') throw new ConfigurationError('guard.resendUnknown must be true or false');
+  const safely = storeCaller(storeTimeoutMs);
+
+  /** What to record in the ledger for a result: the send, or the invitation that made it a skip. */
+  function recordOf(result: SendResult, sentAtLeast: Date): Locked<SendResult>['record'] {
+    const entry = result.status === 'sent' ? { invitationId: result.invitationId, sentAt: sentAtLeast } : { invitationId: result.lastInvitation.id, sentAt: result.lastInvitation.sentAt };
+    const ttlMs = entry.sentAt.getTime() + windowMs! - now().getTime();
+    return ttlMs > 0 ? { entry, ttlMs } : undefined;
+  }
+
+  /** Sends and records the send; with a shared store and unless forced, under the number's lock. */
+  async function sendRecorded(key: string, phone: string, lock: boolean, send: (stillHeld?: () => Promise<void>) => Promise<SendResult>) {
+    const locked = async (stillHeld?: () => Promise<void>) => {
+      const sentAtLeast = now();
+      const result = await send(stillHeld);
+      return { result, record: recordOf(result, sentAtLeast) };
+    };
+    if (!store || !lock) {
+      const { result, record } = await locked();
+      if (ledger && record) await safely(() => ledger.set(key, record.entry, record.ttlMs), undefined);
+      return result;
     }
-  }
-
-  async function remember(key: string, entry: LedgerEntry) {
-    const ttl = entry.sentAt.getTime() + windowMs! - now().getTime();
-    if (ledger && ttl > 0) await safely(() => ledger.set(key, entry, ttl), undefined);
-  }
-
-  async function withLock(key: string, phone: string, send: (stillHeld?: () => Promise<void>) => Promise<SendResult>): Promise<SendResult> {
-    if (!store) return send();
-    const lock = await (lockModule ??= import('./guard-store.js'));
-    return lock.withLock<SendResult>(key, { store, lockTtlMs, sleep: abortableSleep, safely, ledgerSkip: () => ledgerSkip(key, phone), nothingSent: (m) => new ConnectionError(m, { outcomeUnknown: false }) }, send);
+    const lockLoop = await (lockModule ??= import('./guard-store.js'));
+    return lockLoop.withLock<SendResult>(key, { store, lockTtlMs, sleep: abortableSleep, safely, ledgerSkip: () => ledgerSkip(key, phone), nothingSent: (m) => new ConnectionError(m, { outcomeUnknown: false }) }, locked);
   }
 
   async function normalizePhone(check: Checker, value: unknown): Promise<string | undefined> {
@@ -208,6 +212,8 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
             now,
             windowMs,
             maxRetries: common.maxRetries,
+            settleMs,
+            resendUnknown,
             findNewest,
             sleep,
             post: async () => {
@@ -222,14 +228,9 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
             },
           },
         );
-      const guarded = async (stillHeld?: () => Promise<void>): Promise<SendResult> => {
-        const sentAtLeast = now();
-        const result = await send(stillHeld);
-        // Recorded before the lock is released, so a worker waiting on it finds the send in the ledger.
-        await remember(key, result.status === 'sent' ? { invitationId: result.invitationId, sentAt: sentAtLeast } : { invitationId: result.lastInvitation.id, sentAt: result.lastInvitation.sentAt });
-        return result;
-      };
-      return windowMs === undefined ? send() : force ? guarded() : inFlight.run(key, () => withLock(key, phone, guarded));
+      // A forced send takes no lock (it must not wait to be skipped), and is still recorded.
+      if (windowMs === undefined) return send();
+      return force ? sendRecorded(key, phone, false, send) : inFlight.run(key, () => sendRecorded(key, phone, true, send));
     },
 
     searchInvitations(input) {
@@ -293,7 +294,7 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
     },
   };
 
-  return { api, reviewBooster };
+  return { api: rawClient(api), reviewBooster };
 }
 
 function rateLimiter(option: PartooClientOptions['rateLimit'], clock: Clock | undefined): TokenBucket | undefined {
@@ -316,6 +317,14 @@ function resolveLedger(option: GuardLedger | false | undefined, nowMs: () => num
   if (option === undefined) return new MemoryLedger(undefined, nowMs);
   if (typeof option.get !== 'function' || typeof option.set !== 'function') throw new ConfigurationError('guard.ledger must have get(key) and set(key, entry, ttlMs)');
   return option;
+}
+
+function guardNumber(value: unknown, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigurationError(`guard.${name} must be a whole number of ms from ${min} to ${max}, not ${String(value)}`);
+  }
+  return value;
 }
 
 function guardWindow(guard: PartooClientOptions['guard']): number | undefined {

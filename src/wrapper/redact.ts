@@ -28,10 +28,15 @@ export const isRegistered = (value: string) => secrets.has(value);
 
 export const basicToken = (id: string, secret: string) => Buffer.from(`${id}:${secret}`).toString('base64');
 
-export function redactText(text: string): string {
+/** Every registered secret in `text` replaced; nothing else touched. */
+export function redactSecrets(text: string): string {
   let out = text;
   for (const s of secrets.keys()) if (out.includes(s)) out = out.split(s).join(REDACTED);
-  return out.replace(/(Basic|Bearer)\s+[A-Za-z0-9+/=._-]{8,}/g, `$1 ${REDACTED}`);
+  return out;
+}
+
+export function redactText(text: string): string {
+  return redactSecrets(text).replace(/(Basic|Bearer)\s+[A-Za-z0-9+/=._-]{8,}/g, `$1 ${REDACTED}`);
 }
 
 /**

@@ -1,7 +1,7 @@
 // The fetch handed to openapi-fetch: auth, a timeout per attempt, and retries. openapi-fetch cannot
 // re-send from middleware, so this layer owns the loop (octokit-style: one request function, small layers).
 import { ConfigurationError, ConnectionError, SdkError, TimeoutError } from './errors.js';
-import { registerSecrets } from './redact.js';
+import { redactSecrets, registerSecrets } from './redact.js';
 
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
@@ -32,13 +32,33 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS']);
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** Bodies the transport has read, by the response handed on, so the wrapper need not read them again. */
-const buffered = new WeakMap<Response, ArrayBuffer>();
+const buffered = new WeakMap<Response, string>();
 const utf8 = new TextDecoder();
 
 /** The text of a response this transport returned, or undefined for any other response. */
-export function bufferedText(response: Response): string | undefined {
-  const bytes = buffered.get(response);
-  return bytes && utf8.decode(bytes);
+export const bufferedText = (response: Response): string | undefined => buffered.get(response);
+
+/**
+ * The response handed on, with its body read. A server may echo the credentials back (a debugging proxy, an error
+ * page quoting the request): no registered secret survives into the body or headers that `.api` returns.
+ */
+function bufferedCopy(response: Response, bytes: ArrayBuffer): Response {
+  const text = utf8.decode(bytes);
+  const clean = redactSecrets(text);
+  const empty = response.status === 204 || response.status === 304;
+  const init = { status: response.status, statusText: response.statusText, headers: cleanHeaders(response.headers) };
+  const copy = new Response(empty ? null : clean === text ? bytes : clean, init);
+  buffered.set(copy, clean);
+  return copy;
+}
+
+function cleanHeaders(headers: Headers): Headers {
+  let dirty = false;
+  headers.forEach((value) => (dirty ||= redactSecrets(value) !== value));
+  if (!dirty) return headers;
+  const out = new Headers();
+  headers.forEach((value, name) => out.append(name, redactSecrets(value)));
+  return out;
 }
 
 export function createTransport(opts: TransportOptions): FetchLike {
@@ -96,10 +116,7 @@ export function createTransport(opts: TransportOptions): FetchLike {
           // Read the body here, under this attempt's timeout: a body cut short becomes a typed ConnectionError
           // (the write's outcome unknown) instead of a bare TypeError from deep inside openapi-fetch.
           try {
-            const bytes = await response.arrayBuffer();
-            const copy = new Response(response.status === 204 || response.status === 304 ? null : bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
-            buffered.set(copy, bytes);
-            return copy;
+            return bufferedCopy(response, await response.arrayBuffer());
           } catch (error) {
             if (callerSignal.aborted) throw callerSignal.reason;
             if (!idempotent || attempt >= opts.maxRetries) throw classifyFailure(error, timeout.fired, request, opts.timeoutMs);
