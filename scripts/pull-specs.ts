@@ -1,12 +1,20 @@
-// `npm run pull [-- --from <file|url>] [--spec partoo|argyle]`: refresh a committed snapshot.
-// The snapshot is only replaced by a document that parses, validates as OpenAPI 3.x, still has the
-// paths we build on, and still takes the mock overlay; the write is atomic (temp file + rename).
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// `npm run pull [-- --from <file|url>] [--spec partoo|argyle] [--json]`: refresh a committed snapshot and say, field
+// by field, what changed. The snapshot is only replaced by a document that parses, validates as OpenAPI 3.x and
+// still has the paths we build on; it is written byte for byte as upstream sent it. The mock overlay is adjusted
+// rather than allowed to block (scripts/overlay-sync.ts); a changeset is drafted from the report. Nothing is written
+// before everything was computed, and then each file goes through a temp file and a rename.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import YAML from 'yaml';
 import { applyOverlay } from '../src/testing/overlay.js';
-import { loadOverlay } from '../src/testing/specs.js';
-import { SPECS, SpecError, diffOperations, firstLine, operationsOf, validateSpec } from './spec-tools.js';
+import { syncOverlay } from './overlay-sync.js';
+import { SDK_USES } from './sdk-uses.js';
+import { diffSpecs } from './spec-diff.js';
+import { EXIT, type SpecReport, changesetText, renderReport, verdict } from './spec-report.js';
+import {
+  type OpenApiDoc, SPECS, SpecError, diffOperations, firstLine, operationsOf, validateSpec,
+} from './spec-tools.js';
 
 export const PARTOO_SPEC_URL = 'https://developers.partoo.co/assets/openapi/openapi-bundled.yaml';
 const FETCH_TIMEOUT_MS = 30_000;
@@ -27,40 +35,88 @@ async function readSource(from: string): Promise<string> {
   return res.text();
 }
 
-export async function pull(spec: 'partoo' | 'argyle', from: string) {
+const readYaml = (file: string) => YAML.parse(readFileSync(file, 'utf8'), { maxAliasCount: -1 }) as OpenApiDoc;
+
+/** A name no earlier pull of the same day took: a second refresh must not overwrite the first one's note. */
+function changesetPath(root: string, spec: 'partoo' | 'argyle'): string {
+  const stem = `.changeset/spec-${spec === 'partoo' ? '' : `${spec}-`}${new Date().toISOString().slice(0, 10)}`;
+  for (let n = 1; ; n++) {
+    const path = n === 1 ? `${stem}.md` : `${stem}-${n}.md`;
+    if (!existsSync(join(root, path))) return path;
+  }
+}
+
+/** `root` is the project folder (the working directory under npm); `from` is read as given. */
+export async function pull(spec: 'partoo' | 'argyle', from: string, root = '.'): Promise<SpecReport> {
   const target = SPECS[spec];
+  const snapshot = join(root, target.file);
   const source = await readSource(from);
   const doc = await validateSpec(source, from, target.requiredPaths);
+  const before = existsSync(snapshot) ? readYaml(snapshot) : undefined;
+
+  const overlayFile = `openapi/mock/${basename(target.file)}`;
+  const overlayText = existsSync(join(root, overlayFile)) ? readFileSync(join(root, overlayFile), 'utf8') : '';
+  const overlay = syncOverlay(overlayText, before, doc);
   try {
-    applyOverlay(doc, loadOverlay(spec));
+    // What the mock will do with the new pair; syncOverlay should have removed every reason for this to fail.
+    applyOverlay(doc, YAML.parse(overlay.text ?? overlayText) ?? {});
   } catch (e) {
-    throw new SpecError(`${from}: the mock overlay openapi/mock no longer applies (${(e as Error).message})`);
+    throw new SpecError(`${from}: the mock overlay ${overlayFile} cannot be fitted to it (${(e as Error).message})`);
   }
-  const before = existsSync(target.file) ? operationsOf(YAML.parse(readFileSync(target.file, 'utf8'), { maxAliasCount: -1 })) : new Map();
-  const diff = diffOperations(before, operationsOf(doc));
-  const tmp = `${target.file}.tmp-${process.pid}`;
-  writeFileSync(tmp, source);
-  renameSync(tmp, target.file);
-  return diff;
+
+  const operations = diffOperations(before ? operationsOf(before) : new Map(), operationsOf(doc));
+  const changes = before ? diffSpecs(before, doc, SDK_USES[spec]) : [];
+  const report: SpecReport = {
+    spec,
+    file: target.file,
+    from,
+    operations,
+    changes,
+    overlay: { file: overlayFile, renamed: overlay.renamed, dropped: overlay.dropped },
+    ...verdict(changes, operations.added),
+  };
+
+  const writes: [string, string][] = [];
+  if (!existsSync(snapshot) || readFileSync(snapshot, 'utf8') !== source) writes.push([target.file, source]);
+  if (overlay.text !== undefined) writes.push([overlayFile, overlay.text]);
+  if (report.bump) {
+    report.changeset = changesetPath(root, spec);
+    mkdirSync(join(root, '.changeset'), { recursive: true });
+    writes.push([report.changeset, changesetText(report)]);
+  }
+  const temps = writes.map(([relative, text]) => {
+    const file = join(root, relative);
+    const tmp = `${file}.tmp-${process.pid}`;
+    writeFileSync(tmp, text);
+    return [tmp, file] as const;
+  });
+  for (const [tmp, file] of temps) renameSync(tmp, file);
+  return report;
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { from: { type: 'string' }, spec: { type: 'string', default: 'partoo' } } });
+  const { values } = parseArgs({
+    options: { from: { type: 'string' }, spec: { type: 'string', default: 'partoo' }, json: { type: 'boolean' } },
+  });
   const spec = values.spec as 'partoo' | 'argyle';
   try {
     if (spec !== 'partoo' && spec !== 'argyle') throw new SpecError(`--spec must be partoo or argyle, not "${spec}"`);
     // Argyle publishes no machine-readable spec: its snapshot is hand-written and only refreshed from a file.
     const from = values.from ?? (spec === 'partoo' ? PARTOO_SPEC_URL : undefined);
     if (!from) throw new SpecError('argyle has no upstream spec URL; pass --from <file>');
-    const { added, removed, changed } = await pull(spec, from);
-    console.log(`updated ${SPECS[spec].file} from ${from}`);
-    for (const [label, list] of [['added', added], ['removed', removed], ['changed', changed]] as const) {
-      console.log(`${label}: ${list.length}${list.length ? `\n  ${list.join('\n  ')}` : ''}`);
+    const report = await pull(spec, from);
+    if (values.json) {
+      console.log(JSON.stringify(report, null, 2));
+    } else {
+      console.log(renderReport(report));
+      if (report.changeset) console.log(`Drafted ${report.changeset}; edit it before the release.`);
+      console.log('next: npm run codegen, then npm test (a wrapper field that changed shows there)');
     }
-    console.log('next: npm run codegen, then review the diff of src/generated/');
+    process.exitCode = report.exitCode;
   } catch (e) {
-    console.error(`pull: ${e instanceof SpecError ? e.message : firstLine((e as Error).message)}; ${SPECS[spec]?.file ?? 'snapshot'} left untouched`);
-    process.exit(1);
+    const message = e instanceof SpecError ? e.message : firstLine((e as Error).message);
+    console.error(`pull: ${message}; ${SPECS[spec]?.file ?? 'snapshot'} left untouched`);
+    process.exitCode = EXIT.refused;
   }
 }
 

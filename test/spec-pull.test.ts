@@ -1,0 +1,253 @@
+// `npm run pull` on documents made from our own snapshot by script: each change must land in the right class, the
+// exit status and the drafted changeset must follow, and the tree must be left as documented. Most cases call
+// pull() in-process on a scratch copy (a process per case would cost seconds each); the CLI's own contract (exit
+// status, --json, one line when refused, the URL path) is checked through real processes.
+import { execFile } from 'node:child_process';
+import {
+  cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import { pull } from '../scripts/pull-specs.js';
+import type { SpecReport } from '../scripts/spec-report.js';
+import { applyOverlay } from '../src/testing/overlay.js';
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '..');
+const SNAPSHOT = readFileSync(join(ROOT, 'openapi/partoo.yaml'), 'utf8');
+const OVERLAY = readFileSync(join(ROOT, 'openapi/mock/partoo.yaml'), 'utf8');
+let work: string;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'pas-pull-'));
+  for (const dir of ['openapi', 'scripts', 'src']) cpSync(join(ROOT, dir), join(work, dir), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'));
+  writeFileSync(join(work, 'package.json'), readFileSync(join(ROOT, 'package.json')));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+beforeEach(() => {
+  writeFileSync(join(work, 'openapi/partoo.yaml'), SNAPSHOT);
+  writeFileSync(join(work, 'openapi/mock/partoo.yaml'), OVERLAY);
+  rmSync(join(work, '.changeset'), { recursive: true, force: true });
+});
+
+const file = (f: string) => readFileSync(join(work, f), 'utf8');
+const changesets = () => (existsSync(join(work, '.changeset')) ? readdirSync(join(work, '.changeset')) : []);
+
+/** Writes the snapshot edited by `edit` (which must change it) and pulls it in-process. */
+async function pullEdited(edit: (spec: string) => string): Promise<{ report: SpecReport; source: string }> {
+  const source = edit(SNAPSHOT);
+  expect(source).not.toBe(SNAPSHOT);
+  writeFileSync(join(work, 'new.yaml'), source);
+  return { report: await pull('partoo', join(work, 'new.yaml'), work), source };
+}
+
+/** The snapshot's `sent_time` in the search response, renamed the way the 2021 spec had it. */
+const renameSentTime = (s: string) => s.replace(`${' '.repeat(28)}sent_time:`, `${' '.repeat(28)}sent-time:`);
+/** Adds `value` after the enum item `after` (matched with its indentation and dash). */
+const addEnumValue = (s: string, after: string, value: string) => {
+  const indent = after.slice(0, after.indexOf('-'));
+  return s.replace(`${after}\n`, `${after}\n${indent}- ${value}\n`);
+};
+const SEND = 'POST /review_booster/send_invitation';
+const EXPEDITOR = '/review_booster/expeditor/{business_id}';
+
+const removeBlock = (spec: string, start: string, next: string) => {
+  const from = spec.indexOf(start);
+  return spec.slice(0, from) + spec.slice(spec.indexOf(next, from));
+};
+
+describe('pull: what changed, field by field', () => {
+  it('a response field the wrapper reads, renamed: breaking for the SDK, exit 4, a major changeset', async () => {
+    const { report, source } = await pullEdited(renameSentTime);
+    const sdk = report.changes.filter((c) => c.sdkBreaking);
+    expect(sdk.map((c) => [c.operation, c.text])).toEqual([
+      ['GET /review_booster/search-invitation', 'response 200 review_invitations[].sent_time renamed to sent-time'],
+    ]);
+    expect(report.exitCode).toBe(4);
+    expect(report.bump).toBe('major');
+    expect(file('openapi/partoo.yaml')).toBe(source);
+    expect(changesets()).toEqual([report.changeset!.replace('.changeset/', '')]);
+    const note = file(report.changeset!);
+    expect(note.startsWith('---\n"partoo-argyle-sdk": major\n---\n')).toBe(true);
+    expect(note).toContain('review_invitations[].sent_time renamed to sent-time');
+    expect(file('openapi/mock/partoo.yaml')).toBe(OVERLAY);
+  });
+
+  it('a request body field the wrapper sends, removed: breaking for the SDK, exit 4, major', async () => {
+    // The property and the example that uses it (a spec whose example breaks its schema is refused).
+    const { report } = await pullEdited((s) =>
+      removeBlock(s, '                invite_content:\n', '                force:\n')
+        .replace(/\n {18}invite_content: Hello.*/, ''));
+    expect(report.changes.filter((c) => c.sdkBreaking).map((c) => [c.operation, c.section, c.field, c.kind])).toEqual([
+      [SEND, 'body', 'invite_content', 'breaking'],
+    ]);
+    expect(report.exitCode).toBe(4);
+    expect(report.bump).toBe('major');
+    expect(file(report.changeset!)).toContain('body invite_content removed');
+  });
+
+  it('an operation added: non-breaking, exit 0, a minor changeset', async () => {
+    const operation = [
+      '  /businesses/{business_id}:',
+      '    get:',
+      '      operationId: getBusiness',
+      '      parameters:',
+      '        - {in: path, name: business_id, required: true, schema: {type: string}}',
+      '      responses:',
+      '        "200": {description: OK}',
+    ];
+    const { report } = await pullEdited((s) => s.replace('paths:\n', `paths:\n${operation.join('\n')}\n`));
+    expect(report.operations.added).toEqual(['GET /businesses/{business_id}']);
+    expect(report.changes.map((c) => [c.kind, c.operation, c.text])).toEqual([
+      ['non-breaking', 'GET /businesses/{business_id}', 'operation added'],
+    ]);
+    expect(report.exitCode).toBe(0);
+    expect(report.bump).toBe('minor');
+    expect(file(report.changeset!).startsWith('---\n"partoo-argyle-sdk": minor\n---\n')).toBe(true);
+  });
+
+  it('an enum value added to a request field: non-breaking (even on a field the wrapper sends), exit 0', async () => {
+    const { report } = await pullEdited((s) => addEnumValue(s, '                    - "False"', '"Auto"'));
+    expect(report.changes).toMatchObject([
+      { kind: 'non-breaking', operation: SEND, text: 'body force: enum value "Auto" added',
+        sdkField: `${SEND} body.force`, sdkBreaking: false },
+    ]);
+    expect(report.exitCode).toBe(0);
+    expect(report.bump).toBe('patch');
+  });
+
+  it('an enum value added to a response field the wrapper reads: breaking for the SDK (not in its union)', async () => {
+    const { report } = await pullEdited((s) => addEnumValue(s, '                      - FAILED_DELIVERY', 'EXPIRED'));
+    expect(report.changes).toMatchObject([
+      { kind: 'breaking', text: 'response 200 status: enum value "EXPIRED" added', sdkBreaking: true },
+    ]);
+    expect(report.exitCode).toBe(4);
+  });
+
+  it('a changed sandbox host is breaking for the SDK; OpenAPI 3.1 -> 3.0 is informational', async () => {
+    const { report } = await pullEdited((s) =>
+      s.replace('https://api.sandbox.partoo.co/v2', 'https://sandbox.partoo.co/v2')
+        .replace('openapi: 3.1.0', 'openapi: 3.0.3'));
+    expect(report.changes.map((c) => [c.kind, c.sdkBreaking, c.text])).toEqual([
+      ['informational', false, 'openapi: "3.1.0" -> "3.0.3"'],
+      ['breaking', true, 'servers.1.url: "https://api.sandbox.partoo.co/v2" -> "https://sandbox.partoo.co/v2"'],
+    ]);
+    expect(report.exitCode).toBe(4);
+  });
+
+  it('a removed response field the wrapper does not read: breaking for raw .api users only, exit 3', async () => {
+    const kept = '                  status:\n                    type: string\n';
+    const field = '                  invitation_id:\n                    $ref: "#/components/schemas/InvitationId"\n';
+    const { report } = await pullEdited((s) => s.replace(field + kept, kept));
+    const breaking = report.changes.filter((c) => c.kind === 'breaking');
+    expect(breaking.map((c) => [c.operation, c.text, c.sdkBreaking])).toEqual([
+      ['GET /review_booster/invitation_status', 'response 200 invitation_id removed', false],
+    ]);
+    expect(report.exitCode).toBe(3);
+    expect(report.bump).toBe('major');
+  });
+});
+
+describe('pull: the mock overlay never blocks a refresh', () => {
+  it('operations the overlay names are gone: the refresh succeeds and their entries are reported dropped', async () => {
+    const { report, source } = await pullEdited((s) =>
+      removeBlock(s, `  ${EXPEDITOR}:\n`, '  /review_booster/invitation_status:\n'));
+    expect(report.overlay.dropped).toEqual([
+      { entry: 'getReviewBoosterExpeditorName', reason: `operation GET ${EXPEDITOR} is gone` },
+      { entry: 'setReviewBoosterExpeditorName', reason: `operation POST ${EXPEDITOR} is gone` },
+    ]);
+    expect(report.operations.removed).toEqual([`GET ${EXPEDITOR}`, `POST ${EXPEDITOR}`]);
+    expect(report.exitCode).toBe(3);
+    expect(file('openapi/partoo.yaml')).toBe(source);
+    // Only the two entries left the overlay: comments, flow style and every other example are kept as written.
+    const overlay = file('openapi/mock/partoo.yaml');
+    expect(overlay).toBe(OVERLAY.slice(0, OVERLAY.indexOf('  getReviewBoosterExpeditorName:\n')));
+    expect(() => applyOverlay(YAML.parse(source), YAML.parse(overlay))).not.toThrow();
+  });
+
+  it('an operationId renamed on the same method and path: the overlay entry follows it', async () => {
+    const { report, source } = await pullEdited((s) => s.replace('Id: sendReviewInvitation', 'Id: sendInvitation'));
+    expect(report.overlay).toMatchObject({
+      renamed: [{ from: 'sendReviewInvitation', to: 'sendInvitation', operation: SEND }],
+      dropped: [],
+    });
+    expect(report.changes.map((c) => [c.kind, c.text])).toEqual([
+      ['informational', 'operationId: "sendReviewInvitation" -> "sendInvitation"'],
+    ]);
+    expect(report.exitCode).toBe(0);
+    expect(report.bump).toBe('patch');
+    expect(file('openapi/mock/partoo.yaml')).toBe(OVERLAY.replace('  sendReviewInvitation:\n', '  sendInvitation:\n'));
+    const merged = applyOverlay(YAML.parse(source), YAML.parse(file('openapi/mock/partoo.yaml')));
+    const response = merged.paths['/review_booster/send_invitation'].post.responses['400'];
+    expect(Object.keys(response.content['application/json'].examples)).toContain('recently-invited');
+  });
+
+  it('an operation that lost its operationId: its entry is dropped with the reason, the refresh goes on', async () => {
+    const { report } = await pullEdited((s) => s.replace('      operationId: sendReviewInvitation\n', ''));
+    expect(report.overlay.dropped).toEqual([{ entry: 'sendReviewInvitation',
+      reason: `${SEND} has no operationId in the new spec (entries are keyed by it)` }]);
+    expect(file('openapi/mock/partoo.yaml')).not.toContain('sendReviewInvitation');
+  });
+});
+
+describe('pull: the command', () => {
+  async function cli(...args: string[]) {
+    try {
+      const tsx = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+      const { stdout, stderr } = await run(process.execPath, [tsx, 'scripts/pull-specs.ts', ...args], { cwd: work });
+      return { code: 0, stdout, stderr };
+    } catch (e) {
+      const err = e as { code: number; stdout: string; stderr: string };
+      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+    }
+  }
+
+  it('exits 4 on a change breaking for the SDK; --json gives the report to tools', async () => {
+    writeFileSync(join(work, 'new.yaml'), renameSentTime(SNAPSHOT));
+    const r = await cli('--from', 'new.yaml', '--json');
+    expect(r.code).toBe(4);
+    const report = JSON.parse(r.stdout) as SpecReport;
+    expect(report.changes.filter((c) => c.sdkBreaking).map((c) => c.text)).toEqual([
+      'response 200 review_invitations[].sent_time renamed to sent-time',
+    ]);
+    expect(file(report.changeset!)).toContain('"partoo-argyle-sdk": major');
+  });
+
+  it('fetches from a URL, and fails with one line on an HTTP error, writing nothing', async () => {
+    const served = SNAPSHOT.replace('summary: Template for a user', 'summary: Template of a user');
+    const server = createServer((req, res) =>
+      req.url === '/openapi.yaml' ? res.end(served) : res.writeHead(404, 'Not Found').end());
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const missing = await cli('--from', `${base}/gone.yaml`);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr.trim().split('\n')).toEqual([
+        `pull: ${base}/gone.yaml: HTTP 404 Not Found; openapi/partoo.yaml left untouched`,
+      ]);
+      expect(file('openapi/partoo.yaml')).toBe(SNAPSHOT);
+      expect(changesets()).toEqual([]);
+      const ok = await cli('--from', `${base}/openapi.yaml`);
+      expect(ok.stderr).toBe('');
+      expect(ok.code).toBe(0);
+      expect(ok.stdout).toContain('GET /review_booster/template: summary: "Template for a user" -> "Template of a u');
+      expect(file('openapi/partoo.yaml')).toBe(served);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('an unchanged spec: exit 0, "No API change.", no file written', async () => {
+    mkdirSync(join(work, '.changeset'));
+    const r = await cli('--from', 'openapi/partoo.yaml');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('No API change.');
+    expect(changesets()).toEqual([]);
+    expect(file('openapi/partoo.yaml')).toBe(SNAPSHOT);
+  });
+});
