@@ -17,18 +17,33 @@ export const FAULTS = [
   'wrong-content-type', // the server acts, then answers 200 text/html
   'truncated', // the server acts, then the body stops halfway
 ] as const;
-export type FaultName = (typeof FAULTS)[number];
+/**
+ * The request is held in the network: the server receives it only after the client gave up on it (`late` options:
+ * how long from arrival), then acts; the answer goes nowhere. Kept apart from FAULTS, since how it ends depends
+ * on the guard's settle time, not only on the request.
+ */
+export const LATE_FAULTS = ['late-short', 'late-long'] as const;
+export type FaultName = (typeof FAULTS)[number] | (typeof LATE_FAULTS)[number];
+
+export interface FaultServerOptions {
+  slowMs: number;
+  /** for the late faults: how long the request is held before the server acts on it */
+  late?: { shortMs: number; longMs: number };
+}
 
 export interface FaultServer {
   url: string;
   plan(faults: FaultName[]): void;
   /** requests seen, with the fault each got */
   log: { method: string; path: string; fault: FaultName }[];
+  /** resolves once every held (late) request has reached the server behind */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startFaultServer(handler: Handler, options: { slowMs: number }): Promise<FaultServer> {
+export async function startFaultServer(handler: Handler, options: FaultServerOptions): Promise<FaultServer> {
   let queue: FaultName[] = [];
+  const held = new Set<Promise<unknown>>();
   const log: FaultServer['log'] = [];
   const forward = async (req: IncomingMessage, body: Buffer) => {
     const headers = new Headers();
@@ -79,6 +94,15 @@ export async function startFaultServer(handler: Handler, options: { slowMs: numb
         await forward(req, body);
         res.writeHead(200, { 'content-type': 'text/html' });
         return res.end('<html><body>Bad gateway</body></html>');
+      case 'late-short':
+      case 'late-long': {
+        if (!options.late) throw new Error('late faults need the late option');
+        const holdMs = fault === 'late-short' ? options.late.shortMs : options.late.longMs;
+        const landing = new Promise((r) => setTimeout(r, holdMs)).then(() => forward(req, body));
+        held.add(landing);
+        await landing.finally(() => held.delete(landing));
+        return req.socket.destroy();
+      }
       case 'truncated': {
         await forward(req, body);
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': '400' });
@@ -93,6 +117,9 @@ export async function startFaultServer(handler: Handler, options: { slowMs: numb
     url: `http://127.0.0.1:${port}`,
     plan: (faults) => void (queue = [...faults]),
     log,
+    idle: async () => {
+      while (held.size) await Promise.allSettled([...held]);
+    },
     close: () =>
       new Promise<void>((r) => {
         server.close(() => r());
