@@ -65,7 +65,10 @@ export async function mock(args: string[]) {
     failRate: number(values['fail-rate'], '--fail-rate', 0, 1),
     rateLimitPerMinute: number(values['rate-limit-per-minute'], '--rate-limit-per-minute', 1, 1_000_000),
   };
-  for (const [flag, port] of [['--port-partoo', options.portPartoo], ['--port-argyle', options.portArgyle]] as const) {
+  for (const [flag, port] of [
+    ['--port-partoo', options.portPartoo],
+    ['--port-argyle', options.portArgyle],
+  ] as const) {
     if (port && !(await portFree(host, port))) {
       throw new MockUsageError(`port ${port} on ${host} is already in use (${flag}); pick another port`);
     }

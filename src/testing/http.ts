@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { ApiErrors } from './api-errors.js';
 import type { Handler } from './stateful/respond.js';
 
 export interface HttpServer {
@@ -6,25 +7,76 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-/** Serves a fetch-style handler on a real socket; port 0 picks a free one. */
-export function serve(handler: Handler, host: string, port: number): Promise<HttpServer> {
+/** Request bodies past this get 413 before they are read: one 400 MB body once took a mock to 1.7 GB. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+export interface ServeOptions {
+  host: string;
+  /** 0 picks a free one */
+  port: number;
+  /** the API's error shapes, for what this layer refuses itself */
+  errors: ApiErrors;
+  maxBodyBytes?: number;
+}
+
+class TooLarge extends Error {}
+
+/** Serves a fetch-style handler on a real socket. */
+export function serve(handler: Handler, options: ServeOptions): Promise<HttpServer> {
+  const { host, port, errors } = options;
+  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const refuse = (res: ServerResponse, status: number, body: unknown) => {
+    const text = JSON.stringify(body);
+    // The body, if any, is left unread: the connection closes with this answer.
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(text),
+      connection: 'close',
+    });
+    res.end(text);
+  };
   const server: Server = createServer(async (req, res) => {
+    let url: URL;
     try {
-      const response = await handler(await toRequest(req, host));
+      url = new URL(req.url ?? '/', `http://${req.headers.host ?? host}`);
+      if (!req.url?.startsWith('/')) throw new Error('not an origin-form request target');
+    } catch {
+      return refuse(res, 400, errors.invalid('Malformed Host header or request target.'));
+    }
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
+      return refuse(res, 413, errors.invalid(`Request body larger than ${limit} bytes.`));
+    }
+    try {
+      const response = await handler(await toRequest(req, url, limit));
       const headers: Record<string, string> = {};
       response.headers.forEach((v, k) => (headers[k] = v));
       const body = Buffer.from(await response.arrayBuffer());
       res.writeHead(response.status, { ...headers, 'content-length': String(body.length) });
       res.end(body);
     } catch (e) {
+      if (e instanceof TooLarge) return refuse(res, 413, errors.invalid(`Request body larger than ${limit} bytes.`));
       res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: `mock failure: ${(e as Error).message}` }));
+      res.end(JSON.stringify(errors.fixed(500)));
     }
+  });
+  // A request line or header Node cannot parse never reaches the handler: answer it in the API's shape too.
+  server.on('clientError', (_e, socket) => {
+    if (!socket.writable) return void socket.destroy();
+    const text = JSON.stringify(errors.invalid('Malformed request.'));
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(
+        text
+      )}\r\nconnection: close\r\n\r\n${text}`
+    );
   });
   server.keepAliveTimeout = 5_000;
   return new Promise((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'EADDRINUSE' ? new Error(`port ${port} on ${host} is already in use; pick another or pass 0 for a free one`) : e),
+      reject(
+        e.code === 'EADDRINUSE'
+          ? new Error(`port ${port} on ${host} is already in use; pick another or pass 0 for a free one`)
+          : e
+      )
     );
     server.listen(port, host, () => {
       const address = server.address() as { port: number };
@@ -41,13 +93,25 @@ export function serve(handler: Handler, host: string, port: number): Promise<Htt
   });
 }
 
-async function toRequest(req: IncomingMessage, host: string): Promise<Request> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+/** The request as a fetch Request; a chunked body is counted as it arrives and refused past the limit. */
+async function toRequest(req: IncomingMessage, url: URL, limit: number): Promise<Request> {
+  const chunks: Buffer[] = await new Promise((resolve, reject) => {
+    const got: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      if (size > limit) return; // already refused: the rest is read and dropped, so the 413 can be sent
+      size += chunk.length;
+      if (size > limit) return reject(new TooLarge());
+      got.push(chunk);
+    });
+    req.once('end', () => resolve(got));
+    req.once('error', reject);
+  });
   const headers = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
   const method = req.method ?? 'GET';
-  return new Request(`http://${req.headers.host ?? host}${req.url}`, {
+  return new Request(url, {
     method,
     headers,
     body: method === 'GET' || method === 'HEAD' || chunks.length === 0 ? undefined : Buffer.concat(chunks),

@@ -1,9 +1,14 @@
 // `import { startMockServers } from 'partoo-argyle-sdk/testing'`. No test-runner import here: it must load
 // inside a vitest or jest globalSetup.
+import { mockClients, type MockClients, type MockConnection } from './clients.js';
+import { withControl } from './control.js';
 import { serve, type HttpServer } from './http.js';
 import { startPrism, type PrismServer } from './prism.js';
+import { rulesFor, type ApiRules } from './rules.js';
 import { createStatefulMocks, DEFAULT_CREDENTIALS, type StatefulMockOptions } from './stateful/index.js';
 import { MockClock } from './stateful/clock.js';
+import type { Handler } from './stateful/respond.js';
+import { staticFront } from './static-front.js';
 
 export interface MockServerOptions extends StatefulMockOptions {
   /** a stateful mock (default false: Prism serving the spec's examples) */
@@ -13,20 +18,21 @@ export interface MockServerOptions extends StatefulMockOptions {
   /** default 0: a free port */
   portPartoo?: number;
   portArgyle?: number;
+  /** request bodies past this many bytes get 413 before they are read (default 1 MB) */
+  maxBodyBytes?: number;
 }
 
-export interface MockServers {
-  partooUrl: string;
-  argyleUrl: string;
-  /** the credentials the mocks accept */
-  partooApiKey: string;
-  argyleApiKeyId: string;
-  argyleApiKeySecret: string;
-  /** the mocks' clock; pass `now: () => mock.now()` to createPartooClient */
+export interface MockServers extends MockConnection, MockClients {
+  /** the URLs and credentials alone, as plain data: what a globalSetup `provide`s to test workers */
+  connection: MockConnection;
+  /** the mocks' clock; clients from partooClient() use it already */
   now(): Date;
-  /** moves the mocks' clock forward (stateful mode) */
+  /** moves the mocks' clock forward (static mode: the clock only; Prism keeps no state) */
   advanceTime(ms: number): void;
-  /** forgets every invitation and invite and rewinds the clock (stateful mode) */
+  /**
+   * Forgets every invitation and invite (stateful mode), rewinds the clock, and empties the guard ledgers of
+   * clients made by partooClient(). A client made otherwise keeps its ledger: make a new one after a reset.
+   */
   reset(): void;
   /** stateful mode: how many SMS were sent to one number of one business */
   sentCount(businessId: string, targetPhone: string): number;
@@ -39,46 +45,82 @@ export async function startMockServers(options: MockServerOptions = {}): Promise
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= Promise.all(servers.map((s) => s.close())).then(() => undefined));
   const credentials = {
-    partooApiKey: options.apiKey ?? DEFAULT_CREDENTIALS.apiKey,
-    argyleApiKeyId: options.apiKeyId ?? DEFAULT_CREDENTIALS.apiKeyId,
-    argyleApiKeySecret: options.apiKeySecret ?? DEFAULT_CREDENTIALS.apiKeySecret,
+    apiKey: options.apiKey ?? DEFAULT_CREDENTIALS.apiKey,
+    apiKeyId: options.apiKeyId ?? DEFAULT_CREDENTIALS.apiKeyId,
+    apiKeySecret: options.apiKeySecret ?? DEFAULT_CREDENTIALS.apiKeySecret,
+  };
+  const partooRules = rulesFor('partoo', credentials);
+  const argyleRules = rulesFor('argyle', credentials);
+  const listen = async (handler: Handler, port: number | undefined, rules: ApiRules) => {
+    const server = await serve(handler, {
+      host,
+      port: port ?? 0,
+      errors: rules.errors,
+      maxBodyBytes: options.maxBodyBytes,
+    });
+    servers.push(server);
+    return server.url;
   };
   try {
+    let clock: MockClock;
+    let resetState: () => void;
+    let sentCount: MockServers['sentCount'];
+    let urls: [string, string];
     if (!options.stateful) {
       const faults = (['latencyMs', 'failRate', 'rateLimitPerMinute'] as const).filter((k) => options[k] !== undefined);
-      if (faults.length) throw new Error(`${faults.join(', ')} need stateful: true (the static mock is Prism, serving the spec's examples)`);
-      const clock = new MockClock();
-      const staticOnly = (what: string) => () => {
-        throw new Error(`${what} needs startMockServers({ stateful: true })`);
+      if (faults.length)
+        throw new Error(
+          `${faults.join(', ')} need stateful: true (the static mock is Prism, serving the spec's examples)`
+        );
+      clock = new MockClock();
+      resetState = () => clock.reset();
+      sentCount = () => {
+        throw new Error('sentCount needs startMockServers({ stateful: true })');
       };
-      const partoo = await startPrism('partoo', { host, port: options.portPartoo || undefined });
-      servers.push(partoo);
-      const argyle = await startPrism('argyle', { host, port: options.portArgyle || undefined });
-      servers.push(argyle);
-      return {
-        partooUrl: partoo.url,
-        argyleUrl: argyle.url,
-        ...credentials,
-        now: () => clock.now(),
-        advanceTime: staticOnly('advanceTime'),
-        reset: () => {},
-        sentCount: staticOnly('sentCount'),
-        close,
-      };
+      // Prism on internal free ports (it retries a hung start there); the front takes the partner's ports.
+      const [partooPrism, argylePrism] = await Promise.all(
+        [startPrism('partoo'), startPrism('argyle')].map(async (p) => {
+          const prism = await p;
+          servers.push(prism);
+          return prism;
+        })
+      );
+      const front = (api: 'partoo' | 'argyle', prism: PrismServer, rules: ApiRules) =>
+        withControl(staticFront(api, prism.url, rules), clock, resetState, rules.errors);
+      urls = [
+        await listen(front('partoo', partooPrism, partooRules), options.portPartoo, partooRules),
+        await listen(front('argyle', argylePrism, argyleRules), options.portArgyle, argyleRules),
+      ];
+    } else {
+      const mocks = await createStatefulMocks(options);
+      clock = mocks.clock;
+      resetState = mocks.reset;
+      sentCount = (b, p) => mocks.partooState.sentCount(b, p);
+      urls = [
+        await listen(mocks.partoo, options.portPartoo, partooRules),
+        await listen(mocks.argyle, options.portArgyle, argyleRules),
+      ];
     }
-    const mocks = await createStatefulMocks(options);
-    const partoo = await serve(mocks.partoo, host, options.portPartoo ?? 0);
-    servers.push(partoo);
-    const argyle = await serve(mocks.argyle, host, options.portArgyle ?? 0);
-    servers.push(argyle);
+    const connection: MockConnection = {
+      partooUrl: urls[0],
+      argyleUrl: urls[1],
+      partooApiKey: credentials.apiKey,
+      argyleApiKeyId: credentials.apiKeyId,
+      argyleApiKeySecret: credentials.apiKeySecret,
+    };
+    const now = () => clock.now();
+    const { clients, clearLedgers } = mockClients(connection, now);
     return {
-      partooUrl: partoo.url,
-      argyleUrl: argyle.url,
-      ...credentials,
-      now: () => mocks.clock.now(),
-      advanceTime: (ms) => mocks.clock.advance(ms),
-      reset: mocks.reset,
-      sentCount: (b, p) => mocks.partooState.sentCount(b, p),
+      ...connection,
+      connection,
+      ...clients,
+      now,
+      advanceTime: (ms) => clock.advance(ms),
+      reset: () => {
+        resetState();
+        clearLedgers();
+      },
+      sentCount,
       close,
     };
   } catch (e) {
@@ -88,6 +130,8 @@ export async function startMockServers(options: MockServerOptions = {}): Promise
   }
 }
 
+export { connectMockServers } from './clients.js';
+export type { ConnectedMocks, MockClients, MockConnection } from './clients.js';
 export { createStatefulMocks } from './stateful/index.js';
 export type { StatefulMocks, StatefulMockOptions } from './stateful/index.js';
 export type { Handler } from './stateful/respond.js';

@@ -44,8 +44,7 @@ export async function startPrism(name: SpecName, options: { host?: string; port?
       let closed: Promise<void> | undefined;
       return {
         url: `http://${host}:${port}`,
-        close: () =>
-          (closed ??= stop(child).finally(() => rmSync(dir, { recursive: true, force: true }))),
+        close: () => (closed ??= stop(child).finally(() => rmSync(dir, { recursive: true, force: true }))),
       };
     } catch (e) {
       lastError = e as Error;
@@ -61,7 +60,9 @@ async function waitUntilListening(child: ChildProcess, url: string) {
   child.stdout!.on('data', (d) => (output = (output + d).slice(-4000)));
   child.stderr!.on('data', (d) => (output = (output + d).slice(-4000)));
   const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code) => reject(new Error(`exited with code ${code}: ${output.trim().split('\n').slice(-3).join(' | ')}`))),
+    child.once('exit', (code) =>
+      reject(new Error(`exited with code ${code}: ${output.trim().split('\n').slice(-3).join(' | ')}`))
+    )
   );
   exited.catch(() => {});
   const deadline = Date.now() + START_TIMEOUT_MS;
@@ -69,7 +70,7 @@ async function waitUntilListening(child: ChildProcess, url: string) {
     const up = await Promise.race([
       fetch(url, { signal: AbortSignal.timeout(500) }).then(
         () => true,
-        () => false,
+        () => false
       ),
       exited,
     ]);

@@ -17,7 +17,9 @@ const PARENT_GONE = `function parentGone(parent) {
   } catch {}
   try { process.kill(parent, 0); return false; } catch (e) { return e.code === 'ESRCH'; }
 }`;
-const parentGone = new Function('readFileSync', `${PARENT_GONE}; return parentGone;`)(readFileSync) as (p: number) => boolean;
+const parentGone = new Function('readFileSync', `${PARENT_GONE}; return parentGone;`)(readFileSync) as (
+  p: number
+) => boolean;
 
 // Loaded with `--import data:` before the child's own entry point: no file to ship or clean up, and the
 // child's argv stays as its CLI expects it.

@@ -36,7 +36,7 @@ function descendants(pid: number): number[] {
   }
   const out: number[] = [];
   const walk = (p: number) => {
-    for (const [child, parent] of parentOf) if (parent === p) (out.push(child), walk(child));
+    for (const [child, parent] of parentOf) if (parent === p) out.push(child), walk(child);
   };
   walk(pid);
   return out;
@@ -66,7 +66,9 @@ async function leftovers(pids: number[], urls: string[], tmp: string) {
       ...pids.filter(alive).map((p) => `process ${p}`),
       ...(await Promise.all(urls.map(async (u) => ((await listening(u)) ? `listener ${u}` : '')))).filter(Boolean),
       // tsx keeps its own cache there; what the mocks write starts with prism-
-      ...readdirSync(tmp).filter((f) => f.startsWith('prism-')).map((f) => `folder ${f}`),
+      ...readdirSync(tmp)
+        .filter((f) => f.startsWith('prism-'))
+        .map((f) => `folder ${f}`),
     ];
     if (left.length === 0 || Date.now() > deadline) return left;
     await new Promise((r) => setTimeout(r, PARENT_POLL_MS / 2));
@@ -98,31 +100,45 @@ describe.runIf(linux)('no mock process outlives its parent', () => {
     ['static', 'forget'],
     ['stateful', 'SIGKILL'],
   ] as const) {
-    it(`${mode} startMockServers, parent ended by ${ending}: no child, no port, no temp folder`, async () => {
-      const args = ['--import', 'tsx', FIXTURE, mode, ...(ending === 'forget' ? ['forget'] : [])];
-      const { child, out, tmp } = await run(process.execPath, args, /\}\n/);
-      const { partooUrl, argyleUrl } = JSON.parse(out) as { partooUrl: string; argyleUrl: string };
-      const pids = descendants(child.pid!);
-      if (mode === 'static') expect(pids.length).toBeGreaterThanOrEqual(2); // the two Prism processes
-      if (ending !== 'forget') child.kill(ending);
-      expect(await leftovers(pids, [partooUrl, argyleUrl], tmp)).toEqual([]);
-    }, TEST_TIMEOUT_MS);
+    it(
+      `${mode} startMockServers, parent ended by ${ending}: no child, no port, no temp folder`,
+      async () => {
+        const args = ['--import', 'tsx', FIXTURE, mode, ...(ending === 'forget' ? ['forget'] : [])];
+        const { child, out, tmp } = await run(process.execPath, args, /\}\n/);
+        const { partooUrl, argyleUrl } = JSON.parse(out) as { partooUrl: string; argyleUrl: string };
+        const pids = descendants(child.pid!);
+        if (mode === 'static') expect(pids.length).toBeGreaterThanOrEqual(2); // the two Prism processes
+        if (ending !== 'forget') child.kill(ending);
+        expect(await leftovers(pids, [partooUrl, argyleUrl], tmp)).toEqual([]);
+      },
+      TEST_TIMEOUT_MS
+    );
   }
 
-  it('SIGTERM to `npx partoo-argyle-sdk mock` frees both ports and leaves no process', async () => {
-    // A partner's project: the package installed (here linked to this checkout) with its bin.
-    const project = mkdtempSync(join(tmpdir(), 'leak-npx-'));
-    folders.push(project);
-    writeFileSync(join(project, 'package.json'), '{"name":"partner","private":true,"dependencies":{"partoo-argyle-sdk":"*"}}');
-    mkdirSync(join(project, 'node_modules/.bin'), { recursive: true });
-    symlinkSync(ROOT, join(project, 'node_modules/partoo-argyle-sdk'));
-    symlinkSync('../partoo-argyle-sdk/bin/partoo-argyle-sdk.mjs', join(project, 'node_modules/.bin/partoo-argyle-sdk'));
-    const args = ['--offline', 'partoo-argyle-sdk', 'mock', '--port-partoo', '0', '--port-argyle', '0'];
-    const { child, out, tmp } = await run('npx', args, /ready:/, project);
-    const urls = [/Partoo mock:\s+(\S+)/.exec(out)![1], /Argyle mock:\s+(\S+)/.exec(out)![1]];
-    const pids = descendants(child.pid!);
-    expect(pids.length).toBeGreaterThanOrEqual(3); // the CLI and its two Prism processes (and a shell)
-    child.kill('SIGTERM');
-    expect(await leftovers(pids, urls, tmp)).toEqual([]);
-  }, TEST_TIMEOUT_MS);
+  it(
+    'SIGTERM to `npx partoo-argyle-sdk mock` frees both ports and leaves no process',
+    async () => {
+      // A partner's project: the package installed (here linked to this checkout) with its bin.
+      const project = mkdtempSync(join(tmpdir(), 'leak-npx-'));
+      folders.push(project);
+      writeFileSync(
+        join(project, 'package.json'),
+        '{"name":"partner","private":true,"dependencies":{"partoo-argyle-sdk":"*"}}'
+      );
+      mkdirSync(join(project, 'node_modules/.bin'), { recursive: true });
+      symlinkSync(ROOT, join(project, 'node_modules/partoo-argyle-sdk'));
+      symlinkSync(
+        '../partoo-argyle-sdk/bin/partoo-argyle-sdk.mjs',
+        join(project, 'node_modules/.bin/partoo-argyle-sdk')
+      );
+      const args = ['--offline', 'partoo-argyle-sdk', 'mock', '--port-partoo', '0', '--port-argyle', '0'];
+      const { child, out, tmp } = await run('npx', args, /ready:/, project);
+      const urls = [/Partoo mock:\s+(\S+)/.exec(out)![1], /Argyle mock:\s+(\S+)/.exec(out)![1]];
+      const pids = descendants(child.pid!);
+      expect(pids.length).toBeGreaterThanOrEqual(3); // the CLI and its two Prism processes (and a shell)
+      child.kill('SIGTERM');
+      expect(await leftovers(pids, urls, tmp)).toEqual([]);
+    },
+    TEST_TIMEOUT_MS
+  );
 });

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SpecValidator } from '../validator.js';
 import type { MockClock } from './clock.js';
+import { argyleErrors } from '../api-errors.js';
 import { fieldErrors, INVALID_JSON, json, queryOf, readJson, type Handler } from './respond.js';
 
 export interface ArgyleMockOptions {
@@ -13,14 +14,7 @@ export interface ArgyleMockOptions {
 
 type WireInvite = Record<string, any>;
 
-export const argyleError = (status: number): unknown =>
-  status === 401
-    ? { detail: 'Invalid username/password.' }
-    : status === 404
-      ? { detail: 'Not found.' }
-      : status === 429
-        ? { detail: 'Request was throttled.' }
-        : { detail: 'Internal server error.' };
+export const argyleError = argyleErrors.fixed;
 
 export class ArgyleState {
   invites: WireInvite[] = [];
@@ -29,7 +23,12 @@ export class ArgyleState {
 export function seedArgyle(state: ArgyleState, clock: MockClock, count: number) {
   state.invites = [];
   for (let i = 1; i <= count; i++) {
-    state.invites.push(newInvite({ first_name: 'Seed', last_name: `Worker ${i}`, email: `seed${i}@example.com` }, new Date(clock.nowMs() - (count - i) * 60_000)));
+    state.invites.push(
+      newInvite(
+        { first_name: 'Seed', last_name: `Worker ${i}`, email: `seed${i}@example.com` },
+        new Date(clock.nowMs() - (count - i) * 60_000)
+      )
+    );
   }
 }
 
@@ -61,7 +60,9 @@ function newInvite(input: Record<string, any>, at: Date): WireInvite {
 }
 
 const deliveriesFor = (input: Record<string, any>, iso: string) =>
-  [input.email && 'email', input.phone_number && 'sms'].filter(Boolean).map((method) => ({ id: randomUUID(), method, status: 'sent', sent_at: iso, updated_at: iso }));
+  [input.email && 'email', input.phone_number && 'sms']
+    .filter(Boolean)
+    .map((method) => ({ id: randomUUID(), method, status: 'sent', sent_at: iso, updated_at: iso }));
 
 const encodeCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
 const decodeCursor = (cursor: string) => {
@@ -69,7 +70,12 @@ const decodeCursor = (cursor: string) => {
   return m ? Number(m[1]) : undefined;
 };
 
-export function argyleHandler(options: ArgyleMockOptions, state: ArgyleState, clock: MockClock, validator: SpecValidator): Handler {
+export function argyleHandler(
+  options: ArgyleMockOptions,
+  state: ArgyleState,
+  clock: MockClock,
+  validator: SpecValidator
+): Handler {
   const expectedAuth = `Basic ${Buffer.from(`${options.apiKeyId}:${options.apiKeySecret}`).toString('base64')}`;
 
   return async (request) => {
@@ -83,7 +89,7 @@ export function argyleHandler(options: ArgyleMockOptions, state: ArgyleState, cl
     const headers: Record<string, string> = {};
     request.headers.forEach((v, k) => (headers[k] = v));
     const problems = validator.checkRequest(op, { method: request.method, path: url.pathname, query, headers, body });
-    if (problems.length) return json(400, fieldErrors(problems));
+    if (problems.length) return json(400, argyleErrors.fields(fieldErrors(problems)));
     const id = url.pathname.split('/')[3];
     const find = () => state.invites.find((i) => i.id === id);
     const touch = (inv: WireInvite) => (inv.updated_at = clock.now().toISOString());
@@ -97,11 +103,17 @@ export function argyleHandler(options: ArgyleMockOptions, state: ArgyleState, cl
         if (offset === undefined) return json(400, { cursor: ['Invalid cursor.'] });
         const matching = [...state.invites]
           .reverse()
-          .filter((i) => (statuses.length === 0 || statuses.includes(i.status)) && (!replyTo || (i.reply_to ?? []).includes(replyTo)));
+          .filter(
+            (i) =>
+              (statuses.length === 0 || statuses.includes(i.status)) &&
+              (!replyTo || (i.reply_to ?? []).includes(replyTo))
+          );
         // Cursors are URLs on the origin the request came to, as Argyle's are on its own (behind a proxy,
         // the forwarded host).
         const forwardedHost = request.headers.get('x-forwarded-host');
-        const origin = forwardedHost ? `${request.headers.get('x-forwarded-proto') ?? 'https'}://${forwardedHost}` : url.origin;
+        const origin = forwardedHost
+          ? `${request.headers.get('x-forwarded-proto') ?? 'https'}://${forwardedHost}`
+          : url.origin;
         const link = (at: number) => {
           const next = new URL(url.pathname, origin);
           next.searchParams.set('cursor', encodeCursor(at));

@@ -8,8 +8,13 @@ export class MockClock {
     return Date.now() + this.offsetMs;
   }
   advance(ms: number) {
-    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advanceTime takes a non-negative number of milliseconds, not ${ms}`);
+    if (!Number.isFinite(ms) || ms < 0)
+      throw new RangeError(`advanceTime takes a non-negative number of milliseconds, not ${ms}`);
     this.offsetMs += ms;
+  }
+  /** how far ahead of real time: exact, so another process can follow the clock without drift */
+  get offset(): number {
+    return this.offsetMs;
   }
   reset() {
     this.offsetMs = 0;

@@ -1,10 +1,12 @@
 import { loadMockSpec } from '../specs.js';
 import { createSpecValidator } from '../validator.js';
-import { argyleError, argyleHandler, ArgyleState, seedArgyle, type ArgyleMockOptions } from './argyle.js';
+import { argyleHandler, ArgyleState, seedArgyle, type ArgyleMockOptions } from './argyle.js';
 import { MockClock } from './clock.js';
 import { withFaults, type FaultOptions } from './faults.js';
-import { partooError, partooHandler, PartooState, type PartooMockOptions } from './partoo.js';
-import { json, type Handler } from './respond.js';
+import { partooHandler, PartooState, type PartooMockOptions } from './partoo.js';
+import type { Handler } from './respond.js';
+import { argyleErrors, partooErrors } from '../api-errors.js';
+import { withControl } from '../control.js';
 
 export interface StatefulMockOptions extends Partial<PartooMockOptions>, Partial<ArgyleMockOptions>, FaultOptions {}
 
@@ -29,7 +31,10 @@ export async function createStatefulMocks(options: StatefulMockOptions = {}): Pr
   const partooState = new PartooState();
   const argyleState = new ArgyleState();
   const seed = options.seedInvites ?? 5;
-  const [pv, av] = await Promise.all([createSpecValidator(loadMockSpec('partoo')), createSpecValidator(loadMockSpec('argyle'))]);
+  const [pv, av] = await Promise.all([
+    createSpecValidator(loadMockSpec('partoo')),
+    createSpecValidator(loadMockSpec('argyle')),
+  ]);
   const creds = {
     apiKey: options.apiKey ?? DEFAULT_CREDENTIALS.apiKey,
     apiKeyId: options.apiKeyId ?? DEFAULT_CREDENTIALS.apiKeyId,
@@ -41,25 +46,25 @@ export async function createStatefulMocks(options: StatefulMockOptions = {}): Pr
     seedArgyle(argyleState, clock, seed);
   };
   reset();
-  const control = (inner: Handler): Handler => async (request) => {
-    const { pathname } = new URL(request.url);
-    if (!pathname.startsWith('/__mock/')) return inner(request);
-    if (pathname === '/__mock/time' && request.method === 'GET') return json(200, { now: clock.now().toISOString() });
-    if (pathname === '/__mock/advance-time' && request.method === 'POST') {
-      const { ms } = (await request.json().catch(() => ({}))) as { ms?: unknown };
-      if (typeof ms !== 'number' || !(ms >= 0)) return json(400, { error: 'body must be {"ms": <non-negative number>}' });
-      clock.advance(ms);
-      return json(200, { now: clock.now().toISOString() });
-    }
-    if (pathname === '/__mock/reset' && request.method === 'POST') {
-      reset();
-      return json(200, { now: clock.now().toISOString() });
-    }
-    return json(404, { error: `unknown control endpoint ${pathname}` });
-  };
   return {
-    partoo: control(withFaults(partooHandler({ ...options, apiKey: creds.apiKey }, partooState, clock, pv), clock, { ...options, errorBody: partooError })),
-    argyle: control(withFaults(argyleHandler({ ...options, ...creds }, argyleState, clock, av), clock, { ...options, errorBody: argyleError })),
+    partoo: withControl(
+      withFaults(partooHandler({ ...options, apiKey: creds.apiKey }, partooState, clock, pv), clock, {
+        ...options,
+        errorBody: partooErrors.fixed,
+      }),
+      clock,
+      reset,
+      partooErrors
+    ),
+    argyle: withControl(
+      withFaults(argyleHandler({ ...options, ...creds }, argyleState, clock, av), clock, {
+        ...options,
+        errorBody: argyleErrors.fixed,
+      }),
+      clock,
+      reset,
+      argyleErrors
+    ),
     clock,
     partooState,
     argyleState,

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SpecValidator } from '../validator.js';
 import type { MockClock } from './clock.js';
+import { MISSING_INVITATION_ID, partooErrors } from '../api-errors.js';
 import { fieldErrors, INVALID_JSON, json, queryOf, readJson, type Handler } from './respond.js';
 
 export interface PartooMockOptions {
@@ -30,14 +31,7 @@ const PAGE_SIZE = 30;
 const USER = { id: '54b6733b9826bf1dd29af128', name: 'Mock User' };
 const DEFAULT_TEMPLATE = 'Hello ${client_name}, thank you for visiting ${business_name}! Leave us a review ${url}';
 
-export const partooError = (status: number): unknown =>
-  status === 401
-    ? { errors: { authentication: 'User not authenticated' } }
-    : status === 403
-      ? { errors: { authorization: 'Operation not allowed' } }
-      : status === 404
-        ? { errors: { json: 'Resource not found' } }
-        : { errors: { json: status === 429 ? 'Too many requests' : 'Internal server error' } };
+export const partooError = partooErrors.fixed;
 
 /** Partoo's `sent_time`: `2019-06-06 11:57:27.274725+00:00`. */
 const sentTime = (ms: number) => `${new Date(ms).toISOString().replace('T', ' ').replace('Z', '')}000+00:00`;
@@ -59,7 +53,12 @@ export class PartooState {
   }
 }
 
-export function partooHandler(options: PartooMockOptions, state: PartooState, clock: MockClock, validator: SpecValidator): Handler {
+export function partooHandler(
+  options: PartooMockOptions,
+  state: PartooState,
+  clock: MockClock,
+  validator: SpecValidator
+): Handler {
   const sentAfter = options.sentAfterMs ?? 1000;
   const deliveredAfter = options.deliveredAfterMs ?? 1000;
 
@@ -80,12 +79,12 @@ export function partooHandler(options: PartooMockOptions, state: PartooState, cl
     if (!op) return json(404, partooError(404));
     if (request.headers.get('x-apikey') !== options.apiKey) return json(401, partooError(401));
     const body = await readJson(request);
-    if (body === INVALID_JSON) return json(400, { errors: { json: { request: ['Invalid JSON body.'] } } });
+    if (body === INVALID_JSON) return json(400, partooErrors.invalid('Invalid JSON body.'));
     const query = queryOf(url);
     const headers: Record<string, string> = {};
     request.headers.forEach((v, k) => (headers[k] = v));
     const problems = validator.checkRequest(op, { method: request.method, path, query, headers, body });
-    if (problems.length) return json(400, { errors: { json: fieldErrors(problems) } });
+    if (problems.length) return json(400, partooErrors.fields(fieldErrors(problems)));
     const q = (k: string) => (Array.isArray(query[k]) ? (query[k] as string[])[0] : (query[k] as string | undefined));
 
     switch (op.iid) {
@@ -100,29 +99,54 @@ export function partooHandler(options: PartooMockOptions, state: PartooState, cl
           page,
           max_page: maxPage,
           count: all.length,
-          review_invitations: all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((i) => ({ id: i.id, user_id: USER.id, user_name: USER.name, sent_time: sentTime(i.sentAtMs) })),
+          review_invitations: all
+            .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+            .map((i) => ({ id: i.id, user_id: USER.id, user_name: USER.name, sent_time: sentTime(i.sentAtMs) })),
         });
       }
       case 'sendReviewInvitation': {
-        const b = body as { business_id: string; target_phone: string; target_name?: string; invite_content?: string; template_id?: number; force?: string };
+        const b = body as {
+          business_id: string;
+          target_phone: string;
+          target_name?: string;
+          invite_content?: string;
+          template_id?: number;
+          force?: string;
+        };
         if (b.invite_content !== undefined && !b.invite_content.includes('@link')) {
           return json(400, { errors: { json: { invite_content: ['@link must be included in invite_content'] } } });
         }
         if (b.invite_content !== undefined && b.template_id !== undefined) {
-          return json(400, { errors: { json: { invite_content: ['Cannot be used in combination with template_id'] } } });
+          return json(400, {
+            errors: { json: { invite_content: ['Cannot be used in combination with template_id'] } },
+          });
         }
         const key = `${b.business_id}\u0000${b.target_phone}`;
         const previous = state.byKey.get(key) ?? [];
         const last = previous[previous.length - 1];
-        if (options.enforceWindow !== false && last && b.force !== 'True' && clock.nowMs() - last.sentAtMs < WINDOW_MS) {
-          return json(400, { errors: { json: { target_phone: ['An SMS was already sent to this number less than 10 days ago'] } } });
+        if (
+          options.enforceWindow !== false &&
+          last &&
+          b.force !== 'True' &&
+          clock.nowMs() - last.sentAtMs < WINDOW_MS
+        ) {
+          return json(400, {
+            errors: { json: { target_phone: ['An SMS was already sent to this number less than 10 days ago'] } },
+          });
         }
-        const inv: Stored = { id: randomUUID(), businessId: b.business_id, phone: b.target_phone, name: b.target_name, sentAtMs: clock.nowMs() };
+        const inv: Stored = {
+          id: randomUUID(),
+          businessId: b.business_id,
+          phone: b.target_phone,
+          name: b.target_name,
+          sentAtMs: clock.nowMs(),
+        };
         state.invitations.set(inv.id, inv);
         state.byKey.set(key, [...previous, inv]);
         return json(200, { invitation_id: inv.id, status: 'success' });
       }
       case 'getReviewInvitationStatus': {
+        if (q('invitation_id') === undefined) return json(400, MISSING_INVITATION_ID);
         const inv = state.invitations.get(q('invitation_id') ?? '');
         if (!inv) return json(404, partooError(404));
         return json(200, { invitation_id: inv.id, status: statusOf(inv) });
@@ -131,14 +155,16 @@ export function partooHandler(options: PartooMockOptions, state: PartooState, cl
         return json(200, { id: 1, text: state.templates.get(options.apiKey) ?? DEFAULT_TEMPLATE });
       case 'updateReviewBoosterTemplate': {
         const text = (body as { text: string }).text;
-        if (!text.includes('${url}')) return json(400, { errors: { json: { text: ['${url} must be present in the template'] } } });
+        if (!text.includes('${url}'))
+          return json(400, { errors: { json: { text: ['${url} must be present in the template'] } } });
         state.templates.set(options.apiKey, text);
         return json(200, { id: 1, text });
       }
       case 'getReviewBoosterExpeditorName':
       case 'setReviewBoosterExpeditorName': {
         const businessId = decodeURIComponent(path.split('/').pop()!);
-        if (op.iid === 'setReviewBoosterExpeditorName') state.expeditors.set(businessId, (body as { expeditor_name: string }).expeditor_name);
+        if (op.iid === 'setReviewBoosterExpeditorName')
+          state.expeditors.set(businessId, (body as { expeditor_name: string }).expeditor_name);
         return json(200, { expeditor_name: state.expeditors.get(businessId) ?? 'Partoo' });
       }
       default:

@@ -1,15 +1,21 @@
+import { ROOT } from '../api-errors.js';
+import type { RequestProblem } from '../validator.js';
+
 export type Handler = (request: Request) => Promise<Response>;
 
 export const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
-/** `a.b` paths from the validator, grouped by their last field, the way both APIs report per-field errors. */
-export function fieldErrors(problems: string[]): Record<string, string[]> {
+/**
+ * The validator's problems grouped by field (`a.b`, without the body/query/path/header part), the way both
+ * APIs report per-field errors; a problem about the request as a whole goes under ROOT, which each API's
+ * error shape names its own way (not under its first word, as `{"Supported": [...]}` once did).
+ */
+export function fieldErrors(problems: RequestProblem[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const p of problems) {
-    const [path, ...rest] = p.split(' ');
-    const field = path.split('.').filter((s) => !['body', 'query', 'path', 'header'].includes(s)).join('.') || 'request';
-    (out[field] ??= []).push(rest.join(' '));
+    const field = p.path.filter((s) => !['body', 'query', 'path', 'header', 'headers'].includes(s)).join('.') || ROOT;
+    (out[field] ??= []).push(p.message);
   }
   return out;
 }

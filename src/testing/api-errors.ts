@@ -1,0 +1,50 @@
+// Every error body a mock answers, in its API's documented shape, whichever mode and whichever layer (socket,
+// control endpoint, auth, validation) produced it: a partner's error handling meets what production sends.
+
+export interface ApiErrors {
+  /** the API's fixed bodies for 401, 403, 404, 429 and 5xx */
+  fixed(status: number): unknown;
+  /** per-field problems (`field` -> messages); `ROOT` holds those about the request as a whole */
+  fields(problems: Record<string, string[]>): unknown;
+  /** one problem with the request (a malformed Host, a body over the limit) or with one field of it */
+  invalid(message: string, field?: string): unknown;
+}
+
+/** The key both mocks use for a problem no single field owns; each API names it its own way. */
+export const ROOT = '\u0000root';
+
+const rename = (problems: Record<string, string[]>, root: string) =>
+  Object.fromEntries(Object.entries(problems).map(([k, v]) => [k === ROOT ? root : k, v]));
+
+// Partoo (marshmallow behind Flask): `{"errors": {"json": {...}}}`, `_schema` for the body as a whole.
+export const partooErrors: ApiErrors = {
+  fixed: (status) =>
+    status === 401
+      ? { errors: { authentication: 'User not authenticated' } }
+      : status === 403
+      ? { errors: { authorization: 'Operation not allowed' } }
+      : status === 404
+      ? { errors: { json: 'Resource not found' } }
+      : { errors: { json: status === 429 ? 'Too many requests' : 'Internal server error' } },
+  fields: (problems) => ({ errors: { json: rename(problems, '_schema') } }),
+  invalid: (message, field = ROOT) => partooErrors.fields({ [field]: [message] }),
+};
+
+// Argyle (Django REST framework): `{"detail": "..."}`, or field -> messages with `non_field_errors`.
+export const argyleErrors: ApiErrors = {
+  fixed: (status) =>
+    status === 401
+      ? { detail: 'Invalid username/password.' }
+      : status === 403
+      ? { detail: 'You do not have permission to perform this action.' }
+      : status === 404
+      ? { detail: 'Not found.' }
+      : status === 429
+      ? { detail: 'Request was throttled.' }
+      : { detail: 'Internal server error.' },
+  fields: (problems) => rename(problems, 'non_field_errors'),
+  invalid: (message, field) => (field ? { [field]: [message] } : { detail: message }),
+};
+
+/** `invitation_status` without `invitation_id`: the spec leaves it optional; both modes answer this 400. */
+export const MISSING_INVITATION_ID = partooErrors.invalid('Missing data for required field.', 'invitation_id');

@@ -1,0 +1,110 @@
+// Correctly wired clients for a mock: its URL, its key, its clock, and a ledger that forgets with reset().
+// A client built by hand kept skipping from its in-memory ledger after a reset, and one without `now`
+// skipped forever after advanceTime.
+import { createArgyleClient, type ArgyleClient, type ArgyleClientOptions } from '../wrapper/argyle.js';
+import { MemoryLedger, type GuardLedger, type LedgerEntry } from '../wrapper/ledger.js';
+import { createPartooClient, type PartooClient, type PartooClientOptions } from '../wrapper/partoo.js';
+
+/** What a test needs to reach the mocks; plain data, so a globalSetup can `provide` it to every worker. */
+export interface MockConnection {
+  partooUrl: string;
+  argyleUrl: string;
+  partooApiKey: string;
+  argyleApiKeyId: string;
+  argyleApiKeySecret: string;
+}
+
+export interface MockClients {
+  /** a Partoo client on the mock, on its clock; its guard ledger is cleared by the mock's reset() */
+  partooClient(options?: PartooClientOptions): PartooClient;
+  argyleClient(options?: ArgyleClientOptions): ArgyleClient;
+}
+
+/** One client's ledger, emptied when the mock resets (the mock's state and clock went back). */
+class ResettableLedger implements GuardLedger {
+  private inner: MemoryLedger;
+  constructor(private readonly nowMs: () => number) {
+    this.inner = new MemoryLedger(undefined, nowMs);
+  }
+  get(key: string) {
+    return this.inner.get(key);
+  }
+  set(key: string, entry: LedgerEntry, ttlMs: number) {
+    this.inner.set(key, entry, ttlMs);
+  }
+  clear() {
+    this.inner = new MemoryLedger(undefined, this.nowMs);
+  }
+}
+
+export function mockClients(connection: MockConnection, now: () => Date) {
+  // Weak: a test's clients come and go; the mock must not keep them alive.
+  const ledgers = new Set<WeakRef<ResettableLedger>>();
+  const clients: MockClients = {
+    partooClient(options = {}) {
+      const ledger = new ResettableLedger(() => now().getTime());
+      ledgers.add(new WeakRef(ledger));
+      const guard = options.guard === false ? false : { ledger, ...options.guard };
+      return createPartooClient({
+        apiKey: connection.partooApiKey,
+        baseUrl: connection.partooUrl,
+        now,
+        ...options,
+        guard,
+      });
+    },
+    argyleClient(options = {}) {
+      const { argyleApiKeyId: apiKeyId, argyleApiKeySecret: apiKeySecret, argyleUrl: baseUrl } = connection;
+      return createArgyleClient({ apiKeyId, apiKeySecret, baseUrl, ...options });
+    },
+  };
+  const clearLedgers = () => {
+    for (const ref of ledgers) {
+      const ledger = ref.deref();
+      if (ledger) ledger.clear();
+      else ledgers.delete(ref);
+    }
+  };
+  return { clients, clearLedgers };
+}
+
+export interface ConnectedMocks extends MockConnection, MockClients {
+  /** the mocks' clock, followed from this process (synchronous, as a client's `now` must be) */
+  now(): Date;
+  /** moves the mocks' clock for every process, and this process's view of it */
+  advanceTime(ms: number): Promise<void>;
+  /** the mocks' reset, for every process; clients made here forget their ledgers */
+  reset(): Promise<void>;
+}
+
+/**
+ * The mocks a globalSetup started, from a test worker: `connectMockServers(inject('mocks'))`. The clock lives in
+ * the globalSetup's process; this keeps its exact offset, so `now()` stays synchronous and in step.
+ */
+export async function connectMockServers(connection: MockConnection): Promise<ConnectedMocks> {
+  let offsetMs = 0;
+  const control = async (path: string, body?: unknown) => {
+    const res = await fetch(`${connection.partooUrl}/__mock/${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const answer = (await res.json()) as { offsetMs?: number };
+    if (!res.ok || typeof answer.offsetMs !== 'number')
+      throw new Error(`mock ${path}: HTTP ${res.status} ${JSON.stringify(answer)}`);
+    offsetMs = answer.offsetMs;
+  };
+  await control('time');
+  const now = () => new Date(Date.now() + offsetMs);
+  const { clients, clearLedgers } = mockClients(connection, now);
+  return {
+    ...connection,
+    ...clients,
+    now,
+    advanceTime: (ms) => control('advance-time', { ms }),
+    reset: async () => {
+      await control('reset', {});
+      clearLedgers();
+    },
+  };
+}
