@@ -12,6 +12,8 @@ export interface SpecTarget {
   output: string;
   /** paths whose absence means the upstream document is not the one we build on */
   requiredPaths: string[];
+  /** written by `npm run pull` byte for byte from upstream (never edited here), not by hand */
+  upstream: boolean;
 }
 
 export const SPECS: Record<'partoo' | 'argyle', SpecTarget> = {
@@ -23,11 +25,13 @@ export const SPECS: Record<'partoo' | 'argyle', SpecTarget> = {
       '/review_booster/search-invitation',
       '/review_booster/invitation_status',
     ],
+    upstream: true,
   },
   argyle: {
     file: 'openapi/argyle-invites.yaml',
     output: 'src/generated/argyle.ts',
     requiredPaths: ['/v2/invites', '/v2/invites/{id}', '/v2/invites/{id}/revoke'],
+    upstream: false,
   },
 };
 
@@ -43,12 +47,15 @@ export async function validateSpec(source: string, label: string, requiredPaths:
   } catch (e) {
     throw new SpecError(`${label}: not valid YAML (${firstLine((e as Error).message)})`);
   }
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new SpecError(`${label}: not an OpenAPI document (expected a mapping at the top level)`);
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new SpecError(`${label}: not an OpenAPI document (expected a mapping at the top level)`);
+  }
   const version = (doc as Record<string, unknown>).openapi;
   if (typeof version !== 'string' || !/^3\.[01]\.\d+$/.test(version)) {
     const swagger = (doc as Record<string, unknown>).swagger;
     throw new SpecError(
-      swagger ? `${label}: Swagger ${String(swagger)} document; OpenAPI 3.0 or 3.1 is required` : `${label}: not an OpenAPI 3.x document (no "openapi: 3.x" field)`,
+      swagger ? `${label}: Swagger ${String(swagger)} document; OpenAPI 3.0 or 3.1 is required`
+        : `${label}: not an OpenAPI 3.x document (no "openapi: 3.x" field)`,
     );
   }
   lintConfig ??= await createConfig({
@@ -60,10 +67,13 @@ export async function validateSpec(source: string, label: string, requiredPaths:
       'no-invalid-parameter-examples': 'error',
     },
   });
-  const problems = (await lintFromString({ source, absoluteRef: label, config: lintConfig })).filter((p) => p.severity === 'error');
+  const problems = (await lintFromString({ source, absoluteRef: label, config: lintConfig }))
+    .filter((p) => p.severity === 'error');
   if (problems.length > 0) {
     const p = problems[0];
-    throw new SpecError(`${label}: invalid OpenAPI (${problems.length} error${problems.length > 1 ? 's' : ''}; first: ${p.message} at ${p.location?.[0]?.pointer ?? '?'})`);
+    const count = `${problems.length} error${problems.length > 1 ? 's' : ''}`;
+    const at = p.location?.[0]?.pointer ?? '?';
+    throw new SpecError(`${label}: invalid OpenAPI (${count}; first: ${p.message} at ${at})`);
   }
   const paths = ((doc as { paths?: Record<string, unknown> }).paths ?? {}) as Record<string, unknown>;
   const missing = requiredPaths.filter((p) => !(p in paths));
@@ -86,7 +96,8 @@ export function operationsOf(doc: OpenApiDoc): Map<string, string> {
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const method of METHODS) {
       const op = (item as Record<string, unknown>)[method];
-      if (op) ops.set(`${method.toUpperCase()} ${path}`, sha256(JSON.stringify([op, (item as Record<string, unknown>).parameters ?? null])));
+      const shared = (item as Record<string, unknown>).parameters ?? null;
+      if (op) ops.set(`${method.toUpperCase()} ${path}`, sha256(JSON.stringify([op, shared])));
     }
   }
   return ops;
