@@ -1,18 +1,20 @@
-// `partoo-argyle-sdk send --csv` spawned for real against the stateful mock on a socket.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+// `partoo-argyle-sdk send --csv` spawned for real against the stateful mock on a socket: rows, the report,
+// outcomes that may have been sent, the dry run against the real run, and the key kept out of every output.
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createStatefulMocks, startMockServers, type MockServers } from '../src/testing/index.js';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createStatefulMocks } from '../src/testing/index.js';
+import { readReport, rowsOf, SECRET_KEY, sendCli, startRecordingMock, type RecordingMock } from './support/cli.js';
 import { startFaultServer } from './support/fault-server.js';
 
-const BIN = resolve(import.meta.dirname, '../bin/partoo-argyle-sdk.mjs');
-let mock: MockServers;
+let mock: RecordingMock;
+let cli: ReturnType<typeof sendCli>;
 let dir: string;
 
 beforeAll(async () => {
-  mock = await startMockServers({ stateful: true, latencyMs: 20 });
+  mock = await startRecordingMock({ latencyMs: 5 });
+  cli = sendCli(mock);
   dir = mkdtempSync(join(tmpdir(), 'pas-send-'));
 });
 afterAll(async () => {
@@ -20,80 +22,84 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(() => mock.reset());
+afterEach(() => expect(cli.leaks(dir)).toEqual([]));
 
-function cli(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [BIN, 'send', '--base-url', mock.partooUrl, ...args], {
-    env: { ...process.env, PARTOO_API_KEY: mock.partooApiKey, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (err += d));
-  const done = new Promise<{ code: number | null; out: string; err: string }>((r) => child.once('exit', (code) => r({ code, out, err })));
-  return { child, done };
-}
-
-const readReport = (file: string) => readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const byLine = (file: string) => rowsOf(file).sort((a, b) => a.line - b.line);
 
 describe('send --csv', () => {
-  it('sends valid rows, reports bad ones with their line, and sends a duplicate once', async () => {
+  it('sends valid rows, reports bad ones with their line, and sends a number written twice once', async () => {
     const csv = join(dir, 'mixed.csv');
     writeFileSync(csv, 'phone,name,content\n0601020304,Ada,Thanks @link\nnot-a-phone,Bob,\n,Nobody,\n+33 6 01 02 03 04,Ada again,\n0601020305,Cy,no link here\n0601020306,Di,\n');
     const report = join(dir, 'mixed.jsonl');
-    const r = await cli(['--csv', csv, '--business', 'biz', '--default-country', 'FR', '--content', 'Merci ! @link', '--report', report]).done;
+    const r = await cli.run(['--csv', csv, '--business', 'biz', '--default-country', 'FR', '--content', 'Merci ! @link', '--report', report, '--base-url', mock.url]);
     expect(r.err).not.toMatch(/Error:/);
     expect(r.code).toBe(3);
     expect(r.out).toContain('2 sent, 1 skipped, 3 failed');
-    const lines = readReport(report).sort((a, b) => a.line - b.line);
+    const lines = byLine(report);
     expect(lines.map((l) => `${l.line}:${l.status}`)).toEqual(['2:sent', '3:failed', '4:failed', '5:skipped', '6:failed', '7:sent']);
     expect(lines[1].error.message).toContain('not a valid phone number');
-    expect(lines[2].error.message).toContain('phone column is empty');
+    expect(lines[2].error.message).toContain('phone cell is empty');
+    expect(lines[3]).toMatchObject({ phone: '+33601020304', duplicateOfLine: 2 });
     expect(lines[4].error.message).toContain('@link');
     expect(mock.sentCount('biz', '+33601020304')).toBe(1);
+    // A row's own content wins over --content; a row without one takes --content.
+    expect(mock.posts.map((p) => [p.target_phone, p.invite_content])).toEqual(
+      expect.arrayContaining([['+33601020304', 'Thanks @link'], ['+33601020306', 'Merci ! @link']]),
+    );
   });
 
-  it('--dry-run validates and checks every row with 0 POSTs', async () => {
-    const csv = join(dir, 'dry.csv');
-    writeFileSync(csv, 'phone,name\n+33601020304,Ada\n+33601020305,Bob\nnope,Cy\n');
-    await fetch(`${mock.partooUrl}/review_booster/send_invitation`, {
-      method: 'POST',
-      headers: { 'x-apikey': mock.partooApiKey, 'content-type': 'application/json' },
-      body: JSON.stringify({ business_id: 'biz', target_phone: '+33601020305' }),
+  it('the report starts with the run (business, content, country, force, base URL) and never the key', async () => {
+    const csv = join(dir, 'run.csv');
+    writeFileSync(csv, 'phone\n0601020304\n');
+    const report = join(dir, 'run.jsonl');
+    expect((await cli.run(['--csv', csv, '--business', 'biz', '--default-country', 'fr', '--content', 'Hi @link', '--report', report, '--base-url', mock.url])).code).toBe(0);
+    const [first] = readReport(report);
+    expect(first.run).toEqual({
+      business: 'biz', content: 'Hi @link', defaultCountry: 'FR', force: false, baseUrl: mock.url, environment: null,
+      dryRun: false, csv: realpathSync(csv), delimiter: ',', encoding: 'utf-8',
     });
-    const report = join(dir, 'dry.jsonl');
-    const r = await cli(['--csv', csv, '--business', 'biz', '--dry-run', '--report', report]).done;
-    expect(r.code).toBe(3);
-    expect(r.out).toContain('dry run: 1 would be sent, 1 skipped, 1 bad rows; 0 sent');
-    expect(readReport(report).map((l) => l.status)).toEqual(['would_send', 'skipped', 'failed']);
-    expect(mock.sentCount('biz', '+33601020304')).toBe(0);
-    expect(mock.sentCount('biz', '+33601020305')).toBe(1);
+    expect(JSON.stringify(first)).not.toContain(SECRET_KEY);
   });
 
-  it('an interrupted batch resumes and sends the rest exactly once', async () => {
-    const csv = join(dir, 'big.csv');
-    const phones = Array.from({ length: 80 }, (_, i) => `+336020${String(10000 + i)}`);
-    writeFileSync(csv, `phone,name\n${phones.map((p, i) => `${p},Row ${i}`).join('\n')}\n`);
-    const report = join(dir, 'big.jsonl');
-    const first = cli(['--csv', csv, '--business', 'biz', '--concurrency', '2', '--report', report, '--requests-per-minute', '3000']);
-    for (let i = 0; i < 200 && !(existsSync(report) && readReport(report).length >= 5); i++) await new Promise((r) => setTimeout(r, 25));
-    first.child.kill('SIGINT');
-    const interrupted = await first.done;
-    expect(interrupted.code).toBe(130);
-    expect(interrupted.out).toContain(`--resume ${report}`);
-    const sentFirst = readReport(report).filter((l) => l.status === 'sent').length;
-    expect(sentFirst).toBeGreaterThanOrEqual(5);
-    expect(sentFirst).toBeLessThan(phones.length);
+  it('a rejected key fails every row with a message that does not hold it', async () => {
+    const csv = join(dir, 'badkey.csv');
+    writeFileSync(csv, 'phone\n+33601020304\n');
+    const report = join(dir, 'badkey.jsonl');
+    const wrongKey = `${SECRET_KEY}-revoked`;
+    const r = await cli.run(['--csv', csv, '--business', 'biz', '--report', report, '--base-url', mock.url], { PARTOO_API_KEY: wrongKey });
+    expect(r.code).toBe(3);
+    expect(rowsOf(report)[0]).toMatchObject({ status: 'failed', error: { name: 'AuthenticationError' } });
+    expect(`${r.out}${r.err}${JSON.stringify(readReport(report))}`).not.toContain(wrongKey);
+  });
 
-    const second = await cli(['--csv', csv, '--business', 'biz', '--report', report, '--resume', report, '--requests-per-minute', '3000']).done;
-    expect(second.code).toBe(0);
-    expect(second.out).toContain(`${phones.length - sentFirst} sent, 0 skipped, 0 failed (${sentFirst} rows done earlier)`);
-    for (const p of phones) expect(mock.sentCount('biz', p)).toBe(1);
-    expect(readReport(report).filter((l) => l.status === "sent")).toHaveLength(phones.length);
+  it('--dry-run counts what the real run then does on the same file: duplicates skipped, naming the earlier line', async () => {
+    const csv = join(dir, 'parity.csv');
+    // One number in three spellings, another twice, one sent elsewhere already, a bad row, two plain rows.
+    writeFileSync(csv, 'phone;name\n0601020304;A\n+33 6 01 02 03 04;B\n0033601020304;C\n0601020305;D\n06 01 02 03 05;E\n0601020306;F\nnope;G\n0601020307;H\n0601020308;I\n');
+    await fetch(`${mock.url}/review_booster/send_invitation`, {
+      method: 'POST',
+      headers: { 'x-apikey': mock.apiKey, 'content-type': 'application/json' },
+      body: JSON.stringify({ business_id: 'biz', target_phone: '+33601020306' }),
+    });
+    const args = ['--csv', csv, '--business', 'biz', '--default-country', 'FR', '--base-url', mock.url];
+    const dry = await cli.run([...args, '--dry-run']);
+    expect(dry.code).toBe(3);
+    expect(dry.out).toContain(`dry run: 4 would be sent, 4 skipped, 1 failed; 0 sent; report: ${csv}.dry-run.jsonl`);
+    expect(mock.posts).toHaveLength(1);
+    const dryLines = byLine(`${csv}.dry-run.jsonl`);
+    expect(dryLines.filter((l) => l.duplicateOfLine).map((l) => [l.line, l.duplicateOfLine])).toEqual([[3, 2], [4, 2], [6, 5]]);
+
+    const real = await cli.run(args);
+    expect(real.code).toBe(3);
+    expect(real.out).toContain(`4 sent, 4 skipped, 1 failed; report: ${csv}.report.jsonl`);
+    const realLines = byLine(`${csv}.report.jsonl`);
+    expect(realLines.map((l) => `${l.line}:${l.status === 'sent' ? 'would_send' : l.status}`)).toEqual(dryLines.map((l) => `${l.line}:${l.status}`));
+    expect(realLines.filter((l) => l.duplicateOfLine).map((l) => [l.line, l.duplicateOfLine])).toEqual([[3, 2], [4, 2], [6, 5]]);
+    for (const n of ['+33601020304', '+33601020305', '+33601020306', '+33601020307', '+33601020308']) expect(mock.sentCount('biz', n)).toBe(1);
   });
 
   it('marks a send whose outcome is unknown in the report, and --resume settles it without a second SMS', async () => {
-    const mocks = await createStatefulMocks({ apiKey: mock.partooApiKey });
+    const mocks = await createStatefulMocks({ apiKey: mock.apiKey });
     const faults = await startFaultServer(mocks.partoo, { slowMs: 0 });
     try {
       const csv = join(dir, 'unknown.csv');
@@ -101,26 +107,20 @@ describe('send --csv', () => {
       const report = join(dir, 'unknown.jsonl');
       // The search answers; the server records the POST and the socket dies; every check after it fails.
       faults.plan(['none', 'reset-after', '500', '500', '500']);
-      const first = await cli(['--csv', csv, '--business', 'biz', '--report', report, '--base-url', faults.url]).done;
+      // A short settle time: nothing is in flight on a loopback fault server once its socket is destroyed.
+      const first = await cli.run(['--csv', csv, '--business', 'biz', '--report', report, '--base-url', faults.url, '--settle-ms', '50']);
       expect(first.code).toBe(3);
       expect(first.out).toContain('0 sent, 0 skipped, 1 failed (1 may have been sent: --resume checks them with a search first)');
-      expect(readReport(report)[0]).toMatchObject({ line: 2, status: 'failed', error: { name: 'ConnectionError', outcomeUnknown: true } });
+      expect(rowsOf(report)[0]).toMatchObject({ line: 2, status: 'failed', error: { name: 'ConnectionError', outcomeUnknown: true } });
 
-      const second = await cli(['--csv', csv, '--business', 'biz', '--report', report, '--resume', report, '--base-url', faults.url]).done;
+      // The base URL comes from the report.
+      const second = await cli.run(['--resume', report]);
       expect(second.code).toBe(0);
-      expect(second.out).toContain('0 sent, 1 skipped, 0 failed');
+      expect(second.out).toContain('0 sent, 1 skipped, 0 failed; 0 done earlier');
       expect(mocks.partooState.sentCount('biz', '+33601020399')).toBe(1);
       expect(faults.log.filter((r) => r.method === 'POST')).toHaveLength(1);
     } finally {
       await faults.close();
     }
-  });
-
-  it('refuses to run without a key in the environment, naming the variable', async () => {
-    const csv = join(dir, 'one.csv');
-    writeFileSync(csv, 'phone\n+33601020304\n');
-    const r = await cli(['--csv', csv, '--business', 'biz'], { PARTOO_API_KEY: '' }).done;
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('PARTOO_API_KEY');
   });
 });

@@ -1,0 +1,175 @@
+// The JSON-lines report: its first line records how the run was made (never the key), then one line per row,
+// written with one write(2) each, so a SIGKILL loses at most the line being written.
+import { closeSync, existsSync, openSync, readFileSync, realpathSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UsageError } from './errors.js';
+import { NumberLines } from './number-lines.js';
+
+/** What a resumed run must do the same way; `null` records "not given" (a resume must not add it either). */
+export interface RunParams {
+  business: string;
+  content: string | null;
+  defaultCountry: string | null;
+  force: boolean;
+  baseUrl: string | null;
+  environment: string | null;
+  dryRun: boolean;
+  /** the file's real path: a resume reads it again unless given another (a re-export) */
+  csv: string;
+  delimiter: string;
+  encoding: string;
+}
+
+export interface ReportLine {
+  line: number;
+  /** E.164 when the number parsed, else the cell as written */
+  phone: string;
+  status: 'sent' | 'skipped' | 'would_send' | 'failed';
+  invitationId?: string;
+  lastInvitationId?: string;
+  nextAllowedAt?: string;
+  /** an earlier line of this run with the same number: not sent by this line, and not "done" for a resume */
+  duplicateOfLine?: number;
+  /** `outcomeUnknown`: the send may have gone out; `--resume` checks it with a search before anything else */
+  error?: { name: string; message: string; outcomeUnknown?: true };
+}
+
+export interface EarlierReport {
+  file: string;
+  run?: RunParams;
+  /** the CSV the last resumption read (a re-export may have another name) */
+  csv?: string;
+  /** E.164 numbers sent, or skipped by Partoo's own record, with the line that says so */
+  done: NumberLines;
+  /** lines that are not JSON: the one a SIGKILL cut short */
+  unreadable: number;
+  endsWithNewline: boolean;
+}
+
+/** A report read back for `--resume`. A file that cannot be read is not usage: the caller exits 1. */
+export function readReport(file: string): EarlierReport {
+  if (!existsSync(file)) throw new Error(`--resume: no report at ${file}`);
+  const text = readFileSync(file, 'utf8');
+  const endsWithNewline = text === '' || text.endsWith('\n');
+  const report: EarlierReport = { file, done: new NumberLines(), unreadable: 0, endsWithNewline };
+  let parsed = 0;
+  for (const raw of text.split('\n')) {
+    if (!raw.trim()) continue;
+    let entry: ReportLine & { run?: RunParams; resumed?: { csv: string } };
+    try {
+      entry = JSON.parse(raw);
+    } catch {
+      report.unreadable++;
+      continue;
+    }
+    parsed++;
+    if (entry.run) {
+      if (parsed === 1) report.run = entry.run;
+      continue;
+    }
+    if (entry.resumed) {
+      report.csv = entry.resumed.csv;
+      continue;
+    }
+    // A duplicate skip only points at another line: that line decides whether the number is done.
+    const done = entry.status === 'sent' || (entry.status === 'skipped' && entry.duplicateOfLine === undefined);
+    if (done && typeof entry.phone === 'string' && /^\+[1-9]\d{1,14}$/.test(entry.phone)) {
+      report.done.add(entry.phone, entry.line);
+    }
+  }
+  if (parsed === 0 && report.unreadable > 0) {
+    throw new UsageError(`--resume ${file} is not a report written by partoo-argyle-sdk send`);
+  }
+  report.csv ??= report.run?.csv;
+  return report;
+}
+
+/** The real path of a file that may not exist yet: its folder's real path and its name. */
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    try {
+      return join(realpathSync(dirname(resolve(file))), basename(file));
+    } catch {
+      return resolve(file);
+    }
+  }
+}
+
+/** The same file by any spelling: `./r.jsonl`, `dir/../r.jsonl`, a symlink, a hard link. */
+export function sameFile(a: string, b: string): boolean {
+  try {
+    const [sa, sb] = [statSync(a), statSync(b)];
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return realPath(a) === realPath(b);
+  }
+}
+
+function firstLine(file: string): string {
+  const text = readFileSync(file, 'utf8');
+  return text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
+}
+
+const holdsText = (file: string) => existsSync(file) && statSync(file).size > 0;
+
+function isDryRunReport(file: string): boolean {
+  try {
+    return (JSON.parse(firstLine(file)) as { run?: RunParams }).run?.dryRun === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where this run writes, and whether it appends. Reports are never lost: the resume file is appended to (by
+ * any spelling), an existing report is never truncated, and a dry run only ever overwrites a dry run's.
+ */
+export function chooseReport(opts: { report?: string; resume?: string; csv: string; dryRun: boolean }): {
+  file: string;
+  append: boolean;
+} {
+  const { report, resume, csv, dryRun } = opts;
+  if (dryRun) {
+    const file = report ?? `${csv}.dry-run.jsonl`;
+    if (resume && sameFile(file, resume)) {
+      throw new UsageError(`--report ${file} is the report being resumed: a dry run never writes into a real run's ` +
+        `report; leave --report out (it writes ${csv}.dry-run.jsonl)`);
+    }
+    if (holdsText(file) && !isDryRunReport(file)) {
+      throw new UsageError(`--report ${file} holds a real run's report (or another file): a dry run never overwrites ` +
+        'it; pass another --report');
+    }
+    return { file, append: false };
+  }
+  const file = report ?? resume ?? `${csv}.report.jsonl`;
+  if (resume && sameFile(file, resume)) return { file, append: true };
+  // A dry run's report is only a preview: the real run may take its place.
+  if (holdsText(file) && !isDryRunReport(file)) {
+    throw new UsageError(`${file} already holds a report (or another file); to continue that run: --resume ${file}; ` +
+      'to start another, pass another --report');
+  }
+  return { file, append: false };
+}
+
+export interface ReportWriter {
+  write(entry: object): void;
+  close(): void;
+}
+
+/** One synchronous write per line: in the kernel's hands before the next row, so a killed process keeps it. */
+export function openReport(file: string, append: boolean): ReportWriter {
+  const torn = append && holdsText(file) && !readFileSync(file, 'utf8').endsWith('\n');
+  const fd = openSync(file, append ? 'a' : 'w');
+  // A line cut short by a kill stays on its own line: the next one must not be glued to it.
+  if (torn) writeSync(fd, '\n');
+  let open = true;
+  return {
+    write: (entry) => void writeSync(fd, `${JSON.stringify(entry)}\n`),
+    close: () => {
+      if (open) closeSync(fd);
+      open = false;
+    },
+  };
+}
