@@ -12,6 +12,7 @@ import { createPartooClient } from '../src/index.js';
 import type { paths } from '../src/generated/partoo.js';
 import { createStatefulMocks, startMockServers } from '../src/testing/index.js';
 import { startPrism } from '../src/testing/prism.js';
+import { mockColdStart } from './cold-start.js';
 import { generate } from '../scripts/codegen.js';
 import { SPECS } from '../scripts/spec-tools.js';
 
@@ -214,9 +215,10 @@ async function toolsAndMocks() {
   const prism = await startPrism('partoo');
   const prismMs = performance.now() - t;
   await prism.close();
-  record({ section: 'mock', metric: 'stateful mock start (both APIs)', value: statefulMs, unit: 'ms' });
-  record({ section: 'mock', metric: 'Prism CLI start (one API)', value: prismMs, unit: 'ms' });
-  record({ section: 'mock', metric: 'stateful start / Prism start', value: statefulMs / prismMs, unit: 'x', budget: '< 1', ok: statefulMs < prismMs });
+  // Warm: modules already loaded by this process. For orientation only; the cold figures are mockColdStart's.
+  record({ section: 'mock', metric: 'stateful mock start, warm process (both APIs)', value: statefulMs, unit: 'ms' });
+  record({ section: 'mock', metric: 'Prism CLI start, tied child (one API)', value: prismMs, unit: 'ms' });
+  record({ section: 'mock', metric: 'warm stateful start / Prism start (not the cold start)', value: statefulMs / prismMs, unit: 'x' });
 }
 
 // 6. The stateful mock's throughput on loopback (search + send mix), beside a bare node:http JSON server.
@@ -439,7 +441,18 @@ async function fourWorkers(redisUrl: string) {
 }
 
 // `-- --only perCall,bulk` runs some sections while working on them; such a run never writes RESULTS.md.
-const sections = { perCall, requestCounts, paginator, bulk, csvStream, toolsAndMocks, mockThroughput, importAndSize, redisGuard };
+const sections = {
+  perCall,
+  requestCounts,
+  paginator,
+  bulk,
+  csvStream,
+  toolsAndMocks,
+  mockColdStart: () => mockColdStart(record, SMOKE),
+  mockThroughput,
+  importAndSize,
+  redisGuard,
+};
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg > 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : undefined;
 const unknown = only?.filter((name) => !(name in sections)) ?? [];
