@@ -23,6 +23,12 @@ export const ARGYLE_URLS: Record<Environment, string> = {
   sandbox: 'https://api-sandbox.argyle.com',
 };
 
+// Argyle's paths start with /v2 themselves (`/v2/invites`), so its base URL is a bare origin; one ending in /v2
+// requested /v2/v2/invites and got a bare 404. Partoo's paths do not repeat its /v2: its base URL keeps it.
+const OWN_PREFIX = new Map<Record<Environment, string>, { api: string; prefix: string }>([
+  [ARGYLE_URLS, { api: 'Argyle', prefix: '/v2' }],
+]);
+
 export function resolveCommon(options: CommonClientOptions, urls: Record<Environment, string>) {
   const environment = options.environment ?? 'production';
   if (!(environment in urls)) throw new ConfigurationError(`environment must be "production" or "sandbox", not ${JSON.stringify(environment)}`);
@@ -32,6 +38,14 @@ export function resolveCommon(options: CommonClientOptions, urls: Record<Environ
     if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error();
   } catch {
     throw new ConfigurationError(`baseUrl must be an absolute http(s) URL, not ${JSON.stringify(options.baseUrl)}`);
+  }
+  const own = OWN_PREFIX.get(urls);
+  if (own && new URL(baseUrl).pathname.endsWith(own.prefix)) {
+    const fixed = baseUrl.slice(0, -own.prefix.length);
+    throw new ConfigurationError(
+      `baseUrl ${JSON.stringify(baseUrl)} ends in ${own.prefix}, which ${own.api}'s paths already start with ` +
+        `(requests would go to ${own.prefix}${own.prefix}/…): use ${JSON.stringify(fixed)}`,
+    );
   }
   const timeoutMs = options.timeoutMs ?? 30_000;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new ConfigurationError(`timeoutMs must be a positive number of milliseconds, not ${String(timeoutMs)}`);
