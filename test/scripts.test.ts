@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TARGETS } from '../scripts/codegen-hashes.mjs';
-import { SPECS } from '../scripts/spec-tools.js';
+import { pull } from '../scripts/pull-specs.js';
+import { SPECS, SpecError } from '../scripts/spec-tools.js';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '..');
@@ -55,14 +56,23 @@ const BAD_INPUTS: Record<string, [string, RegExp]> = {
 };
 
 describe('npm run pull', () => {
-  it.each(Object.entries(BAD_INPUTS))('refuses %s with one clear line and touches nothing', async (_, [text, re]) => {
+  // In-process: a process per input would cost seconds each; the command's one-line contract is checked below.
+  it.each(Object.entries(BAD_INPUTS))('refuses %s and touches nothing', async (_, [text, re]) => {
     const before = snapshot();
     writeFileSync(join(work, 'bad.yaml'), text);
+    const refused = pull('partoo', join(work, 'bad.yaml'), work);
+    await expect(refused).rejects.toBeInstanceOf(SpecError);
+    await expect(refused).rejects.toThrow(re);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('says why in one line on stderr, exits 1 and touches nothing', async () => {
+    const before = snapshot();
+    writeFileSync(join(work, 'bad.yaml'), BAD_INPUTS['broken YAML'][0]);
     const r = await script('pull-specs', '--from', 'bad.yaml');
-    expect(r.code).not.toBe(0);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(re);
-    expect(r.stderr).toMatch(/left untouched/);
+    expect(r.code).toBe(1);
+    const line = /^pull: bad\.yaml: not valid YAML .*left untouched$/;
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(line)]);
     expect(snapshot()).toEqual(before);
   });
 

@@ -20,6 +20,7 @@ const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '..');
 const SNAPSHOT = readFileSync(join(ROOT, 'openapi/partoo.yaml'), 'utf8');
 const OVERLAY = readFileSync(join(ROOT, 'openapi/mock/partoo.yaml'), 'utf8');
+const ARGYLE = readFileSync(join(ROOT, 'openapi/argyle-invites.yaml'), 'utf8');
 let work: string;
 
 beforeAll(() => {
@@ -32,6 +33,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 beforeEach(() => {
   writeFileSync(join(work, 'openapi/partoo.yaml'), SNAPSHOT);
   writeFileSync(join(work, 'openapi/mock/partoo.yaml'), OVERLAY);
+  writeFileSync(join(work, 'openapi/argyle-invites.yaml'), ARGYLE);
   rmSync(join(work, '.changeset'), { recursive: true, force: true });
 });
 
@@ -150,6 +152,28 @@ describe('pull: what changed, field by field', () => {
     ]);
     expect(report.exitCode).toBe(3);
     expect(report.bump).toBe('major');
+  });
+});
+
+describe('pull --spec argyle', () => {
+  it("a field the wrapper reads, dropped from Argyle's invite: breaking for the SDK wherever returned", async () => {
+    const edited = ARGYLE.replace('user, user_token, email', 'user, email')
+      .replace(/\n {8}user_token:\n.*\n.*/, '');
+    expect(edited).not.toBe(ARGYLE);
+    writeFileSync(join(work, 'new-argyle.yaml'), edited);
+    const report = await pull('argyle', join(work, 'new-argyle.yaml'), work);
+    const removed = report.changes.filter((c) => c.sdkBreaking && /user_token removed$/.test(c.text));
+    expect(removed.map((c) => `${c.operation}: ${c.text}`)).toEqual([
+      'GET /v2/invites: response 200 results[].user_token removed',
+      'GET /v2/invites/{id}: response 200 user_token removed',
+      'POST /v2/invites: response 200 user_token removed',
+      'POST /v2/invites/{id}: response 200 user_token removed',
+      'POST /v2/invites/{id}/revoke: response 200 user_token removed',
+    ]);
+    expect(report.exitCode).toBe(4);
+    expect(report.changeset).toMatch(/^\.changeset\/spec-argyle-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(file('openapi/argyle-invites.yaml')).toBe(edited);
+    expect(file('openapi/partoo.yaml')).toBe(SNAPSHOT);
   });
 });
 
