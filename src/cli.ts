@@ -1,10 +1,11 @@
 // The `partoo-argyle-sdk` command (the entry tsup builds and bin/ loads): `mock` starts both mock servers for
 // partners' integration tests, `send` sends a CSV's invitations. Exit statuses: see EXIT in src/cli/errors.ts.
-// Each command's module is imported when it runs: `send` never loads the mock servers, nor `--version` either.
+// Each command's module is imported when it runs: `send` never loads the mock servers, nor does `--version`.
 import { asUsageError, EXIT, UsageError } from './cli/errors.js';
 
 async function usage(): Promise<string> {
-  const [{ MOCK_USAGE }, { SEND_USAGE }] = await Promise.all([import('./cli/mock.js'), import('./cli/send-options.js')]);
+  const { MOCK_USAGE } = await import('./cli/mock.js');
+  const { SEND_USAGE } = await import('./cli/send-options.js');
   return `Usage: partoo-argyle-sdk mock [options]            mock servers (partoo-argyle-sdk mock --help)
        partoo-argyle-sdk send --csv <file> --business <id> [options]   (partoo-argyle-sdk send --help)
        partoo-argyle-sdk send --resume <report>

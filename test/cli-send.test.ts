@@ -123,4 +123,27 @@ describe('send --csv', () => {
       await faults.close();
     }
   });
+
+  it('a forced resume looks for a send that may have gone out before sending it again (force skips the guard\'s search)', async () => {
+    const mocks = await createStatefulMocks({ apiKey: mock.apiKey });
+    const faults = await startFaultServer(mocks.partoo, { slowMs: 0 });
+    try {
+      const csv = join(dir, 'forced.csv');
+      writeFileSync(csv, 'phone\n+33601020398\n+33601020397\n');
+      const report = join(dir, 'forced.jsonl');
+      // Forced, the first request is the POST: accepted, then the socket dies; the checks after it fail.
+      faults.plan(['reset-after', '500', '500', '500']);
+      const args = ['--csv', csv, '--business', 'biz', '--force', '--report', report, '--base-url', faults.url, '--settle-ms', '50'];
+      const first = await cli.run([...args, '--concurrency', '1']);
+      expect(first.code).toBe(3);
+      expect(rowsOf(report).find((l) => l.phone === '+33601020398')).toMatchObject({ status: 'failed', error: { outcomeUnknown: true } });
+      const second = await cli.run(['--resume', report]);
+      expect(second.code).toBe(0);
+      expect(rowsOf(report).find((l) => l.line === 2 && l.status === 'skipped')).toMatchObject({ settledBy: 'search' });
+      expect(mocks.partooState.sentCount('biz', '+33601020398')).toBe(1);
+      expect(mocks.partooState.sentCount('biz', '+33601020397')).toBe(1);
+    } finally {
+      await faults.close();
+    }
+  });
 });

@@ -30,8 +30,13 @@ export interface ReportLine {
   nextAllowedAt?: string;
   /** an earlier line of this run with the same number: not sent by this line, and not "done" for a resume */
   duplicateOfLine?: number;
-  /** `outcomeUnknown`: the send may have gone out; `--resume` checks it with a search before anything else */
-  error?: { name: string; message: string; outcomeUnknown?: true };
+  /** a forced resume found the earlier run's send that may have gone out: it did */
+  settledBy?: 'search';
+  /**
+   * `outcomeUnknown`: the send may have gone out; `--resume` checks it with a search before anything else.
+   * `since`: when the run that tried it started, where a forced resume's search begins.
+   */
+  error?: { name: string; message: string; outcomeUnknown?: true; since?: string };
 }
 
 export interface EarlierReport {
@@ -44,6 +49,8 @@ export interface EarlierReport {
   /** lines that are not JSON: the one a SIGKILL cut short */
   unreadable: number;
   endsWithNewline: boolean;
+  /** numbers whose send may have gone out, and since when: a forced resume searches before sending them */
+  unknownSince: Map<string, Date>;
 }
 
 /** A report read back for `--resume`. A file that cannot be read is not usage: the caller exits 1. */
@@ -51,7 +58,13 @@ export function readReport(file: string): EarlierReport {
   if (!existsSync(file)) throw new Error(`--resume: no report at ${file}`);
   const text = readFileSync(file, 'utf8');
   const endsWithNewline = text === '' || text.endsWith('\n');
-  const report: EarlierReport = { file, done: new NumberLines(), unreadable: 0, endsWithNewline };
+  const report: EarlierReport = {
+    file,
+    done: new NumberLines(),
+    unreadable: 0,
+    endsWithNewline,
+    unknownSince: new Map(),
+  };
   let parsed = 0;
   for (const raw of text.split('\n')) {
     if (!raw.trim()) continue;
@@ -71,6 +84,8 @@ export function readReport(file: string): EarlierReport {
       report.csv = entry.resumed.csv;
       continue;
     }
+    const since = entry.error?.outcomeUnknown && entry.error.since ? new Date(entry.error.since) : undefined;
+    if (since && !Number.isNaN(since.getTime())) report.unknownSince.set(entry.phone, since);
     // A duplicate skip only points at another line: that line decides whether the number is done.
     const done = entry.status === 'sent' || (entry.status === 'skipped' && entry.duplicateOfLine === undefined);
     if (done && typeof entry.phone === 'string' && /^\+[1-9]\d{1,14}$/.test(entry.phone)) {

@@ -154,6 +154,24 @@ export async function send(args: string[]): Promise<void> {
           continue;
         }
         seen.add(phone.e164, line);
+        const since = o.force ? o.resume?.unknownSince.get(phone.e164) : undefined;
+        if (since) {
+          // Forced, the guard searches nothing before its POST: a send that may have gone out in an earlier run
+          // is looked for here, so that a forced resume does not send it a second time.
+          let found: { id: string } | undefined;
+          try {
+            found = await firstInvitation(client, o.business, phone.e164, since);
+          } catch (e) {
+            const { name, message } = e as Error;
+            const error = { name, message, outcomeUnknown: true as const, since: since.toISOString() };
+            record({ line, phone: phone.e164, status: 'failed', error });
+            continue;
+          }
+          if (found) {
+            record({ line, phone: phone.e164, status: 'skipped', lastInvitationId: found.id, settledBy: 'search' });
+            continue;
+          }
+        }
       }
       const content = cells.content ?? o.content;
       const input: SendInvitationInput = {
@@ -182,7 +200,8 @@ export async function send(args: string[]): Promise<void> {
         else if (out.status === 'skipped') record(skipped(line, out));
         else {
           const { name, message } = out.error;
-          const error = { name, message, ...(isOutcomeUnknown(out.error) && { outcomeUnknown: true as const }) };
+          const unknown = isOutcomeUnknown(out.error) && { outcomeUnknown: true as const, since: at };
+          const error = { name, message, ...unknown };
           record({ line, phone, status: 'failed', error });
         }
       }
@@ -223,6 +242,12 @@ async function describe(input: SendInvitationInput, line: number, client: Client
   } catch (e) {
     return failed(line, input.targetPhone, (e as Error).name, (e as Error).message);
   }
+}
+
+async function firstInvitation(client: Client, businessId: string, targetPhone: string, after: Date) {
+  const invitations = client.reviewBooster.searchInvitations({ businessId, targetPhone, after });
+  for await (const invitation of invitations) return invitation;
+  return undefined;
 }
 
 /** Skipped by Partoo's own record: the invitation that stands in the window, and when the next may go. */
