@@ -1,3 +1,4 @@
+import type { operations as ArgyleOperations } from '../generated/argyle.js';
 import { redactText, redactValue } from './redact.js';
 
 const BRAND = Symbol.for('partoo-argyle-sdk.error');
@@ -86,10 +87,24 @@ export class TimeoutError extends ConnectionError {}
 /** A 200 without what the operation needs: an ApiError carrying the body, rather than a guess. */
 export const unexpectedBody = (operation: string, message: string, body?: unknown) => new ApiError({ status: 200, body, operation, message });
 
+// A 401 names the key to check: "HTTP 401" alone sent partners looking everywhere but their key. Typed against
+// the generated operations, so a renamed Argyle operation fails the build instead of getting Partoo's hint.
+const ARGYLE_OPERATIONS: ReadonlySet<string> = new Set<keyof ArgyleOperations>([
+  'listInvites',
+  'sendInvite',
+  'getInvite',
+  'resendInvite',
+  'revokeInvite',
+]);
+const keyHint = (operation: string) =>
+  ARGYLE_OPERATIONS.has(operation)
+    ? '(credentials refused: check the apiKeyId and apiKeySecret options or ARGYLE_API_KEY_ID and ARGYLE_API_KEY_SECRET)'
+    : '(key refused: check the apiKey option or PARTOO_API_KEY)';
+
 export function apiErrorFor(init: ConstructorParameters<typeof RateLimitError>[0]): ApiError {
   const s = init.status;
   if (s === 400) return new BadRequestError(init);
-  if (s === 401) return new AuthenticationError(init);
+  if (s === 401) return new AuthenticationError({ ...init, message: init.message ?? keyHint(init.operation) });
   if (s === 403) return new PermissionDeniedError(init);
   if (s === 404) return new NotFoundError(init);
   if (s === 429) return new RateLimitError(init);

@@ -119,6 +119,17 @@ describe('static and stateful mocks behave the same', () => {
     expect(b).toEqual(a);
   });
 
+  it('a 401 names the key to check, option and environment variable', async () => {
+    const mock = modes.stateful;
+    const partoo = createPartooClient({ apiKey: 'not-the-key', baseUrl: mock.partooUrl, maxRetries: 0 });
+    const argyle = createArgyleClient({ apiKeyId: 'x', apiKeySecret: 'not-the-secret', baseUrl: mock.argyleUrl });
+    const p = await partoo.reviewBooster.getInvitationStatus('d3d8c966-0356-4ec0-baae-13ec3622ebc2').catch((e) => e);
+    expect(p.message).toContain('check the apiKey option or PARTOO_API_KEY');
+    const a = await argyle.invites.get('d3d8c966-0356-4ec0-baae-13ec3622ebc2').catch((e) => e);
+    expect(a.message).toContain('ARGYLE_API_KEY_ID and ARGYLE_API_KEY_SECRET');
+    expect(`${p.message} ${a.message}`).not.toMatch(/not-the-(key|secret)/);
+  });
+
   const P = (m: MockServers) => ({
     base: m.partooUrl,
     headers: { 'x-APIKey': m.partooApiKey, 'content-type': 'application/json' },
