@@ -102,6 +102,11 @@ describe('reading partners\' CSV files', () => {
     expect(got.filter((r) => 'cells' in r).map((r) => (r as { cells: { phone: string } }).cells.phone)).toEqual(['+33601020301', '+33601020303', '+33601020306']);
   });
 
+  it('a cell holding a line break (Excel\'s Alt+Enter) fails its lines; none becomes a row, the next rows are read', async () => {
+    const got = await rows(file('phone,name\n+33601020301,"Ada\nLovelace"\n+33601020302,Bob\n'));
+    expect(got.map((r) => ('error' in r ? `${r.line}:error` : `${r.line}:${r.cells.phone}`))).toEqual(['2:error', '3:error', '4:+33601020302']);
+  });
+
   it('more cells than the header fail the row (an unquoted delimiter); cleared rows and extra empty cells do not', async () => {
     const got = await rows(file('phone,name,content\n+33601020301,Ada,Merci, a bientot @link\n,,\n+33601020302,Bob,,\n'));
     expect(got).toEqual([
