@@ -22,8 +22,8 @@ const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
 // A Redis that restarted without persistence (or was flushed) has forgotten every lock, while their owners' POSTs
 // may still be in flight. The epoch key is what tells: written once and never expiring, it is missing only from
 // a Redis that lost its memory. Then no lock is granted for one lock TTL (the "delayed restart" of Redis's own
-// distributed-lock notes): the owners that were sending finish and record first. Returns 1 locked, 0 held by
-// another, -1 fenced.
+// distributed-lock notes): the owners that were sending finish and record first. A call tried again after a lost
+// answer finds the lock already its own. Returns 1 locked, 0 held by another, -1 fenced.
 const ACQUIRE = `
 if redis.call('exists', KEYS[2]) == 0 then
   redis.call('set', KEYS[2], ARGV[3])
@@ -31,6 +31,10 @@ if redis.call('exists', KEYS[2]) == 0 then
   return -1
 end
 if redis.call('exists', KEYS[3]) == 1 then return -1 end
+if redis.call('get', KEYS[1]) == ARGV[1] then
+  redis.call('pexpire', KEYS[1], ARGV[2])
+  return 1
+end
 if redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return 1 end
 return 0`;
 // Record and release in one round trip; the release stays owner-only.

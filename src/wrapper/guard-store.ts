@@ -4,6 +4,10 @@
 // The lock loop below is loaded only by clients given a store, so single-process users never pay for it.
 import type { GuardLedger, LedgerEntry } from './ledger.js';
 
+/**
+ * The guard may call an operation again when a call failed (its answer may have been lost on the way back), so each
+ * must be safe to repeat: `acquire` answers true when `owner` already holds the lock.
+ */
 export interface GuardStore extends GuardLedger {
   /** Takes the lock on `key` for `owner` during `ttlMs`; false while another owner holds it. */
   acquire(key: string, owner: string, ttlMs: number): Promise<boolean> | boolean;
@@ -44,7 +48,9 @@ export type LockedSend<R> = (stillHeld: () => Promise<void>) => Promise<Locked<R
 
 /** Thrown by `stillHeld` when the lock was lost; withLock starts over from the lock. */
 class LockLost extends Error {}
-const MAX_ROUNDS = 3;
+// Each round that loses its lock sent nothing, so starting over is safe; a Redis restarting every few hundred ms
+// (tested) can take a lock from a few rounds in a row.
+const MAX_ROUNDS = 5;
 
 /**
  * Across processes: one worker at a time per number; the others wait, and skip once the ledger shows the send.
@@ -58,7 +64,10 @@ export async function withLock<R>(key: string, ctx: LockContext<R>, send: Locked
     } catch (error) {
       if (!(error instanceof LockLost)) throw error;
       if (round >= MAX_ROUNDS) {
-        throw ctx.nothingSent(`sendReviewInvitation: lost the lock on this number ${MAX_ROUNDS} times before sending (did the process pause longer than guard.lockTtlMs?); nothing was sent`);
+        throw ctx.nothingSent(
+          `sendReviewInvitation: lost the lock on this number ${MAX_ROUNDS} times before sending (a process pausing ` +
+            'longer than guard.lockTtlMs, or a store restarting and forgetting its locks); nothing was sent',
+        );
       }
     }
   }

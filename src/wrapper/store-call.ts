@@ -1,18 +1,29 @@
-// Every call to the guard's store runs under its own deadline. A client library's own retries (ioredis retries a
-// command 20 times by default while Redis is down, for minutes) must never decide how long a send waits: past the
-// deadline the guard goes on with Partoo's search alone, and comes back to the store when it answers again.
+// Every call to the guard's store runs under its own deadline, whatever the client library's retry settings
+// (ioredis retries a command 20 times by default while Redis is down, for minutes):
+// - a call that fails is tried again within its deadline, so a store restarting faster than the deadline is
+//   ridden out (the store's operations are idempotent for this: see GuardStore);
+// - past the deadline the send goes on with Partoo's search alone ("degraded"), and says so once;
+// - while degraded, one call at a time probes the store and the others do not wait on it, so sends keep their
+//   normal speed; the first probe that answers ends it.
 import { redactText } from './redact.js';
 
 export type StoreCall = <T>(work: () => Promise<T> | T, fallback: T) => Promise<T>;
+
+/** Between two tries of a failed store call. */
+const RETRY_PAUSE_MS = 25;
 
 class StoreDeadline extends Error {}
 
 /** Runs store calls for one client: the fallback on a failure or past `timeoutMs`, a warning when that starts and ends. */
 export function storeCaller(timeoutMs: number, warn: (message: string) => void = console.warn): StoreCall {
   let degraded = false;
+  let probing = false;
   return async function safely<T>(work: () => Promise<T> | T, fallback: T): Promise<T> {
+    if (degraded && probing) return fallback;
+    const probe = degraded;
+    probing ||= probe;
     try {
-      const result = await withDeadline(work, timeoutMs);
+      const result = await tryUntil(work, Date.now() + timeoutMs, !probe);
       if (degraded) {
         degraded = false;
         warn('partoo-argyle-sdk: the guard store answers again; locks and the shared ledger are back in use');
@@ -25,23 +36,36 @@ export function storeCaller(timeoutMs: number, warn: (message: string) => void =
         warn(`partoo-argyle-sdk: the guard store failed (${redactText(why)}); checking with Partoo's search alone until it answers again`);
       }
       return fallback;
+    } finally {
+      if (probe) probing = false;
     }
   };
 }
 
-async function withDeadline<T>(work: () => Promise<T> | T, timeoutMs: number): Promise<T> {
+async function tryUntil<T>(work: () => Promise<T> | T, deadline: number, retry: boolean): Promise<T> {
+  for (;;) {
+    try {
+      return await withDeadline(work, deadline);
+    } catch (e) {
+      if (e instanceof StoreDeadline || !retry || Date.now() + RETRY_PAUSE_MS >= deadline) throw e;
+      await new Promise((r) => setTimeout(r, RETRY_PAUSE_MS));
+    }
+  }
+}
+
+async function withDeadline<T>(work: () => Promise<T> | T, deadline: number): Promise<T> {
   const pending = work();
   // An in-memory ledger answers synchronously: no timer for it.
-  if (!(pending instanceof Promise) && !isThenable(pending)) return pending;
+  if (!isThenable(pending)) return pending;
   const call = Promise.resolve(pending);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StoreDeadline()), timeoutMs);
+  const expiry = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StoreDeadline()), Math.max(0, deadline - Date.now()));
   });
   // The call may still fail after its deadline: that late failure is already accounted for.
   call.catch(() => {});
   try {
-    return await Promise.race([call, deadline]);
+    return await Promise.race([call, expiry]);
   } finally {
     clearTimeout(timer);
   }

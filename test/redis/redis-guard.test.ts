@@ -29,6 +29,9 @@ describe.skipIf(!url)('redisGuardStore on a real Redis', () => {
   });
   beforeEach(async () => {
     await redis.flushdb();
+    // A flushed Redis looks like one that restarted and lost its locks, which fences every lock for one TTL; these
+    // tests start from a Redis the store has known all along. The fence has tests of its own below.
+    for (const prefix of ['t:', 'mp-test:', 'partoo-argyle-sdk:']) await redis.set(`${prefix}epoch`, 'known');
     mock.reset();
   });
 
@@ -43,6 +46,52 @@ describe.skipIf(!url)('redisGuardStore on a real Redis', () => {
     expect(await store.acquire('k', 'a', 50)).toBe(true);
     await new Promise((r) => setTimeout(r, 80));
     expect(await store.acquire('k', 'b', 50)).toBe(true);
+  });
+
+  it('after losing its memory (a restart without persistence, a FLUSHDB) grants no lock for one lock TTL', async () => {
+    const store = redisGuardStore(redis, { prefix: 't:' });
+    await redis.flushdb();
+    expect(await store.acquire('k', 'a', 300)).toBe(false);
+    expect(await redis.pttl('t:fence')).toBeGreaterThan(200);
+    expect(await store.acquire('k', 'b', 300)).toBe(false);
+    await new Promise((r) => setTimeout(r, 350));
+    expect(await store.acquire('k', 'b', 300)).toBe(true);
+    expect(await redis.get('t:lock:k')).toBe('b');
+  });
+
+  it('an acquire tried again after its answer was lost finds the lock its own; another owner still waits', async () => {
+    const store = redisGuardStore(redis, { prefix: 't:' });
+    expect(await store.acquire('k', 'a', 200)).toBe(true);
+    expect(await store.acquire('k', 'a', 5_000)).toBe(true);
+    expect(await redis.pttl('t:lock:k')).toBeGreaterThan(4_000);
+    expect(await store.acquire('k', 'b', 200)).toBe(false);
+  });
+
+  it('records and releases in one step, releasing only its own lock', async () => {
+    const store = redisGuardStore(redis, { prefix: 't:' });
+    const sentAt = new Date('2026-11-20T10:00:00Z');
+    expect(await store.acquire('k', 'a', 5_000)).toBe(true);
+    await store.recordAndRelease!('k', { invitationId: 'inv-9', sentAt }, 5_000, 'b');
+    expect(await store.get('k')).toEqual({ invitationId: 'inv-9', sentAt });
+    expect(await redis.get('t:lock:k')).toBe('a');
+    await store.recordAndRelease!('k', { invitationId: 'inv-9', sentAt }, 5_000, 'a');
+    expect(await redis.exists('t:lock:k')).toBe(0);
+    expect(await redis.pttl('t:ledger:k')).toBeGreaterThan(4_000);
+  });
+
+  it('a guarded send costs 3 round trips to Redis: ledger read, lock, record with release', async () => {
+    const monitor = await redis.duplicate().monitor();
+    const commands: string[] = [];
+    // Commands a script runs are reported too, from source 'lua': those are not round trips.
+    monitor.on('monitor', (_time: string, args: string[], source: string) => void (source !== 'lua' && commands.push(args[0].toLowerCase())));
+    try {
+      const client = createPartooClient({ apiKey: mock.partooApiKey, baseUrl: mock.partooUrl, rateLimit: false, guard: { store: redisGuardStore(redis) } });
+      expect((await client.reviewBooster.sendInvitation({ businessId: 'b', targetPhone: '+33601020399' })).status).toBe('sent');
+      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      monitor.disconnect();
+    }
+    expect(commands.filter((c) => c !== 'monitor')).toEqual(['get', 'eval', 'eval']);
   });
 
   it('keeps ledger entries until the window ends (PX)', async () => {
@@ -82,6 +131,7 @@ describe.skipIf(!url)('redisGuardStore on a real Redis', () => {
     }
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(/guard store failed .*Partoo's search alone/);
+    expect(warnings[1]).toMatch(/guard store failed .*Partoo's search alone/);
     expect(mock.sentCount('b', '+33601020305')).toBe(1);
   });
 
@@ -139,14 +189,17 @@ describe.skipIf(!url)('redisGuardStore on a real Redis', () => {
   it('a worker killed while holding a lock: the next re-checks after the TTL; none lost, none twice', async () => {
     const afterPost = '+33603099001';
     const beforePost = '+33603099002';
-    const crashA = await worker({ PHONES: afterPost, SENDS: '1', CRASH: 'after-post', LOCK_TTL_MS: '1500' });
-    const crashB = await worker({ PHONES: beforePost, SENDS: '1', CRASH: 'before-post', LOCK_TTL_MS: '1500' });
+    // Side by side, with a TTL well beyond a worker's start on a loaded machine: both locks are still held below.
+    const [crashA, crashB] = await Promise.all([
+      worker({ PHONES: afterPost, SENDS: '1', CRASH: 'after-post', LOCK_TTL_MS: '6000' }),
+      worker({ PHONES: beforePost, SENDS: '1', CRASH: 'before-post', LOCK_TTL_MS: '6000' }),
+    ]);
     expect([crashA.signal, crashB.signal]).toEqual(['SIGKILL', 'SIGKILL']);
     // Their locks are still held, their ledgers never written.
     expect(await redis.exists('mp-test:lock:biz:+33603099001', 'mp-test:lock:biz:+33603099002')).toBe(2);
     expect(mock.sentCount('biz', afterPost)).toBe(1);
     expect(mock.sentCount('biz', beforePost)).toBe(0);
-    const next = await worker({ PHONES: `${afterPost},${beforePost}`, SENDS: '2', LOCK_TTL_MS: '1500' });
+    const next = await worker({ PHONES: `${afterPost},${beforePost}`, SENDS: '2', LOCK_TTL_MS: '6000' });
     expect(next.code, next.err).toBe(0);
     expect(JSON.parse(next.out.trim())).toMatchObject({ sent: 1, skipped: 1, failed: 0 });
     expect(mock.sentCount('biz', afterPost)).toBe(1);

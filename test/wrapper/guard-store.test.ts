@@ -74,7 +74,7 @@ describe('the guard with a shared store', () => {
     const error = await h.partoo.reviewBooster.sendInvitation(input).then(() => undefined, (e) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ outcomeUnknown: false, message: expect.stringContaining('nothing was sent') });
-    expect(h.requests.filter((r) => r.method === 'GET')).toHaveLength(3);
+    expect(h.requests.filter((r) => r.method === 'GET')).toHaveLength(5);
     expect(h.posts()).toHaveLength(0);
   });
 });

@@ -11,10 +11,15 @@ const KEY_SECRET = 'argyle-echo-key-secret-0002';
 const SECRETS = [KEY, KEY_ID, KEY_SECRET, basicToken(KEY_ID, KEY_SECRET)];
 
 type Shape = 'error' | 'json' | 'html';
+const asObject = (headers: Headers) => {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => (out[name] = value));
+  return out;
+};
 /** Answers with every request header quoted back, in the body and in response headers. */
 const echoing = (shape: Shape) =>
   (async (request: Request) => {
-    const sent = Object.fromEntries(request.headers);
+    const sent = asObject(request.headers);
     const quoted = JSON.stringify(sent);
     const headers = { 'x-echo': quoted, 'content-type': shape === 'html' ? 'text/html' : 'application/json' };
     if (shape === 'html') return new Response(`<html><pre>${quoted}</pre></html>`, { status: 200, headers });
@@ -24,7 +29,7 @@ const echoing = (shape: Shape) =>
 
 /** Everything a caller can read from an `.api` result, as text. */
 async function readable(result: { data?: unknown; error?: unknown; response: Response }): Promise<string> {
-  const headers = JSON.stringify(Object.fromEntries(result.response.headers));
+  const headers = JSON.stringify(asObject(result.response.headers));
   // openapi-fetch reads an error body itself; a success body (parsed here from the buffer) is still there to read.
   const body = result.response.bodyUsed ? '' : await result.response.clone().text();
   return [JSON.stringify(result.data) ?? '', JSON.stringify(result.error) ?? '', headers, body].join('\n');
