@@ -190,6 +190,32 @@ describe('static and stateful mocks behave the same', () => {
     }
   });
 
+  it('a malformed request line gets 400, and a chunked body over the limit 413, in both', async () => {
+    for (const mock of [modes.static, modes.stateful]) {
+      const { hostname, port } = new URL(mock.argyleUrl);
+      const raw = (text: string) =>
+        new Promise<string>((done, fail) => {
+          const s = connect(Number(port), hostname, () => s.write(text));
+          let out = '';
+          s.on('data', (d) => (out += d));
+          s.on('end', () => done(out));
+          s.on('close', () => done(out));
+          s.on('error', fail);
+        });
+      const garbage = await raw('NOT A REQUEST\r\n\r\n');
+      expect(garbage).toMatch(/^HTTP\/1\.1 400/);
+      expect(garbage).toContain('{"detail":"Malformed request."}');
+      // No content-length: the limit is counted as the chunks arrive, and the answer does not wait for the end.
+      const chunk = 'x'.repeat(64 * 1024);
+      const chunks = Math.ceil((DEFAULT_MAX_BODY_BYTES + 1) / chunk.length);
+      const head = `POST /v2/invites HTTP/1.1\r\nHost: ${hostname}\r\ntransfer-encoding: chunked\r\n\r\n`;
+      const body = `${chunk.length.toString(16)}\r\n${chunk}\r\n`.repeat(chunks);
+      const big = await raw(`${head}${body}`);
+      expect(big).toMatch(/^HTTP\/1\.1 413/);
+      expect(big).toContain(`{"detail":"Request body larger than ${DEFAULT_MAX_BODY_BYTES} bytes."}`);
+    }
+  });
+
   it('advance-time is refused past the range and the mock keeps answering', async () => {
     for (const mock of [modes.static, modes.stateful]) {
       const before = mock.now().getTime();
