@@ -37,6 +37,9 @@ export function syncOverlay(overlayText: string, before: Doc | undefined, after:
   if (!isMap(examples)) return result;
   const old = operations(before);
   const now = operations(after);
+  // Statuses the overlay itself adds to every operation (429, and 401 where upstream omits it) count as documented:
+  // the mock merges them before it attaches the examples.
+  const added = (file.toJS()?.addResponses ?? {}) as Record<string, unknown>;
   const edits: { from: number; to: number; text: string }[] = [];
   // A map entry spans from the start of its key's line to the end of its value's last line.
   const cut = (pair: Pair<unknown, unknown>) => {
@@ -70,7 +73,7 @@ export function syncOverlay(overlayText: string, before: Doc | undefined, after:
     if (!isMap(statuses)) continue;
     const gone = (statuses.items as Pair<unknown, unknown>[]).filter((s) => {
       const status = String(isScalar(s.key) ? s.key.value : s.key);
-      const response = resolve(after, op!.responses?.[status]);
+      const response = resolve(after, op!.responses?.[status] ?? added[status]);
       const reason = !response ? 'the spec no longer documents this status'
         : !response.content?.['application/json'] ? 'this response has no application/json content any more'
         : undefined;

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { pull } from '../scripts/pull-specs.js';
 import type { SpecReport } from '../scripts/spec-report.js';
+import { syncOverlay } from '../scripts/overlay-sync.js';
 import { applyOverlay } from '../src/testing/overlay.js';
 
 const run = promisify(execFile);
@@ -209,6 +210,18 @@ describe('pull: the mock overlay never blocks a refresh', () => {
     const merged = applyOverlay(YAML.parse(source), YAML.parse(file('openapi/mock/partoo.yaml')));
     const response = merged.paths['/review_booster/send_invitation'].post.responses['400'];
     expect(Object.keys(response.content['application/json'].examples)).toContain('recently-invited');
+  });
+
+  it("examples for a status the overlay adds itself (429) stay; for a status nobody documents, they go", () => {
+    const entry = '  checkDuplicatedReviewInvitation:\n';
+    const extra = "    '429':\n      limited:\n        value: {errors: {json: Too many requests}}\n"
+      + "    '418':\n      teapot:\n        value: {}\n";
+    const spec = YAML.parse(SNAPSHOT);
+    const sync = syncOverlay(OVERLAY.replace(entry, entry + extra), spec, spec);
+    expect(sync.dropped).toEqual([
+      { entry: 'checkDuplicatedReviewInvitation 418', reason: 'the spec no longer documents this status' },
+    ]);
+    expect(sync.text).toBe(OVERLAY.replace(entry, entry + extra.slice(0, extra.indexOf("    '418'"))));
   });
 
   it('an operation that lost its operationId: its entry is dropped with the reason, the refresh goes on', async () => {
