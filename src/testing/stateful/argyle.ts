@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { SpecValidator } from '../validator.js';
 import type { MockClock } from './clock.js';
 import { argyleErrors } from '../api-errors.js';
+import { publicOrigin, rulesFor } from '../rules.js';
 import { fieldErrors, INVALID_JSON, json, queryOf, readJson, type Handler } from './respond.js';
 
 export interface ArgyleMockOptions {
@@ -76,19 +77,21 @@ export function argyleHandler(
   clock: MockClock,
   validator: SpecValidator
 ): Handler {
-  const expectedAuth = `Basic ${Buffer.from(`${options.apiKeyId}:${options.apiKeySecret}`).toString('base64')}`;
+  // The same credentials and path rules as the static front, so the two modes cannot drift apart.
+  const rules = rulesFor('argyle', { apiKey: '', apiKeyId: options.apiKeyId, apiKeySecret: options.apiKeySecret });
 
   return async (request) => {
     const url = new URL(request.url);
-    const op = validator.route(request.method, url.pathname);
+    const path = rules.specPath(url.pathname);
+    const op = validator.route(request.method, path);
     if (!op) return json(404, argyleError(404));
-    if (request.headers.get('authorization') !== expectedAuth) return json(401, argyleError(401));
+    if (!rules.authorized(request)) return json(401, argyleError(401));
     const body = await readJson(request);
     if (body === INVALID_JSON) return json(400, { detail: 'JSON parse error.' });
     const query = queryOf(url);
     const headers: Record<string, string> = {};
     request.headers.forEach((v, k) => (headers[k] = v));
-    const problems = validator.checkRequest(op, { method: request.method, path: url.pathname, query, headers, body });
+    const problems = validator.checkRequest(op, { method: request.method, path, query, headers, body });
     if (problems.length) return json(400, argyleErrors.fields(fieldErrors(problems)));
     const id = url.pathname.split('/')[3];
     const find = () => state.invites.find((i) => i.id === id);
@@ -108,12 +111,8 @@ export function argyleHandler(
               (statuses.length === 0 || statuses.includes(i.status)) &&
               (!replyTo || (i.reply_to ?? []).includes(replyTo))
           );
-        // Cursors are URLs on the origin the request came to, as Argyle's are on its own (behind a proxy,
-        // the forwarded host).
-        const forwardedHost = request.headers.get('x-forwarded-host');
-        const origin = forwardedHost
-          ? `${request.headers.get('x-forwarded-proto') ?? 'https'}://${forwardedHost}`
-          : url.origin;
+        // Cursors are URLs on the origin the request came to, as Argyle's are on its own.
+        const origin = publicOrigin(request);
         const link = (at: number) => {
           const next = new URL(url.pathname, origin);
           next.searchParams.set('cursor', encodeCursor(at));

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { SpecValidator } from '../validator.js';
 import type { MockClock } from './clock.js';
 import { MISSING_INVITATION_ID, partooErrors } from '../api-errors.js';
+import { rulesFor } from '../rules.js';
 import { fieldErrors, INVALID_JSON, json, queryOf, readJson, type Handler } from './respond.js';
 
 export interface PartooMockOptions {
@@ -59,6 +60,8 @@ export function partooHandler(
   clock: MockClock,
   validator: SpecValidator
 ): Handler {
+  // The same credentials and path rules as the static front, so the two modes cannot drift apart.
+  const rules = rulesFor('partoo', { apiKey: options.apiKey, apiKeyId: '', apiKeySecret: '' });
   const sentAfter = options.sentAfterMs ?? 1000;
   const deliveredAfter = options.deliveredAfterMs ?? 1000;
 
@@ -73,11 +76,10 @@ export function partooHandler(
 
   return async (request) => {
     const url = new URL(request.url);
-    // Accept the production path prefix too, so a baseUrl ending in /v2 works against the mock.
-    const path = url.pathname.replace(/^\/v2(?=\/)/, '');
+    const path = rules.specPath(url.pathname);
     const op = validator.route(request.method, path);
     if (!op) return json(404, partooError(404));
-    if (request.headers.get('x-apikey') !== options.apiKey) return json(401, partooError(401));
+    if (!rules.authorized(request)) return json(401, partooError(401));
     const body = await readJson(request);
     if (body === INVALID_JSON) return json(400, partooErrors.invalid('Invalid JSON body.'));
     const query = queryOf(url);
