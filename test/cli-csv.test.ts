@@ -28,16 +28,25 @@ async function rows(path: string, options: { encoding?: string; delimiter?: stri
   return out;
 }
 async function usageError(p: Promise<unknown>): Promise<string> {
-  const e = await p.then(() => undefined, (x: unknown) => x);
+  const e = await p.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(UsageError);
   return (e as Error).message;
 }
 
-describe('reading partners\' CSV files', () => {
+describe("reading partners' CSV files", () => {
   it('an Excel export: BOM, ";" and CRLF; cells come back without the BOM or the CR', async () => {
     const path = file('\uFEFFPhone;Name;Content\r\n0601020304;Ada;\r\n0601020305;"Bob; Jr";Merci @link\r\n');
     const layout = await readLayout(path, {});
-    expect(layout).toMatchObject({ encoding: 'utf-8', skip: 3, delimiter: ';', columns: ['phone', 'name', 'content'], headerLine: 1 });
+    expect(layout).toMatchObject({
+      encoding: 'utf-8',
+      skip: 3,
+      delimiter: ';',
+      columns: ['phone', 'name', 'content'],
+      headerLine: 1,
+    });
     expect(await rows(path)).toEqual([
       { line: 2, cells: { phone: '0601020304', name: 'Ada' } },
       { line: 3, cells: { phone: '0601020305', name: 'Bob; Jr', content: 'Merci @link' } },
@@ -46,7 +55,10 @@ describe('reading partners\' CSV files', () => {
 
   it('detects tab, honours --delimiter and an Excel "sep=" line', async () => {
     expect((await readLayout(file('phone\tname\n+33601020304\tAda\n'), {})).delimiter).toBe('\t');
-    expect((await readLayout(file('phone|name\n+33601020304|Ada\n'), { delimiter: '|' })).columns).toEqual(['phone', 'name']);
+    expect((await readLayout(file('phone|name\n+33601020304|Ada\n'), { delimiter: '|' })).columns).toEqual([
+      'phone',
+      'name',
+    ]);
     const sep = file('sep=;\nphone;name\n+33601020304;Ada\n');
     expect(await rows(sep)).toEqual([{ line: 3, cells: { phone: '+33601020304', name: 'Ada' } }]);
   });
@@ -73,25 +85,37 @@ describe('reading partners\' CSV files', () => {
     const message = await usageError(readLayout(path, {}));
     expect(message).toMatch(/is not utf-8 text: line 3 holds bytes/);
     expect(message).toContain('--encoding windows-1252');
-    expect((await rows(path, { encoding: 'windows-1252' }))[1]).toEqual({ line: 3, cells: { phone: '0601020305', name: 'Hélène Müller' } });
+    expect((await rows(path, { encoding: 'windows-1252' }))[1]).toEqual({
+      line: 3,
+      cells: { phone: '0601020305', name: 'Hélène Müller' },
+    });
     expect((await rows(path, { encoding: 'latin1' }))[1]).toMatchObject({ cells: { name: 'Hélène Müller' } });
   });
 
   it('an unknown --encoding, or one contradicting the byte order mark, is usage', async () => {
     expect(await usageError(readLayout(file('phone\n1\n'), { encoding: 'klingon' }))).toContain('--encoding "klingon"');
-    expect(await usageError(readLayout(file('\uFEFFphone\n1\n'), { encoding: 'latin1' }))).toContain('utf-8 byte order mark');
+    expect(await usageError(readLayout(file('\uFEFFphone\n1\n'), { encoding: 'latin1' }))).toContain(
+      'utf-8 byte order mark',
+    );
   });
 
   it('UTF-16 with its BOM is decoded, with the lines numbered as written; without one it is named', async () => {
     const text = 'phone\tname\r\n+33601020304\tAda\r\n+33601020305\t"Bob\r\n+33601020306\tCy\r\n';
     const le = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, 'utf16le'))]);
     const got = await rows(file(le));
-    expect(got.map((r) => ('error' in r ? `${r.line}:error` : `${r.line}:${r.cells.phone}`))).toEqual(['2:+33601020304', '3:error', '4:+33601020306']);
+    expect(got.map((r) => ('error' in r ? `${r.line}:error` : `${r.line}:${r.cells.phone}`))).toEqual([
+      '2:+33601020304',
+      '3:error',
+      '4:+33601020306',
+    ]);
     expect(await usageError(readLayout(file(Buffer.from(text, 'utf16le')), {}))).toContain('looks like UTF-16');
   });
 
-  it('one line, one record: a stray quote fails its line with the parser\'s reason; the next lines are read', async () => {
-    const path = file('phone,name\n+33601020301,Ada\n+33601020302,"Bob\n+33601020303,Cy\n+33601020304,"D"x\n+33601020305,E"e\n+33601020306,F\n');
+  it("one line, one record: a stray quote fails its line with the parser's reason; the next are read", async () => {
+    const path = file(
+      'phone,name\n+33601020301,Ada\n+33601020302,"Bob\n+33601020303,Cy\n' +
+        '+33601020304,"D"x\n+33601020305,E"e\n+33601020306,F\n',
+    );
     const got = await rows(path);
     expect(got.map((r) => r.line)).toEqual([2, 3, 4, 5, 6, 7]);
     const errors = got.filter((r): r is Extract<CsvRow, { error: string }> => 'error' in r);
@@ -99,18 +123,33 @@ describe('reading partners\' CSV files', () => {
     expect(errors[0].error).toContain('line 3 is not a CSV record: Quote Not Closed (CSV_QUOTE_NOT_CLOSED)');
     expect(errors[1].error).toContain('Invalid Closing Quote');
     expect(errors[2].error).toContain('Invalid Opening Quote');
-    expect(got.filter((r) => 'cells' in r).map((r) => (r as { cells: { phone: string } }).cells.phone)).toEqual(['+33601020301', '+33601020303', '+33601020306']);
+    expect(got.filter((r) => 'cells' in r).map((r) => (r as { cells: { phone: string } }).cells.phone)).toEqual([
+      '+33601020301',
+      '+33601020303',
+      '+33601020306',
+    ]);
   });
 
-  it('a cell holding a line break (Excel\'s Alt+Enter) fails its lines; none becomes a row, the next rows are read', async () => {
+  it("a cell holding a line break (Excel's Alt+Enter) fails its lines; the next rows are read", async () => {
     const got = await rows(file('phone,name\n+33601020301,"Ada\nLovelace"\n+33601020302,Bob\n'));
-    expect(got.map((r) => ('error' in r ? `${r.line}:error` : `${r.line}:${r.cells.phone}`))).toEqual(['2:error', '3:error', '4:+33601020302']);
+    expect(got.map((r) => ('error' in r ? `${r.line}:error` : `${r.line}:${r.cells.phone}`))).toEqual([
+      '2:error',
+      '3:error',
+      '4:+33601020302',
+    ]);
   });
 
-  it('more cells than the header fail the row (an unquoted delimiter); cleared rows and extra empty cells do not', async () => {
-    const got = await rows(file('phone,name,content\n+33601020301,Ada,Merci, a bientot @link\n,,\n+33601020302,Bob,,\n'));
+  it('more cells than the header fail the row; cleared rows and extra empty cells do not', async () => {
+    const got = await rows(
+      file('phone,name,content\n+33601020301,Ada,Merci, a bientot @link\n,,\n+33601020302,Bob,,\n'),
+    );
     expect(got).toEqual([
-      { line: 2, error: expect.stringContaining('line 2 has 4 cells, the header has 3: a cell holding the delimiter "," must be in quotes') },
+      {
+        line: 2,
+        error: expect.stringContaining(
+          'line 2 has 4 cells, the header has 3: a cell holding the delimiter "," must be in quotes',
+        ),
+      },
       { line: 4, cells: { phone: '+33601020302', name: 'Bob' } },
     ]);
   });
@@ -123,8 +162,9 @@ describe('a phone cell holds one number', () => {
     ['+33612345609, +33612345610', ['+33612345609', '+33612345610']],
     ['0612345609 et 0612345610', ['0612345609', '0612345610']],
   ])('%s holds several', (cell, numbers) => expect(severalNumbers(cell, 'FR')).toEqual(numbers));
-  it.each(['0612345609', '+33 6 12 34 56 09', '06.12.34.56.09', '(06) 12-34-56-09', 'not-a-phone'])('%s holds at most one', (cell) =>
-    expect(severalNumbers(cell, 'FR')).toBeUndefined(),
+  it.each(['0612345609', '+33 6 12 34 56 09', '06.12.34.56.09', '(06) 12-34-56-09', 'not-a-phone'])(
+    '%s holds at most one',
+    (cell) => expect(severalNumbers(cell, 'FR')).toBeUndefined(),
   );
 });
 
@@ -162,14 +202,38 @@ describe('reports', () => {
     expect(sameFile(report, join(sub, 'new.jsonl'))).toBe(false);
   });
 
-  it('read back: the run line, done numbers (not duplicate skips, not failures), and a torn last line tolerated', () => {
+  it('read back: the run, done numbers (not duplicate skips, not failures), a torn last line tolerated', () => {
     const path = file(
       [
-        '{"run":{"business":"b","content":"Hi @link","defaultCountry":"FR","force":false,"baseUrl":null,"environment":null,"dryRun":false,"csv":"/x.csv","delimiter":",","encoding":"utf-8"}}',
+        JSON.stringify({
+          run: {
+            business: 'b',
+            content: 'Hi @link',
+            defaultCountry: 'FR',
+            force: false,
+            baseUrl: null,
+            environment: null,
+            dryRun: false,
+            csv: '/x.csv',
+            delimiter: ',',
+            encoding: 'utf-8',
+          },
+        }),
         '{"line":2,"phone":"+33601020301","status":"sent","invitationId":"i1"}',
-        '{"line":3,"phone":"+33601020302","status":"skipped","lastInvitationId":"i0","nextAllowedAt":"2026-01-01T00:00:00.000Z"}',
+        JSON.stringify({
+          line: 3,
+          phone: '+33601020302',
+          status: 'skipped',
+          lastInvitationId: 'i0',
+          nextAllowedAt: '2026-01-01',
+        }),
         '{"line":4,"phone":"+33601020303","status":"skipped","duplicateOfLine":9}',
-        '{"line":5,"phone":"+33601020304","status":"failed","error":{"name":"ConnectionError","message":"x","outcomeUnknown":true}}',
+        JSON.stringify({
+          line: 5,
+          phone: '+33601020304',
+          status: 'failed',
+          error: { name: 'E', message: 'x', outcomeUnknown: true },
+        }),
         '{"resumed":{"at":"2026-01-01T00:00:00.000Z","csv":"/y.csv"}}',
         '{"line":7,"phone":"+33601020305","sta',
       ].join('\n'),
@@ -177,7 +241,9 @@ describe('reports', () => {
     const report = readReport(path);
     expect(report.run).toMatchObject({ business: 'b', content: 'Hi @link', defaultCountry: 'FR' });
     expect(report.csv).toBe('/y.csv');
-    expect(['+33601020301', '+33601020302', '+33601020303', '+33601020304', '+33601020305'].map((p) => report.done.get(p))).toEqual([2, 3, undefined, undefined, undefined]);
+    expect(
+      ['+33601020301', '+33601020302', '+33601020303', '+33601020304', '+33601020305'].map((p) => report.done.get(p)),
+    ).toEqual([2, 3, undefined, undefined, undefined]);
     expect(report.unreadable).toBe(1);
     expect(report.endsWithNewline).toBe(false);
     // Appending puts the next line on a line of its own.
@@ -195,7 +261,10 @@ describe('reports', () => {
     writeFileSync(real, '{"run":{"dryRun":false}}\n');
     expect(() => chooseReport({ csv, dryRun: false })).toThrow(/already holds a report.*--resume/);
     expect(chooseReport({ csv, dryRun: false, resume: real })).toEqual({ file: real, append: true });
-    expect(chooseReport({ csv, dryRun: false, resume: real, report: join(dir, '.', `${csv.split('/').pop()}.report.jsonl`) }).append).toBe(true);
+    expect(
+      chooseReport({ csv, dryRun: false, resume: real, report: join(dir, '.', `${csv.split('/').pop()}.report.jsonl`) })
+        .append,
+    ).toBe(true);
     // A dry run has its own file, never the real one; it may replace its own, and a real run may replace it.
     expect(chooseReport({ csv, dryRun: true })).toEqual({ file: `${csv}.dry-run.jsonl`, append: false });
     expect(() => chooseReport({ csv, dryRun: true, report: real })).toThrow(/dry run never overwrites/);

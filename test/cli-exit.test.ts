@@ -87,14 +87,29 @@ describe.concurrent('exit statuses', () => {
   });
 
   it('130: SIGTERM stops taking rows, lets the sends in flight finish, prints the resume command', async () => {
-    const many = file('term.csv', `phone\n${Array.from({ length: 40 }, (_, i) => `+336010291${String(i).padStart(2, '0')}`).join('\n')}\n`);
+    const many = file(
+      'term.csv',
+      `phone\n${Array.from({ length: 40 }, (_, i) => `+336010291${String(i).padStart(2, '0')}`).join('\n')}\n`,
+    );
     const report = join(dir, 'term.jsonl');
-    const run = cli.start(['--csv', many, ...base(), '--report', report, '--concurrency', '1', '--requests-per-minute', '60000']);
+    const run = cli.start([
+      '--csv',
+      many,
+      ...base(),
+      '--report',
+      report,
+      '--concurrency',
+      '1',
+      '--requests-per-minute',
+      '60000',
+    ]);
     await waitForRows(report, 3, 2 * LATENCY_MS);
     run.child.kill('SIGTERM');
     const r = await run.done;
     expect(r.code).toBe(130);
-    expect(r.out).toContain(`interrupted: to send the rest exactly once, run:\n  npx partoo-argyle-sdk send --resume ${report} --csv ${many}`);
+    expect(r.out).toContain(
+      `interrupted: to send the rest exactly once, run:\n  npx partoo-argyle-sdk send --resume ${report} --csv ${many}`,
+    );
     const sent = rowsOf(report).filter((l) => l.status === 'sent').length;
     expect(sent).toBeLessThan(40);
     expect(mock.posts.filter((p) => p.target_phone.startsWith('+336010291'))).toHaveLength(sent);
@@ -102,13 +117,19 @@ describe.concurrent('exit statuses', () => {
 
   it('--version prints the package version; send --help and mock --help print their usage', async () => {
     const version = await spawnCli(['--version']).done;
-    const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')) as {
+      version: string;
+    };
     expect([version.code, version.out.trim()]).toEqual([0, pkg.version]);
     const send = await spawnCli(['send', '--help']).done;
     expect(send.code).toBe(0);
     expect(send.out).toContain('Usage: partoo-argyle-sdk send --csv <file> --business <id> [options]');
-    for (const flag of ['--resume', '--delimiter', '--encoding', '--force', '--dry-run', 'Exit status: 0']) expect(send.out).toContain(flag);
+    for (const flag of ['--resume', '--delimiter', '--encoding', '--force', '--dry-run', 'Exit status: 0'])
+      expect(send.out).toContain(flag);
     const mockHelp = await spawnCli(['mock', '--help']).done;
-    expect([mockHelp.code, mockHelp.out]).toEqual([0, expect.stringContaining('Usage: partoo-argyle-sdk mock [options]')]);
+    expect([mockHelp.code, mockHelp.out]).toEqual([
+      0,
+      expect.stringContaining('Usage: partoo-argyle-sdk mock [options]'),
+    ]);
   });
 });

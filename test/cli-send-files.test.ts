@@ -24,10 +24,19 @@ afterEach(() => expect(cli.leaks(dir)).toEqual([]));
 
 const e164 = (national: string) => `+33${national.slice(1)}`;
 const national = (i: number) => `06${String(50_000_000 + i)}`;
-const common = () => ['--business', 'biz', '--default-country', 'FR', '--base-url', mock.url, '--requests-per-minute', '60000'];
+const common = () => [
+  '--business',
+  'biz',
+  '--default-country',
+  'FR',
+  '--base-url',
+  mock.url,
+  '--requests-per-minute',
+  '60000',
+];
 
 describe('send over real-world files', () => {
-  it('a stray quote mid-file fails that row alone: the rows after it are sent, exit 3; a resume sends nothing twice', async () => {
+  it('a stray quote mid-file fails one row, the rows after it go, exit 3; a resume sends none twice', async () => {
     const lines = Array.from({ length: 30 }, (_, i) => `${national(i)},Customer ${i}`);
     lines[19] = `${national(19)},"Customer 19`; // line 21 of the file: its quote never closes
     const csv = join(dir, 'stray.csv');
@@ -37,7 +46,9 @@ describe('send over real-world files', () => {
     expect(first.code).toBe(3);
     expect(first.out).toContain('29 sent, 0 skipped, 1 failed');
     const failed = rowsOf(report).filter((l) => l.status === 'failed');
-    expect(failed).toEqual([expect.objectContaining({ line: 21, error: expect.objectContaining({ name: 'CsvError' }) })]);
+    expect(failed).toEqual([
+      expect.objectContaining({ line: 21, error: expect.objectContaining({ name: 'CsvError' }) }),
+    ]);
     expect(failed[0].error.message).toContain('line 21 is not a CSV record: Quote Not Closed');
     for (let i = 0; i < 30; i++) expect(mock.sentCount('biz', e164(national(i)))).toBe(i === 19 ? 0 : 1);
     // The row is still broken: the resume fails it again and requests nothing.
@@ -54,18 +65,36 @@ describe('send over real-world files', () => {
 
   it('a French Excel export (";", BOM, CRLF, a cleared row) is read as written', async () => {
     const csv = join(dir, 'excel.csv');
-    writeFileSync(csv, '\uFEFFT\u00e9l;Phone;Name;Content\r\nx;06 01 02 03 04;Ad\u00e8le;\r\n;;;\r\ny;+33601020305;"Dupont; Jean";"Merci, a bientot @link"\r\n');
+    writeFileSync(
+      csv,
+      '\uFEFFT\u00e9l;Phone;Name;Content\r\nx;06 01 02 03 04;Ad\u00e8le;\r\n;;;\r\n' +
+        'y;+33601020305;"Dupont; Jean";"Merci, a bientot @link"\r\n',
+    );
     const r = await cli.run(['--csv', csv, ...common(), '--content', 'Merci @link']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('2 sent, 0 skipped, 0 failed');
     expect(r.err).toContain('note: columns "tél" are not read');
-    expect(mock.posts.map((p) => [p.target_phone, p.target_name]).sort()).toEqual([['+33601020304', 'Ad\u00e8le'], ['+33601020305', 'Dupont; Jean']]);
-    expect(rowsOf(`${csv}.report.jsonl`).map((l) => l.line).sort()).toEqual([2, 4]);
+    expect(mock.posts.map((p) => [p.target_phone, p.target_name]).sort()).toEqual([
+      ['+33601020304', 'Ad\u00e8le'],
+      ['+33601020305', 'Dupont; Jean'],
+    ]);
+    expect(
+      rowsOf(`${csv}.report.jsonl`)
+        .map((l) => l.line)
+        .sort(),
+    ).toEqual([2, 4]);
   });
 
-  it('windows-1252 is refused as UTF-8 with nothing sent (exit 2); with --encoding the names arrive right', async () => {
+  it('windows-1252 is refused as UTF-8, nothing sent (exit 2); with --encoding the names arrive right', async () => {
     const csv = join(dir, 'cp1252.csv');
-    writeFileSync(csv, Uint8Array.from([...'phone;name\r\n0601020304;H\xe9l\xe8ne M\xfcller\r\n0601020305;Fran\xe7ois\r\n'].map((c) => c.charCodeAt(0))));
+    writeFileSync(
+      csv,
+      Uint8Array.from(
+        [...'phone;name\r\n0601020304;H\xe9l\xe8ne M\xfcller\r\n0601020305;Fran\xe7ois\r\n'].map((c) =>
+          c.charCodeAt(0),
+        ),
+      ),
+    );
     const refused = await cli.run(['--csv', csv, ...common()]);
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('cp1252.csv is not utf-8 text: line 2');
@@ -76,7 +105,7 @@ describe('send over real-world files', () => {
     expect(mock.posts.map((p) => p.target_name).sort()).toEqual(['Fran\u00e7ois', 'H\u00e9l\u00e8ne M\u00fcller']);
   });
 
-  it('no header row: refused before any request (exit 2), naming the columns found and expected; the first customer is not lost', async () => {
+  it('no header row: refused before any request (exit 2), naming the columns found and expected', async () => {
     const csv = join(dir, 'noheader.csv');
     writeFileSync(csv, '0601020304;Ada\n0601020305;Bob\n');
     const r = await cli.run(['--csv', csv, ...common()]);

@@ -4,7 +4,15 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readReport, rowsOf, sendCli, shuffled, startRecordingMock, waitForRows, type RecordingMock } from './support/cli.js';
+import {
+  readReport,
+  rowsOf,
+  sendCli,
+  shuffled,
+  startRecordingMock,
+  waitForRows,
+  type RecordingMock,
+} from './support/cli.js';
 
 /** Each response waits this long at the mock, so a run is still sending when it is interrupted. */
 const LATENCY_MS = 20;
@@ -28,9 +36,14 @@ beforeEach(() => mock.reset());
 afterEach(() => expect(cli.leaks(dir)).toEqual([]));
 
 /** National numbers (they need the run's country) with a name each. */
-const customers = (count: number, from = 0) => Array.from({ length: count }, (_, i) => ({ phone: `06${String(40_000_000 + from + i)}`, name: `Customer ${from + i}` }));
+const customers = (count: number, from = 0) =>
+  Array.from({ length: count }, (_, i) => ({
+    phone: `06${String(40_000_000 + from + i)}`,
+    name: `Customer ${from + i}`,
+  }));
 const e164 = (national: string) => `+33${national.slice(1)}`;
-const writeCsv = (file: string, rows: { phone: string; name: string }[]) => writeFileSync(file, `phone,name\n${rows.map((r) => `${r.phone},${r.name}`).join('\n')}\n`);
+const writeCsv = (file: string, rows: { phone: string; name: string }[]) =>
+  writeFileSync(file, `phone,name\n${rows.map((r) => `${r.phone},${r.name}`).join('\n')}\n`);
 const pace = ['--concurrency', '2', '--requests-per-minute', '60000'];
 
 /** The command an interrupted run printed, run as printed (with this checkout's bin for npx's). */
@@ -47,12 +60,26 @@ function expectOneSmsEach(rows: { phone: string }[], content: string) {
 }
 
 describe('send --resume', () => {
-  it('after SIGINT: prints the full resume command, which sends the rest of a re-sorted file once, with the run\'s content and country', async () => {
+  it("after SIGINT the printed command sends the rest of a re-sorted file once, with the run's flags", async () => {
     const rows = customers(60);
     const csv = join(dir, 'int.csv');
     const report = join(dir, 'int.jsonl');
     writeCsv(csv, rows);
-    const first = cli.start(['--csv', csv, '--business', 'biz', '--default-country', 'FR', '--content', 'Merci ! @link', '--report', report, '--base-url', mock.url, ...pace]);
+    const first = cli.start([
+      '--csv',
+      csv,
+      '--business',
+      'biz',
+      '--default-country',
+      'FR',
+      '--content',
+      'Merci ! @link',
+      '--report',
+      report,
+      '--base-url',
+      mock.url,
+      ...pace,
+    ]);
     await waitForRows(report, 10, MS_PER_ROW);
     first.child.kill('SIGINT');
     const interrupted = await first.done;
@@ -74,12 +101,28 @@ describe('send --resume', () => {
     expect(readReport(report).filter((l) => l.run)).toHaveLength(1);
   });
 
-  it('after SIGKILL at several points, each resumed from a re-sorted export: one SMS a number, none missed', async () => {
+  it('after SIGKILL at several points, resumed from re-sorted exports: one SMS a number, none missed', async () => {
     const rows = customers(80, 100);
     const csv = join(dir, 'kill.csv');
     const report = join(dir, 'kill.jsonl');
     writeCsv(csv, rows);
-    const runs = [['--csv', csv, '--business', 'biz', '--default-country', 'FR', '--content', 'Hi @link', '--report', report, '--base-url', mock.url, ...pace]];
+    const runs = [
+      [
+        '--csv',
+        csv,
+        '--business',
+        'biz',
+        '--default-country',
+        'FR',
+        '--content',
+        'Hi @link',
+        '--report',
+        report,
+        '--base-url',
+        mock.url,
+        ...pace,
+      ],
+    ];
     // Killed once 8, then 30, then 50 rows are in the report; the last resume runs to the end.
     for (const [i, at] of [8, 30, 50].entries()) {
       const run = cli.start(runs[i] ?? ['--resume', report, '--csv', csv, ...pace]);
@@ -93,7 +136,13 @@ describe('send --resume', () => {
     expect(last.code).toBe(0);
     // A send whose report line a kill lost is found by Partoo's search: skipped, not sent again.
     expectOneSmsEach(rows, 'Hi @link');
-    expect(new Set(rowsOf(report).filter((l) => l.status === 'sent' || l.status === 'skipped').map((l) => l.phone))).toEqual(new Set(rows.map((r) => e164(r.phone))));
+    expect(
+      new Set(
+        rowsOf(report)
+          .filter((l) => l.status === 'sent' || l.status === 'skipped')
+          .map((l) => l.phone),
+      ),
+    ).toEqual(new Set(rows.map((r) => e164(r.phone))));
   });
 
   it('an export with rows appended resumes by number: only the new numbers are requested', async () => {
@@ -101,7 +150,22 @@ describe('send --resume', () => {
     const csv = join(dir, 'append.csv');
     const report = join(dir, 'append.jsonl');
     writeCsv(csv, rows);
-    expect((await cli.run(['--csv', csv, '--business', 'biz', '--default-country', 'FR', '--report', report, '--base-url', mock.url])).code).toBe(0);
+    expect(
+      (
+        await cli.run([
+          '--csv',
+          csv,
+          '--business',
+          'biz',
+          '--default-country',
+          'FR',
+          '--report',
+          report,
+          '--base-url',
+          mock.url,
+        ])
+      ).code,
+    ).toBe(0);
     const more = customers(3, 300);
     // The new export puts the new rows first and moves one old number to another line.
     writeCsv(csv, [...more, ...rows.reverse()]);
@@ -114,25 +178,52 @@ describe('send --resume', () => {
     for (const r of [...rows, ...more]) expect(mock.sentCount('biz', e164(r.phone))).toBe(1);
   });
 
-  it('a flag contradicting the report is refused (exit 2), naming the flag and both values; nothing is requested', async () => {
+  it('a flag contradicting the report is refused (exit 2), naming it and both values; nothing requested', async () => {
     const csv = join(dir, 'contra.csv');
     const report = join(dir, 'contra.jsonl');
     writeCsv(csv, customers(2, 400));
-    expect((await cli.run(['--csv', csv, '--business', 'biz', '--default-country', 'FR', '--content', 'Merci @link', '--report', report, '--base-url', mock.url])).code).toBe(0);
+    expect(
+      (
+        await cli.run([
+          '--csv',
+          csv,
+          '--business',
+          'biz',
+          '--default-country',
+          'FR',
+          '--content',
+          'Merci @link',
+          '--report',
+          report,
+          '--base-url',
+          mock.url,
+        ])
+      ).code,
+    ).toBe(0);
     const before = mock.requests();
-    const flags = [['--content', 'Hello @link'], ['--business', 'other'], ['--force'], ['--default-country', 'BE'], ['--base-url', 'http://127.0.0.1:9']];
+    const flags = [
+      ['--content', 'Hello @link'],
+      ['--business', 'other'],
+      ['--force'],
+      ['--default-country', 'BE'],
+      ['--base-url', 'http://127.0.0.1:9'],
+    ];
     // Independent refusals: spawned at once.
     const runs = await Promise.all(flags.map((f) => cli.run(['--resume', report, ...f])));
     expect(runs.map((r) => r.code)).toEqual(flags.map(() => 2));
     const [content, business, force, country, url] = runs.map((r) => r.err);
-    expect(content).toContain(`--content "Hello @link" contradicts the report ${report}, which ran with --content "Merci @link"`);
+    expect(content).toContain(
+      `--content "Hello @link" contradicts the report ${report}, which ran with --content "Merci @link"`,
+    );
     expect(business).toContain('--business "other" contradicts the report');
     expect(business).toContain('which ran with --business "biz"');
     expect(force).toContain('--force contradicts the report');
     expect(force).toContain('which ran without --force');
     expect(country).toContain('--default-country "BE" contradicts the report');
     expect(country).toContain('which ran with --default-country "FR"');
-    expect(url).toContain(`--base-url "http://127.0.0.1:9" contradicts the report ${report}, which ran with --base-url "${mock.url}"`);
+    expect(url).toContain(
+      `--base-url "http://127.0.0.1:9" contradicts the report ${report}, which ran with --base-url "${mock.url}"`,
+    );
     // Saying what the report says is no contradiction.
     expect((await cli.run(['--resume', report, '--default-country', 'fr', '--business', 'biz'])).code).toBe(0);
     expect(mock.requests()).toBe(before);
@@ -143,19 +234,40 @@ describe('send --resume', () => {
     const report = join(dir, 'spell.jsonl');
     const rows = customers(4, 500);
     writeCsv(csv, rows.slice(0, 2));
-    expect((await cli.run(['--csv', csv, '--business', 'biz', '--default-country', 'FR', '--report', report, '--base-url', mock.url])).code).toBe(0);
+    expect(
+      (
+        await cli.run([
+          '--csv',
+          csv,
+          '--business',
+          'biz',
+          '--default-country',
+          'FR',
+          '--report',
+          report,
+          '--base-url',
+          mock.url,
+        ])
+      ).code,
+    ).toBe(0);
     const earlier = readFileSync(report, 'utf8');
     writeCsv(csv, rows.slice(0, 3));
     symlinkSync(report, join(dir, 'spell-link.jsonl'));
     // Relative with ./ from another folder, and through a symlink.
-    const second = await cli.run(['--resume', `./${relative(tmpdir(), report)}`, '--report', join(dir, '.', 'spell.jsonl')], {}, tmpdir());
+    const second = await cli.run(
+      ['--resume', `./${relative(tmpdir(), report)}`, '--report', join(dir, '.', 'spell.jsonl')],
+      {},
+      tmpdir(),
+    );
     expect(second.code).toBe(0);
     writeCsv(csv, rows);
     const third = await cli.run(['--resume', join(dir, 'spell-link.jsonl'), '--report', report]);
     expect(third.code).toBe(0);
     const text = readFileSync(report, 'utf8');
     expect(text.startsWith(earlier)).toBe(true);
-    const sent = rowsOf(report).filter((l) => l.status === 'sent').map((l) => l.phone);
+    const sent = rowsOf(report)
+      .filter((l) => l.status === 'sent')
+      .map((l) => l.phone);
     expect(sent.sort()).toEqual(rows.map((r) => e164(r.phone)).sort());
     for (const r of rows) expect(mock.sentCount('biz', e164(r.phone))).toBe(1);
   });
@@ -165,9 +277,21 @@ describe('send --resume', () => {
     const rows = customers(3, 600);
     writeCsv(csv, rows);
     const real = `${csv}.report.jsonl`;
-    expect((await cli.run(['--csv', csv, '--business', 'biz', '--default-country', 'FR', '--base-url', mock.url])).code).toBe(0);
+    expect(
+      (await cli.run(['--csv', csv, '--business', 'biz', '--default-country', 'FR', '--base-url', mock.url])).code,
+    ).toBe(0);
     const kept = readFileSync(real, 'utf8');
-    const dry = await cli.run(['--csv', csv, '--business', 'biz', '--default-country', 'FR', '--base-url', mock.url, '--dry-run']);
+    const dry = await cli.run([
+      '--csv',
+      csv,
+      '--business',
+      'biz',
+      '--default-country',
+      'FR',
+      '--base-url',
+      mock.url,
+      '--dry-run',
+    ]);
     expect(dry.code).toBe(0);
     expect(dry.out).toContain(`dry run: 0 would be sent, 3 skipped, 0 failed; 0 sent; report: ${csv}.dry-run.jsonl`);
     // Neither a dry run given its name nor a real run without --resume truncates it.

@@ -29,14 +29,38 @@ const byLine = (file: string) => rowsOf(file).sort((a, b) => a.line - b.line);
 describe('send --csv', () => {
   it('sends valid rows, reports bad ones with their line, and sends a number written twice once', async () => {
     const csv = join(dir, 'mixed.csv');
-    writeFileSync(csv, 'phone,name,content\n0601020304,Ada,Thanks @link\nnot-a-phone,Bob,\n,Nobody,\n+33 6 01 02 03 04,Ada again,\n0601020305,Cy,no link here\n0601020306,Di,\n');
+    writeFileSync(
+      csv,
+      'phone,name,content\n0601020304,Ada,Thanks @link\nnot-a-phone,Bob,\n,Nobody,\n+33 6 01 02 03 04,Ada again,\n' +
+        '0601020305,Cy,no link here\n0601020306,Di,\n',
+    );
     const report = join(dir, 'mixed.jsonl');
-    const r = await cli.run(['--csv', csv, '--business', 'biz', '--default-country', 'FR', '--content', 'Merci ! @link', '--report', report, '--base-url', mock.url]);
+    const r = await cli.run([
+      '--csv',
+      csv,
+      '--business',
+      'biz',
+      '--default-country',
+      'FR',
+      '--content',
+      'Merci ! @link',
+      '--report',
+      report,
+      '--base-url',
+      mock.url,
+    ]);
     expect(r.err).not.toMatch(/Error:/);
     expect(r.code).toBe(3);
     expect(r.out).toContain('2 sent, 1 skipped, 3 failed');
     const lines = byLine(report);
-    expect(lines.map((l) => `${l.line}:${l.status}`)).toEqual(['2:sent', '3:failed', '4:failed', '5:skipped', '6:failed', '7:sent']);
+    expect(lines.map((l) => `${l.line}:${l.status}`)).toEqual([
+      '2:sent',
+      '3:failed',
+      '4:failed',
+      '5:skipped',
+      '6:failed',
+      '7:sent',
+    ]);
     expect(lines[1].error.message).toContain('not a valid phone number');
     expect(lines[2].error.message).toContain('phone cell is empty');
     expect(lines[3]).toMatchObject({ phone: '+33601020304', duplicateOfLine: 2 });
@@ -44,7 +68,10 @@ describe('send --csv', () => {
     expect(mock.sentCount('biz', '+33601020304')).toBe(1);
     // A row's own content wins over --content; a row without one takes --content.
     expect(mock.posts.map((p) => [p.target_phone, p.invite_content])).toEqual(
-      expect.arrayContaining([['+33601020304', 'Thanks @link'], ['+33601020306', 'Merci ! @link']]),
+      expect.arrayContaining([
+        ['+33601020304', 'Thanks @link'],
+        ['+33601020306', 'Merci ! @link'],
+      ]),
     );
   });
 
@@ -52,11 +79,36 @@ describe('send --csv', () => {
     const csv = join(dir, 'run.csv');
     writeFileSync(csv, 'phone\n0601020304\n');
     const report = join(dir, 'run.jsonl');
-    expect((await cli.run(['--csv', csv, '--business', 'biz', '--default-country', 'fr', '--content', 'Hi @link', '--report', report, '--base-url', mock.url])).code).toBe(0);
+    expect(
+      (
+        await cli.run([
+          '--csv',
+          csv,
+          '--business',
+          'biz',
+          '--default-country',
+          'fr',
+          '--content',
+          'Hi @link',
+          '--report',
+          report,
+          '--base-url',
+          mock.url,
+        ])
+      ).code,
+    ).toBe(0);
     const [first] = readReport(report);
     expect(first.run).toEqual({
-      business: 'biz', content: 'Hi @link', defaultCountry: 'FR', force: false, baseUrl: mock.url, environment: null,
-      dryRun: false, csv: realpathSync(csv), delimiter: ',', encoding: 'utf-8',
+      business: 'biz',
+      content: 'Hi @link',
+      defaultCountry: 'FR',
+      force: false,
+      baseUrl: mock.url,
+      environment: null,
+      dryRun: false,
+      csv: realpathSync(csv),
+      delimiter: ',',
+      encoding: 'utf-8',
     });
     expect(JSON.stringify(first)).not.toContain(SECRET_KEY);
   });
@@ -66,16 +118,22 @@ describe('send --csv', () => {
     writeFileSync(csv, 'phone\n+33601020304\n');
     const report = join(dir, 'badkey.jsonl');
     const wrongKey = `${SECRET_KEY}-revoked`;
-    const r = await cli.run(['--csv', csv, '--business', 'biz', '--report', report, '--base-url', mock.url], { PARTOO_API_KEY: wrongKey });
+    const r = await cli.run(['--csv', csv, '--business', 'biz', '--report', report, '--base-url', mock.url], {
+      PARTOO_API_KEY: wrongKey,
+    });
     expect(r.code).toBe(3);
     expect(rowsOf(report)[0]).toMatchObject({ status: 'failed', error: { name: 'AuthenticationError' } });
     expect(`${r.out}${r.err}${JSON.stringify(readReport(report))}`).not.toContain(wrongKey);
   });
 
-  it('--dry-run counts what the real run then does on the same file: duplicates skipped, naming the earlier line', async () => {
+  it('--dry-run counts what the real run then does: duplicates skipped, naming the earlier line', async () => {
     const csv = join(dir, 'parity.csv');
     // One number in three spellings, another twice, one sent elsewhere already, a bad row, two plain rows.
-    writeFileSync(csv, 'phone;name\n0601020304;A\n+33 6 01 02 03 04;B\n0033601020304;C\n0601020305;D\n06 01 02 03 05;E\n0601020306;F\nnope;G\n0601020307;H\n0601020308;I\n');
+    writeFileSync(
+      csv,
+      'phone;name\n0601020304;A\n+33 6 01 02 03 04;B\n0033601020304;C\n0601020305;D\n06 01 02 03 05;E\n' +
+        '0601020306;F\nnope;G\n0601020307;H\n0601020308;I\n',
+    );
     await fetch(`${mock.url}/review_booster/send_invitation`, {
       method: 'POST',
       headers: { 'x-apikey': mock.apiKey, 'content-type': 'application/json' },
@@ -87,15 +145,26 @@ describe('send --csv', () => {
     expect(dry.out).toContain(`dry run: 4 would be sent, 4 skipped, 1 failed; 0 sent; report: ${csv}.dry-run.jsonl`);
     expect(mock.posts).toHaveLength(1);
     const dryLines = byLine(`${csv}.dry-run.jsonl`);
-    expect(dryLines.filter((l) => l.duplicateOfLine).map((l) => [l.line, l.duplicateOfLine])).toEqual([[3, 2], [4, 2], [6, 5]]);
+    expect(dryLines.filter((l) => l.duplicateOfLine).map((l) => [l.line, l.duplicateOfLine])).toEqual([
+      [3, 2],
+      [4, 2],
+      [6, 5],
+    ]);
 
     const real = await cli.run(args);
     expect(real.code).toBe(3);
     expect(real.out).toContain(`4 sent, 4 skipped, 1 failed; report: ${csv}.report.jsonl`);
     const realLines = byLine(`${csv}.report.jsonl`);
-    expect(realLines.map((l) => `${l.line}:${l.status === 'sent' ? 'would_send' : l.status}`)).toEqual(dryLines.map((l) => `${l.line}:${l.status}`));
-    expect(realLines.filter((l) => l.duplicateOfLine).map((l) => [l.line, l.duplicateOfLine])).toEqual([[3, 2], [4, 2], [6, 5]]);
-    for (const n of ['+33601020304', '+33601020305', '+33601020306', '+33601020307', '+33601020308']) expect(mock.sentCount('biz', n)).toBe(1);
+    expect(realLines.map((l) => `${l.line}:${l.status === 'sent' ? 'would_send' : l.status}`)).toEqual(
+      dryLines.map((l) => `${l.line}:${l.status}`),
+    );
+    expect(realLines.filter((l) => l.duplicateOfLine).map((l) => [l.line, l.duplicateOfLine])).toEqual([
+      [3, 2],
+      [4, 2],
+      [6, 5],
+    ]);
+    for (const n of ['+33601020304', '+33601020305', '+33601020306', '+33601020307', '+33601020308'])
+      expect(mock.sentCount('biz', n)).toBe(1);
   });
 
   it('marks a send whose outcome is unknown in the report, and --resume settles it without a second SMS', async () => {
@@ -108,10 +177,27 @@ describe('send --csv', () => {
       // The search answers; the server records the POST and the socket dies; every check after it fails.
       faults.plan(['none', 'reset-after', '500', '500', '500']);
       // A short settle time: nothing is in flight on a loopback fault server once its socket is destroyed.
-      const first = await cli.run(['--csv', csv, '--business', 'biz', '--report', report, '--base-url', faults.url, '--settle-ms', '50']);
+      const first = await cli.run([
+        '--csv',
+        csv,
+        '--business',
+        'biz',
+        '--report',
+        report,
+        '--base-url',
+        faults.url,
+        '--settle-ms',
+        '50',
+      ]);
       expect(first.code).toBe(3);
-      expect(first.out).toContain('0 sent, 0 skipped, 1 failed (1 may have been sent: --resume checks them with a search first)');
-      expect(rowsOf(report)[0]).toMatchObject({ line: 2, status: 'failed', error: { name: 'ConnectionError', outcomeUnknown: true } });
+      expect(first.out).toContain(
+        '0 sent, 0 skipped, 1 failed (1 may have been sent: --resume checks them with a search first)',
+      );
+      expect(rowsOf(report)[0]).toMatchObject({
+        line: 2,
+        status: 'failed',
+        error: { name: 'ConnectionError', outcomeUnknown: true },
+      });
 
       // The base URL comes from the report.
       const second = await cli.run(['--resume', report]);
@@ -124,7 +210,7 @@ describe('send --csv', () => {
     }
   });
 
-  it('a forced resume looks for a send that may have gone out before sending it again (force skips the guard\'s search)', async () => {
+  it("a forced resume searches for a send that may have gone out before sending it again", async () => {
     const mocks = await createStatefulMocks({ apiKey: mock.apiKey });
     const faults = await startFaultServer(mocks.partoo, { slowMs: 0 });
     try {
@@ -133,10 +219,25 @@ describe('send --csv', () => {
       const report = join(dir, 'forced.jsonl');
       // Forced, the first request is the POST: accepted, then the socket dies; the checks after it fail.
       faults.plan(['reset-after', '500', '500', '500']);
-      const args = ['--csv', csv, '--business', 'biz', '--force', '--report', report, '--base-url', faults.url, '--settle-ms', '50'];
+      const args = [
+        '--csv',
+        csv,
+        '--business',
+        'biz',
+        '--force',
+        '--report',
+        report,
+        '--base-url',
+        faults.url,
+        '--settle-ms',
+        '50',
+      ];
       const first = await cli.run([...args, '--concurrency', '1']);
       expect(first.code).toBe(3);
-      expect(rowsOf(report).find((l) => l.phone === '+33601020398')).toMatchObject({ status: 'failed', error: { outcomeUnknown: true } });
+      expect(rowsOf(report).find((l) => l.phone === '+33601020398')).toMatchObject({
+        status: 'failed',
+        error: { outcomeUnknown: true },
+      });
       const second = await cli.run(['--resume', report]);
       expect(second.code).toBe(0);
       expect(rowsOf(report).find((l) => l.line === 2 && l.status === 'skipped')).toMatchObject({ settledBy: 'search' });

@@ -33,12 +33,14 @@ function resumeCommand(o: SendOptions, report: string): string {
 }
 
 /** A CSV that is not there or not a file is "could not run" (exit 1), not usage. */
-function checkReadable(csv: string) {
+function checkReadable(csv: string, fromReport: boolean) {
   let isFile: boolean;
   try {
     isFile = statSync(csv).isFile();
   } catch (e) {
-    throw new Error(`--csv: cannot read ${csv} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    // The report names the file the run read: a re-export may sit elsewhere now.
+    throw new Error(`--csv: cannot read ${csv} (${why})${fromReport ? '; the report names it: pass the file with --csv' : ''}`);
   }
   if (!isFile) throw new Error(`--csv: ${csv} is not a file`);
 }
@@ -63,7 +65,7 @@ export async function send(args: string[]): Promise<void> {
   const options = sendOptions(args, process.env);
   if (!options) return void console.log(SEND_USAGE);
   const o = options;
-  checkReadable(o.csv);
+  checkReadable(o.csv, args.includes('--resume') && !args.includes('--csv'));
   // Everything that can be wrong with the file or the flags is found here, before any request.
   const layout = await readLayout(o.csv, { encoding: o.encoding, delimiter: o.delimiter });
   warnIgnoredColumns(layout);

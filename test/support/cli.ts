@@ -34,7 +34,8 @@ export async function startRecordingMock(options: StatefulMockOptions = {}) {
     const response = await mocks.partoo(
       new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body: text || undefined }),
     );
-    if (req.method === 'POST' && req.url?.includes('/send_invitation') && response.ok) posts.push(JSON.parse(text) as SentBody);
+    if (req.method === 'POST' && req.url?.includes('/send_invitation') && response.ok)
+      posts.push(JSON.parse(text) as SentBody);
     const answer = await response.text();
     res.writeHead(response.status, { 'content-type': response.headers.get('content-type') ?? 'application/json' });
     res.end(answer);
@@ -144,10 +145,16 @@ export function sendCli(mock: RecordingMock) {
     run: (args: string[], env?: Record<string, string | undefined>, cwd?: string) => start(args, env, cwd).done,
     /** the key, wherever it appears: in an output, or in a file under `dir` */
     leaks(dir: string): string[] {
-      const found = runs.flatMap((r, i) => [r.out, r.err].filter((t) => t.includes(SECRET_KEY)).map(() => `run ${i} output`));
+      const found = runs.flatMap((r, i) =>
+        [r.out, r.err].filter((t) => t.includes(SECRET_KEY)).map(() => `run ${i} output`),
+      );
       const walk = (d: string): string[] =>
         readdirSync(d, { withFileTypes: true }).flatMap((e) =>
-          e.isDirectory() ? walk(join(d, e.name)) : readFileSync(join(d, e.name), 'latin1').includes(SECRET_KEY) ? [join(d, e.name)] : [],
+          e.isDirectory()
+            ? walk(join(d, e.name))
+            : readFileSync(join(d, e.name), 'latin1').includes(SECRET_KEY)
+            ? [join(d, e.name)]
+            : [],
         );
       runs.length = 0;
       return [...found, ...walk(dir)];
