@@ -36,6 +36,8 @@ sent), 3 the batch ran to its end with failed rows, 130 interrupted (the message
 
 export interface SendOptions {
   csv: string;
+  /** the CSV is the one the resumed report names (no --csv given) */
+  csvFromReport: boolean;
   business: string;
   content?: string;
   defaultCountry?: string;
@@ -162,6 +164,7 @@ export function sendOptions(args: string[], env: NodeJS.ProcessEnv): SendOptions
   }
   return {
     csv,
+    csvFromReport: v.csv === undefined,
     business,
     content,
     defaultCountry,

@@ -33,14 +33,15 @@ function resumeCommand(o: SendOptions, report: string): string {
 }
 
 /** A CSV that is not there or not a file is "could not run" (exit 1), not usage. */
-function checkReadable(csv: string, fromReport: boolean) {
+function checkReadable(csv: string, recorded: boolean) {
   let isFile: boolean;
   try {
     isFile = statSync(csv).isFile();
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     // The report names the file the run read: a re-export may sit elsewhere now.
-    throw new Error(`--csv: cannot read ${csv} (${why})${fromReport ? '; the report names it: pass the file with --csv' : ''}`);
+    const hint = recorded ? '; the report names it: pass the file with --csv' : '';
+    throw new Error(`--csv: cannot read ${csv} (${why})${hint}`);
   }
   if (!isFile) throw new Error(`--csv: ${csv} is not a file`);
 }
@@ -65,7 +66,7 @@ export async function send(args: string[]): Promise<void> {
   const options = sendOptions(args, process.env);
   if (!options) return void console.log(SEND_USAGE);
   const o = options;
-  checkReadable(o.csv, args.includes('--resume') && !args.includes('--csv'));
+  checkReadable(o.csv, o.csvFromReport);
   // Everything that can be wrong with the file or the flags is found here, before any request.
   const layout = await readLayout(o.csv, { encoding: o.encoding, delimiter: o.delimiter });
   warnIgnoredColumns(layout);
