@@ -17,8 +17,12 @@ Options:
   --fail-rate <0..1>         (stateful) answer this share of requests with a 500
   --rate-limit-per-minute <n> (stateful) answer 429 with Retry-After past this rate
 
-Stateful control endpoints, on either server:
-  GET /__mock/time   POST /__mock/advance-time {"ms": 864000000}   POST /__mock/reset`;
+Both modes check each API's credentials (printed below once started) and serve Partoo's paths with or
+without /v2. It stops on Ctrl-C, SIGTERM or SIGHUP, and when the process that started it is gone.
+
+Control endpoints, on either server (static mode: the clock only):
+  GET /__mock/time   POST /__mock/advance-time {"ms": 864000000}   POST /__mock/reset
+In a query, write + as %2B (target_phone=%2B33601020304).`;
 
 /** Bad flags or a taken port: the CLI exits 2 on it. */
 export class MockUsageError extends Error {}
