@@ -161,6 +161,8 @@ describe('a phone cell holds one number', () => {
     ['06 12 34 56 09 / 06 12 34 56 10', ['06 12 34 56 09', '06 12 34 56 10']],
     ['+33612345609, +33612345610', ['+33612345609', '+33612345610']],
     ['0612345609 et 0612345610', ['0612345609', '0612345610']],
+    // No separator at all: found by libphonenumber's search, in E.164.
+    ['06 12 34 56 09  06 12 34 56 10', ['+33612345609', '+33612345610']],
   ])('%s holds several', (cell, numbers) => expect(severalNumbers(cell, 'FR')).toEqual(numbers));
   it.each(['0612345609', '+33 6 12 34 56 09', '06.12.34.56.09', '(06) 12-34-56-09', 'not-a-phone'])(
     '%s holds at most one',
