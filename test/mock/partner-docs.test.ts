@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError, createArgyleClient, createPartooClient } from '../../src/index.js';
+import { startMockServers } from '../../src/testing/index.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -37,9 +38,43 @@ describe('README for partners', () => {
     expect(code).toBe(0);
   }, 60_000);
 
+  it("the curl examples work as written (on the mock's ports), + as %2B finding the sent number", async () => {
+    const section = README.slice(README.indexOf('### From the command line'), README.indexOf('### In a test'));
+    const sh = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]).pop()!;
+    const commands = sh
+      .replace(/\\\n\s*/g, '')
+      .split('\n')
+      .filter((l) => l.startsWith('curl '));
+    expect(commands.length).toBeGreaterThanOrEqual(5);
+    const mock = await startMockServers({ stateful: true });
+    try {
+      const run = async (command: string) => {
+        const line = command
+          .replace(/#.*$/, '')
+          .replaceAll('localhost:4010', mock.partooUrl.replace('http://', ''))
+          .replaceAll('localhost:4011', mock.argyleUrl.replace('http://', ''));
+        const child = spawn('sh', ['-c', line.replace(/^curl /, 'curl -sS --fail-with-body ')], { stdio: 'pipe' });
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (out += d));
+        expect(await new Promise((done) => child.once('close', done)), `${line}\n${out}`).toBe(0);
+        return out;
+      };
+      for (const command of commands) await run(command);
+      // After README's reset: one SMS, then its own search finds it, where a bare + (a space) finds nothing.
+      await mock.partooClient().reviewBooster.sendInvitation({ businessId: 'b1', targetPhone: '+33601020304' });
+      const search = commands.find((c) => c.includes('%2B'))!;
+      expect(JSON.parse(await run(search))).toMatchObject({ count: 1 });
+      expect(JSON.parse(await run(search.replace('%2B', '+')))).toMatchObject({ count: 0 });
+    } finally {
+      await mock.close();
+    }
+  });
+
   it('a Partoo base URL may keep /v2; an Argyle one ending in /v2 is refused with the fix', () => {
     expect(() => createPartooClient({ apiKey: 'k', baseUrl: 'http://127.0.0.1:4010/v2' })).not.toThrow();
-    const attempt = () => createArgyleClient({ apiKeyId: 'i', apiKeySecret: 's', baseUrl: 'http://127.0.0.1:4011/v2/' });
+    const attempt = () =>
+      createArgyleClient({ apiKeyId: 'i', apiKeySecret: 's', baseUrl: 'http://127.0.0.1:4011/v2/' });
     expect(attempt).toThrow(ConfigurationError);
     expect(attempt).toThrow('use "http://127.0.0.1:4011"');
     expect(() => createArgyleClient({ apiKeyId: 'i', apiKeySecret: 's', environment: 'sandbox' })).not.toThrow();
