@@ -1,12 +1,10 @@
 // The static mode: Prism serves the spec's examples; this front, on the port partners use, makes it answer
 // as the stateful mock does. Prism alone took any key, 404ed on /v2 paths, pointed `next` at Argyle's
 // sandbox, and answered some errors in its own problem+json shape.
-import type { ApiRules } from './rules.js';
-import { publicOrigin } from './rules.js';
 import { MISSING_INVITATION_ID } from './api-errors.js';
-import { json, type Handler } from './stateful/respond.js';
+import { publicOrigin, type ApiRules } from './rules.js';
 import type { SpecName } from './specs.js';
-import { fieldErrors } from './stateful/respond.js';
+import { fieldErrors, json, type Handler } from './stateful/respond.js';
 import type { RequestProblem } from './validator.js';
 
 const HOP_BY_HOP = ['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive'];
@@ -55,6 +53,7 @@ export function staticFront(api: SpecName, prismUrl: string, rules: ApiRules): H
     upstream.headers.forEach((v, k) => {
       if (!HOP_BY_HOP.includes(k) && k !== 'content-type') headers[k] = v;
     });
+    // Prism's own diagnostics header: the stateful mock has none, and its content is answered below.
     delete headers['sl-violations'];
     // An invalid request: Prism (--errors) answers the spec's first 400 example, whatever was wrong; its
     // violations header says what was, in the validator's words, as the stateful mock reports them.
