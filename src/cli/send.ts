@@ -114,7 +114,7 @@ export async function send(args: string[]): Promise<void> {
     counts[r.status]++;
     if (r.error?.outcomeUnknown) unknownOutcomes++;
     report.write(r);
-    progress.tick(counts);
+    progress.tick(counts, doneEarlier);
   };
   const controller = new AbortController();
   const onSignal = () => controller.abort();
@@ -149,6 +149,7 @@ export async function send(args: string[]): Promise<void> {
         // Identity is (business, E.164 number), never the line: re-sorted and re-exported files resume right.
         if (done.has(phone.e164)) {
           doneEarlier++;
+          progress.tick(counts, doneEarlier);
           continue;
         }
         const first = seen.get(phone.e164);
