@@ -11,9 +11,11 @@ import { build, type Metafile } from 'esbuild';
 // to 11.6 kB for the guard's handling of answers it cannot read (11.41 -> 11.57 kB), then to 11.65 kB for the
 // lock check before a shared-store POST (11.59 -> 11.62 kB; the check itself lives in the lazy lock chunk),
 // then to 11.75 kB for secrets that leave the redaction registry with their client (11.63 -> 11.70 kB; it grew
-// with every key a process ever saw).
+// with every key a process ever saw), then to 12.6 kB (11.70 -> 12.50 kB) for: `.api` results scrubbed of echoed
+// secrets with a typed error for a non-JSON success, the guard's settle time and resendUnknown (the store deadline
+// itself loads only with a store), and 401 messages that name the key's option and variable.
 export const CORE_BUDGET_TARGET_BYTES = 8 * 1024;
-export const CORE_BUDGET_BYTES = 11.75 * 1024;
+export const CORE_BUDGET_BYTES = 12.6 * 1024;
 
 const gz = (file: string) => gzipSync(readFileSync(file)).length;
 

@@ -8,7 +8,8 @@ import type { BulkOptions, BulkOutcome } from './bulk.js';
 import { guardedSend, InFlight, skippedFor, type GuardOptions, type SendResult, type SkippedResult } from './guard.js';
 import type { GuardStore, Locked } from './guard-store.js';
 import { MemoryLedger, type GuardLedger } from './ledger.js';
-import { storeCaller } from './store-call.js';
+import type { StoreCall } from './store-call.js';
+import { redactText } from './redact.js';
 import { TokenBucket, type Clock, type RateLimitOptions } from './rate-limit.js';
 import { FINAL_STATUSES, searchPages, type Invitation, type InvitationPage, type InvitationStatus } from './invitations.js';
 import { Paginated } from './paginate.js';
@@ -112,7 +113,7 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
   const storeTimeoutMs = guardNumber(guardOptions?.storeTimeoutMs, 'storeTimeoutMs', 1, 60_000) ?? 500;
   const resendUnknown = guardOptions?.resendUnknown ?? false;
   if (typeof resendUnknown !== 'boolean') throw new ConfigurationError('guard.resendUnknown must be true or false');
-  const safely = storeCaller(storeTimeoutMs);
+  const safely = storeCalls(store !== undefined || (guardOptions?.ledger !== undefined && guardOptions.ledger !== false), storeTimeoutMs);
 
   /** What to record in the ledger for a result: the send, or the invitation that made it a skip. */
   function recordOf(result: SendResult, sentAtLeast: Date): Locked<SendResult>['record'] {
@@ -317,6 +318,25 @@ function resolveLedger(option: GuardLedger | false | undefined, nowMs: () => num
   if (option === undefined) return new MemoryLedger(undefined, nowMs);
   if (typeof option.get !== 'function' || typeof option.set !== 'function') throw new ConfigurationError('guard.ledger must have get(key) and set(key, entry, ttlMs)');
   return option;
+}
+
+/**
+ * How the guard calls its ledger and store. One of your own (a shared store, a custom ledger) gets a deadline per
+ * call and degrades to the search, from a chunk loaded on first use; the default in-memory ledger answers at once.
+ */
+function storeCalls(external: boolean, timeoutMs: number): StoreCall {
+  if (!external) {
+    return async (work, fallback) => {
+      try {
+        return await work();
+      } catch {
+        return fallback;
+      }
+    };
+  }
+  let caller: Promise<StoreCall> | undefined;
+  const warn = (message: string) => console.warn(redactText(message));
+  return async (work, fallback) => (await (caller ??= import('./store-call.js').then((m) => m.storeCaller(timeoutMs, warn))))(work, fallback);
 }
 
 function guardNumber(value: unknown, name: string, min: number, max: number): number | undefined {

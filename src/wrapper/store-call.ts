@@ -5,7 +5,8 @@
 // - past the deadline the send goes on with Partoo's search alone ("degraded"), and says so once;
 // - while degraded, one call at a time probes the store and the others do not wait on it, so sends keep their
 //   normal speed; the first probe that answers ends it.
-import { redactText } from './redact.js';
+// This module is loaded only with a store (or ledger) of the caller's own, and imports nothing, so it stays a chunk
+// of its own: the default client never loads it.
 
 export type StoreCall = <T>(work: () => Promise<T> | T, fallback: T) => Promise<T>;
 
@@ -14,8 +15,11 @@ const RETRY_PAUSE_MS = 25;
 
 class StoreDeadline extends Error {}
 
-/** Runs store calls for one client: the fallback on a failure or past `timeoutMs`, a warning when that starts and ends. */
-export function storeCaller(timeoutMs: number, warn: (message: string) => void = console.warn): StoreCall {
+/**
+ * Runs store calls for one client: the fallback on a failure or past `timeoutMs`, a warning when that starts and
+ * ends. `warn` redacts: a store's error message may quote whatever it was given.
+ */
+export function storeCaller(timeoutMs: number, warn: (message: string) => void): StoreCall {
   let degraded = false;
   let probing = false;
   return async function safely<T>(work: () => Promise<T> | T, fallback: T): Promise<T> {
@@ -33,7 +37,7 @@ export function storeCaller(timeoutMs: number, warn: (message: string) => void =
       if (!degraded) {
         degraded = true;
         const why = e instanceof StoreDeadline ? `no answer within ${timeoutMs} ms` : String((e as Error)?.message ?? e);
-        warn(`partoo-argyle-sdk: the guard store failed (${redactText(why)}); checking with Partoo's search alone until it answers again`);
+        warn(`partoo-argyle-sdk: the guard store failed (${why}); checking with Partoo's search alone until it answers again`);
       }
       return fallback;
     } finally {
