@@ -4,7 +4,9 @@ import { linkSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvRows, readLayout, type CsvRow } from '../src/cli/csv-rows.js';
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { cellsOf, csvRows, readLayout, type CsvRow } from '../src/cli/csv-rows.js';
 import { UsageError } from '../src/cli/errors.js';
 import { NumberLines } from '../src/cli/number-lines.js';
 import { severalNumbers } from '../src/cli/phone-cell.js';
@@ -152,6 +154,21 @@ describe("reading partners' CSV files", () => {
       },
       { line: 4, cells: { phone: '+33601020302', name: 'Bob' } },
     ]);
+  });
+});
+
+describe('cells of one line', () => {
+  it('a line without quotes splits exactly as csv-parse reads it, for each delimiter', () => {
+    const cell = fc.stringMatching(/^[ a-z0-9+.@éü;,\t-]{0,12}$/);
+    fc.assert(
+      fc.property(fc.constantFrom(',', ';', '\t'), fc.array(cell, { minLength: 1, maxLength: 6 }), (delimiter, cells) => {
+        const line = cells.join(delimiter);
+        fc.pre(line.trim() !== '');
+        const expected = (parse(line, { delimiter, trim: true, relax_column_count: true }) as string[][])[0];
+        expect(cellsOf(line, delimiter)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
