@@ -1,6 +1,6 @@
 // The JSON-lines report: its first line records how the run was made (never the key), then one line per row,
 // written with one write(2) each, so a SIGKILL loses at most the line being written.
-import { closeSync, existsSync, openSync, readFileSync, realpathSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, realpathSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 import { NumberLines } from './number-lines.js';
@@ -122,9 +122,16 @@ export function sameFile(a: string, b: string): boolean {
   }
 }
 
+/** The run line, read alone: a report of 100k rows is not read to decide whose it is. */
 function firstLine(file: string): string {
-  const text = readFileSync(file, 'utf8');
-  return text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
+  const fd = openSync(file, 'r');
+  try {
+    const head = new Uint8Array(64 * 1024);
+    const text = new TextDecoder().decode(head.subarray(0, readSync(fd, head, 0, head.length, 0)));
+    return text.split('\n')[0];
+  } finally {
+    closeSync(fd);
+  }
 }
 
 const holdsText = (file: string) => existsSync(file) && statSync(file).size > 0;
@@ -175,8 +182,10 @@ export interface ReportWriter {
 
 /** One synchronous write per line: in the kernel's hands before the next row, so a killed process keeps it. */
 export function openReport(file: string, append: boolean): ReportWriter {
-  const torn = append && holdsText(file) && !readFileSync(file, 'utf8').endsWith('\n');
-  const fd = openSync(file, append ? 'a' : 'w');
+  const fd = openSync(file, append ? 'a+' : 'w');
+  const size = append ? statSync(file).size : 0;
+  const last = new Uint8Array(1);
+  const torn = size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a;
   // A line cut short by a kill stays on its own line: the next one must not be glued to it.
   if (torn) writeSync(fd, '\n');
   let open = true;
