@@ -57,11 +57,20 @@ export async function pull(spec: 'partoo' | 'argyle', from: string, root = '.'):
   const overlayFile = `openapi/mock/${basename(target.file)}`;
   const overlayText = existsSync(join(root, overlayFile)) ? readFileSync(join(root, overlayFile), 'utf8') : '';
   const overlay = syncOverlay(overlayText, before, doc);
+  let merged: OpenApiDoc;
   try {
     // What the mock will do with the new pair; syncOverlay should have removed every reason for this to fail.
-    applyOverlay(doc, YAML.parse(overlay.text ?? overlayText) ?? {});
+    merged = applyOverlay(doc, YAML.parse(overlay.text ?? overlayText) ?? {});
   } catch (e) {
     throw new SpecError(`${from}: the mock overlay ${overlayFile} cannot be fitted to it (${(e as Error).message})`);
+  }
+  // Examples that no longer match their schema (a field's type changed) do not block the refresh either, but
+  // lint:specs will fail until someone edits them: say so now, with lint's own first finding.
+  let overlayProblem: string | undefined;
+  try {
+    await validateSpec(YAML.stringify(merged), `${target.file} + ${overlayFile}`, target.requiredPaths);
+  } catch (e) {
+    overlayProblem = e instanceof SpecError ? e.message : firstLine((e as Error).message);
   }
 
   const operations = diffOperations(before ? operationsOf(before) : new Map(), operationsOf(doc));
@@ -72,7 +81,12 @@ export async function pull(spec: 'partoo' | 'argyle', from: string, root = '.'):
     from,
     operations,
     changes,
-    overlay: { file: overlayFile, renamed: overlay.renamed, dropped: overlay.dropped },
+    overlay: {
+      file: overlayFile,
+      renamed: overlay.renamed,
+      dropped: overlay.dropped,
+      ...(overlayProblem && { problem: overlayProblem }),
+    },
     ...verdict(changes, operations.added),
   };
 

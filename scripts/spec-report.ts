@@ -11,7 +11,8 @@ export interface SpecReport {
   from: string;
   operations: { added: string[]; removed: string[]; changed: string[] };
   changes: Change[];
-  overlay: { file: string; renamed: OverlaySync['renamed']; dropped: OverlaySync['dropped'] };
+  /** `problem`: the merged mock spec no longer validates (an example against a changed schema); edit the overlay */
+  overlay: { file: string; renamed: OverlaySync['renamed']; dropped: OverlaySync['dropped']; problem?: string };
   /** undefined when the API did not change (the bytes may have) */
   bump: Bump | undefined;
   exitCode: number;
@@ -51,6 +52,9 @@ export function renderReport(r: SpecReport): string {
     out.push(`Mock overlay ${r.overlay.file}: ${m.from} follows ${m.operation} to its new operationId ${m.to}`);
   }
   for (const d of r.overlay.dropped) out.push(`Mock overlay ${r.overlay.file}: dropped ${d.entry} (${d.reason})`);
+  if (r.overlay.problem) {
+    out.push(`Mock overlay ${r.overlay.file} needs an edit (lint:specs fails): ${r.overlay.problem}`);
+  }
   if (r.bump) out.push(`Version bump implied: ${r.bump}`);
   return out.join('\n');
 }

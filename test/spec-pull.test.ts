@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { pull } from '../scripts/pull-specs.js';
-import type { SpecReport } from '../scripts/spec-report.js';
+import { type SpecReport, renderReport } from '../scripts/spec-report.js';
 import { syncOverlay } from '../scripts/overlay-sync.js';
 import { applyOverlay } from '../src/testing/overlay.js';
 
@@ -211,6 +211,17 @@ describe('pull: the mock overlay never blocks a refresh', () => {
     const response = merged.paths['/review_booster/send_invitation'].post.responses['400'];
     expect(Object.keys(response.content['application/json'].examples)).toContain('recently-invited');
   });
+
+  it('examples a changed schema no longer accepts: the refresh goes on and the report says the overlay needs an edit',
+    async () => {
+      const id = '    InvitationId:\n      description: invitation id\n      type: ';
+      const { report } = await pullEdited((s) =>
+        s.replace(`${id}string`, `${id}integer`).replace(/\n {6}example: d3d8c966.*/, ''));
+      expect(report.overlay.problem).toContain('openapi/partoo.yaml + openapi/mock/partoo.yaml: invalid OpenAPI');
+      expect(report.overlay.problem).toContain('examples/delivered/value/invitation_id');
+      expect(report.exitCode).toBe(4);
+      expect(renderReport(report)).toContain('Mock overlay openapi/mock/partoo.yaml needs an edit (lint:specs fails)');
+    });
 
   it("examples for a status the overlay adds itself (429) stay; for a status nobody documents, they go", () => {
     const entry = '  checkDuplicatedReviewInvitation:\n';
