@@ -167,10 +167,11 @@ describe('send --resume', () => {
       ).code,
     ).toBe(0);
     const more = customers(3, 300);
-    // The new export puts the new rows first and moves one old number to another line.
-    writeCsv(csv, [...more, ...rows.reverse()]);
+    // The next export, under another name, puts the new rows first and the old ones in reverse order.
+    const next = join(dir, 'append-2.csv');
+    writeCsv(next, [...more, ...rows.reverse()]);
     const before = mock.requests();
-    const second = await cli.run(['--resume', report]);
+    const second = await cli.run(['--resume', report, '--csv', next]);
     expect(second.code).toBe(0);
     expect(second.out).toContain('3 sent, 0 skipped, 0 failed; 6 done earlier');
     // A search and a POST for each new number; none for the 6 done.
