@@ -8,7 +8,7 @@ export type { ArgyleClient, ArgyleClientOptions, Invite, InvitePage, InviteStatu
 export type { GuardOptions, SendResult, SkippedResult } from './wrapper/guard.js';
 export type { BulkOptions, BulkOutcome, BulkProgress } from './wrapper/bulk.js';
 export type { GuardLedger, LedgerEntry } from './wrapper/ledger.js';
-export type { RateLimitOptions } from './wrapper/rate-limit.js';
+export type { RateLimiter, RateLimitOptions } from './wrapper/rate-limit.js';
 export type { paths as PartooPaths, components as PartooComponents } from './generated/partoo.js';
 export type { paths as ArgylePaths, components as ArgyleComponents } from './generated/argyle.js';
 export type { Invitation, InvitationPage, InvitationStatus } from './wrapper/invitations.js';

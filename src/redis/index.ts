@@ -78,5 +78,7 @@ export function redisGuardStore(redis: RedisLike, options: RedisGuardStoreOption
   };
 }
 
+export { redisRateLimiter, type RedisRateLimiterOptions } from './rate-limit.js';
+export type { RateLimiter } from '../wrapper/rate-limit.js';
 export type { GuardStore } from '../wrapper/guard-store.js';
 export type { LedgerEntry } from '../wrapper/ledger.js';

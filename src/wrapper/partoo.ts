@@ -10,7 +10,7 @@ import type { GuardStore, Locked } from './guard-store.js';
 import { MemoryLedger, type GuardLedger } from './ledger.js';
 import type { StoreCall } from './store-call.js';
 import { redactText } from './redact.js';
-import { TokenBucket, type Clock, type RateLimitOptions } from './rate-limit.js';
+import { TokenBucket, type Clock, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { FINAL_STATUSES, searchPages, type Invitation, type InvitationPage, type InvitationStatus } from './invitations.js';
 import { Paginated } from './paginate.js';
 import { toE164 } from './phone.js';
@@ -26,8 +26,11 @@ export interface PartooClientOptions extends CommonClientOptions {
   guard?: GuardOptions | false;
   /** the clock the guard reads; pass `() => mock.now()` against the stateful mock */
   now?: () => Date;
-  /** client-side limit shared by every call of this client; default 300 a minute (Partoo's); `false` turns it off */
-  rateLimit?: RateLimitOptions | false;
+  /**
+   * client-side limit shared by every call of this client; default 300 a minute (Partoo's); `false` turns it off;
+   * `redisRateLimiter(redis, { requestsPerMinute })` from `partoo-argyle-sdk/redis` shares one limit across a fleet
+   */
+  rateLimit?: RateLimitOptions | RateLimiter | false;
 }
 
 export interface SendInvitationInput {
@@ -298,9 +301,10 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
   return { api: rawClient(api), reviewBooster };
 }
 
-function rateLimiter(option: PartooClientOptions['rateLimit'], clock: Clock | undefined): TokenBucket | undefined {
+function rateLimiter(option: PartooClientOptions['rateLimit'], clock: Clock | undefined): RateLimiter | undefined {
   if (option === false) return undefined;
-  const rpm = option?.requestsPerMinute ?? 300;
+  if (typeof (option as RateLimiter | undefined)?.take === 'function') return option as RateLimiter;
+  const rpm = (option as RateLimitOptions | undefined)?.requestsPerMinute ?? 300;
   if (typeof rpm !== 'number' || !(rpm >= 1) || rpm > 1_000_000) throw new ConfigurationError(`rateLimit.requestsPerMinute must be a number from 1 to 1000000, not ${String(rpm)}`);
   return new TokenBucket(rpm, clock ?? { now: Date.now, sleep: abortableSleep });
 }

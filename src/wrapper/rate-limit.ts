@@ -5,27 +5,46 @@ export interface RateLimitOptions {
   requestsPerMinute?: number;
 }
 
+/** Anything that makes a request wait its turn: a client's own bucket, or `redisRateLimiter` for a fleet. */
+export interface RateLimiter {
+  /** Resolves when a request may go; rejects with the signal's reason once it aborts. */
+  take(signal?: AbortSignal): Promise<void>;
+}
+
+/**
+ * The burst a limit of `requestsPerMinute` allows, and the interval between requests after it: one second's worth
+ * at once, then refilled so that burst + refill over any minute stays within the limit. A server counting fixed or
+ * sliding minutes never sees more than `requestsPerMinute`.
+ */
+export function limitShape(requestsPerMinute: number): { burst: number; intervalMs: number } {
+  const burst = Math.max(1, Math.floor(requestsPerMinute / 60));
+  // One request fewer than the limit after the burst: a request landing a little late at the server cannot tip a
+  // minute over (and at 1 a minute, one every minute rather than none).
+  return { burst, intervalMs: 60_000 / Math.max(requestsPerMinute - burst, 1) };
+}
+
 export interface Clock {
   now(): number;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-export class TokenBucket {
+export class TokenBucket implements RateLimiter {
   private readonly capacity: number;
   private readonly refillPerMs: number;
   private tokens: number;
   private last: number;
   private queue: Promise<void> = Promise.resolve();
 
+  /** `startEmpty`: no burst at first (a bucket taking over from a shared limit that already spent it). */
   constructor(
     requestsPerMinute: number,
     private readonly clock: Clock,
+    startEmpty = false,
   ) {
-    // A burst of one second's worth, refilled so that burst + refill over any minute stays within the limit:
-    // a server counting fixed or sliding minutes never sees more than `requestsPerMinute`.
-    this.capacity = Math.max(1, Math.floor(requestsPerMinute / 60));
-    this.refillPerMs = (requestsPerMinute - this.capacity) / 60_000;
-    this.tokens = this.capacity;
+    const { burst, intervalMs } = limitShape(requestsPerMinute);
+    this.capacity = burst;
+    this.refillPerMs = 1 / intervalMs;
+    this.tokens = startEmpty ? 0 : this.capacity;
     this.last = clock.now();
   }
 

@@ -10,6 +10,19 @@
 
 export type StoreCall = <T>(work: () => Promise<T> | T, fallback: T) => Promise<T>;
 
+/** What the warnings call the store, and what happens while it does not answer and once it does. */
+export interface StoreTexts {
+  name: string;
+  degraded: string;
+  back: string;
+}
+
+const GUARD_TEXTS: StoreTexts = {
+  name: 'guard store',
+  degraded: "checking with Partoo's search alone until it answers again",
+  back: 'locks and the shared ledger are back in use',
+};
+
 /** Between two tries of a failed store call. */
 const RETRY_PAUSE_MS = 25;
 
@@ -19,7 +32,7 @@ class StoreDeadline extends Error {}
  * Runs store calls for one client: the fallback on a failure or past `timeoutMs`, a warning when that starts and
  * ends. `warn` redacts: a store's error message may quote whatever it was given.
  */
-export function storeCaller(timeoutMs: number, warn: (message: string) => void): StoreCall {
+export function storeCaller(timeoutMs: number, warn: (message: string) => void, texts: StoreTexts = GUARD_TEXTS): StoreCall {
   let degraded = false;
   let probing = false;
   return async function safely<T>(work: () => Promise<T> | T, fallback: T): Promise<T> {
@@ -30,14 +43,14 @@ export function storeCaller(timeoutMs: number, warn: (message: string) => void):
       const result = await tryUntil(work, Date.now() + timeoutMs, !probe);
       if (degraded) {
         degraded = false;
-        warn('partoo-argyle-sdk: the guard store answers again; locks and the shared ledger are back in use');
+        warn(`partoo-argyle-sdk: the ${texts.name} answers again; ${texts.back}`);
       }
       return result;
     } catch (e) {
       if (!degraded) {
         degraded = true;
         const why = e instanceof StoreDeadline ? `no answer within ${timeoutMs} ms` : String((e as Error)?.message ?? e);
-        warn(`partoo-argyle-sdk: the guard store failed (${why}); checking with Partoo's search alone until it answers again`);
+        warn(`partoo-argyle-sdk: the ${texts.name} failed (${why}); ${texts.degraded}`);
       }
       return fallback;
     } finally {
