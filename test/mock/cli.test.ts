@@ -4,7 +4,10 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPartooClient } from '../../src/index.js';
+import { START_TIMEOUT_MS } from '../../src/testing/prism.js';
 
+// Two Prism processes start side by side, each bounded by START_TIMEOUT_MS (a loaded CI machine needs it).
+const STATIC_START_MS = 2 * START_TIMEOUT_MS + 5_000;
 const BIN = resolve(import.meta.dirname, '../../bin/partoo-argyle-sdk.mjs');
 
 function runCli(args: string[]) {
@@ -82,5 +85,5 @@ describe('startMockServers() static mode (Prism)', () => {
     } finally {
       await mock.close();
     }
-  });
+  }, STATIC_START_MS);
 });
