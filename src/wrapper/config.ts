@@ -58,9 +58,21 @@ export function resolveCommon(options: CommonClientOptions, urls: Record<Environ
 
 /** An explicit option wins; otherwise the environment variable; neither is a ConfigurationError naming the variable. */
 export function requireKey(value: string | undefined, option: string, variable: string): string {
-  const key = value ?? process.env[variable];
+  let key = value;
+  let denied: Error | undefined;
+  try {
+    // No `process` in a Worker without nodejs_compat or a browser: then only the option counts.
+    key ??= globalThis.process?.env[variable];
+  } catch (error) {
+    // Deno without --allow-env throws its own NotCapable here: reported as this error, naming the variable.
+    denied = error as Error;
+  }
   if (typeof key !== 'string' || key.trim() === '') {
-    throw new ConfigurationError(`Missing ${option}: pass { ${option} } or set the ${variable} environment variable`);
+    throw new ConfigurationError(
+      `Missing ${option}: pass { ${option} } or set the ${variable} environment variable` +
+        (denied ? ` (not readable: ${denied.name}; Deno needs --allow-env=${variable})` : ''),
+      { cause: denied },
+    );
   }
   return key;
 }

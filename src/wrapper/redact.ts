@@ -26,7 +26,9 @@ export function registerSecrets(owner: object, values: string[]) {
 /** test seam: whether a secret is registered now */
 export const isRegistered = (value: string) => secrets.has(value);
 
-export const basicToken = (id: string, secret: string) => Buffer.from(`${id}:${secret}`).toString('base64');
+/** Base64 of the UTF-8 bytes, as `Buffer` would give, with `btoa` (which every runtime has; `Buffer` only Node's). */
+export const basicToken = (id: string, secret: string) =>
+  btoa(String.fromCharCode(...new TextEncoder().encode(`${id}:${secret}`)));
 
 /** Every registered secret in `text` replaced; nothing else touched. */
 export function redactSecrets(text: string): string {

@@ -68,6 +68,9 @@ export function createTransport(opts: TransportOptions): FetchLike {
   const auth = Object.entries(opts.authHeaders);
   const sleep = opts.sleep ?? abortableSleep;
   const random = opts.random ?? Math.random;
+  // Called unbound, never as `opts.fetch(...)`: Workers' and browsers' fetch throws "Illegal invocation" when its
+  // `this` is any object other than the global one.
+  const fetchImpl = opts.fetch;
 
   return async function transport(request: Request): Promise<Response> {
     if (!request.url.startsWith(`${origin}/`)) {
@@ -101,7 +104,7 @@ export function createTransport(opts: TransportOptions): FetchLike {
           // `init` carries the signal (on Node 20 a Request built around a live signal keeps about 2 kB a request
           // alive: found by the paginator's heap benchmark) and manual redirects (a redirect must not carry
           // credentials to wherever it points).
-          response = await opts.fetch(attemptRequest, { signal: controller.signal, redirect: 'manual' });
+          response = await fetchImpl(attemptRequest, { signal: controller.signal, redirect: 'manual' });
         } catch (error) {
           if (callerSignal.aborted) throw callerSignal.reason;
           const failure = classifyFailure(error, timeout.fired, request, opts.timeoutMs);
