@@ -29,12 +29,16 @@ describe.skipIf(!url)('redisRateLimiter on a real Redis', () => {
     const a = redisRateLimiter(redis, { requestsPerMinute: RPM, key: 'shared' });
     const b = redisRateLimiter(redis, { requestsPerMinute: RPM, key: 'shared' });
     const other = redisRateLimiter(redis, { requestsPerMinute: RPM, key: 'another-organization' });
-    const burstMs = await timed(() => Promise.all(Array.from({ length: burst }, () => a.take())));
-    // The next slot is one interval away for anyone on the key; a loaded machine can only make it later.
-    const waitedMs = await timed(() => b.take());
-    expect(waitedMs).toBeGreaterThanOrEqual(intervalMs - 5);
-    expect(waitedMs).toBeLessThan(intervalMs + 2_000);
-    expect(burstMs).toBeLessThan(intervalMs + 2_000);
+    // The next slot is one interval after the burst's for anyone on the key; a loaded machine can only make it later.
+    let burstMs = 0;
+    const totalMs = await timed(async () => {
+      burstMs = await timed(() => Promise.all(Array.from({ length: burst }, () => a.take())));
+      await b.take();
+    });
+    expect(totalMs).toBeGreaterThanOrEqual(intervalMs - 2);
+    expect(totalMs).toBeLessThan(intervalMs + 2_000);
+    // Spaced out, the burst would take (burst - 1) intervals: granted at once, it takes a fraction of that.
+    expect(burstMs).toBeLessThan(((burst - 1) * intervalMs) / 2);
     // Another key is another budget.
     expect(await timed(() => other.take())).toBeLessThan(intervalMs);
   });
