@@ -79,7 +79,7 @@ async function leftovers(pids: number[], urls: string[], tmp: string) {
 async function run(command: string, args: string[], ready: RegExp, cwd = ROOT) {
   const tmp = mkdtempSync(join(tmpdir(), 'leak-test-'));
   folders.push(tmp);
-  const child = spawn(command, args, { cwd, env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd, env: { ...process.env, TMPDIR: tmp }, stdio: ['pipe', 'pipe', 'pipe'] });
   started.push(child);
   let out = '';
   let err = '';
@@ -108,7 +108,8 @@ describe.runIf(linux)('no mock process outlives its parent', () => {
         const { partooUrl, argyleUrl } = JSON.parse(out) as { partooUrl: string; argyleUrl: string };
         const pids = descendants(child.pid!);
         if (mode === 'static') expect(pids.length).toBeGreaterThanOrEqual(2); // the two Prism processes
-        if (ending !== 'forget') child.kill(ending);
+        if (ending === 'forget') child.stdin!.write('exit without close()\n');
+        else child.kill(ending);
         expect(await leftovers(pids, [partooUrl, argyleUrl], tmp)).toEqual([]);
       },
       TEST_TIMEOUT_MS
