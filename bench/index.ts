@@ -421,6 +421,7 @@ async function redisGuard() {
     record({ section: 'redis', metric: 'guarded send, in-memory ledger (mean)', value: memory, unit: 'µs' });
     record({ section: 'redis', metric: 'guarded send, Redis store on loopback (mean)', value: shared, unit: 'µs' });
     record({ section: 'redis', metric: 'Redis store / in-memory (3 round trips: get, lock, record+release)', value: shared / memory, unit: 'x' });
+    await sharedLimiter(redis);
     await fourWorkers(url);
   } finally {
     await redis.quit();
@@ -429,9 +430,41 @@ async function redisGuard() {
 }
 
 /**
- * 4 worker processes sharing one Redis guard store against the stateful mock's 300 requests a minute, each
- * with a quarter of it (README, "Many workers"). Real time: the full run takes a minute; the smoke run a few
- * seconds at a limit 12 times higher, where the buckets' one-second bursts weigh more.
+ * What a request pays to draw from the fleet's limit on Redis instead of the client's own bucket: both at a limit
+ * too high to ever wait, interleaved over repetitions; round trips counted by Redis itself (commandstats).
+ */
+async function sharedLimiter(redis: import('ioredis').Redis) {
+  const { redisRateLimiter } = await import('../src/redis/index.js');
+  const { TokenBucket } = await import('../src/wrapper/rate-limit.js');
+  const RPM = 1_000_000;
+  const local = new TokenBucket(RPM, { now: Date.now, sleep: async () => {} });
+  const shared = redisRateLimiter(redis, { requestsPerMinute: RPM, key: 'bench-limiter' });
+  const n = SMOKE ? 200 : 2_000;
+  const timeTakes = async (limiter: { take(): Promise<void> }) => {
+    const t = performance.now();
+    for (let i = 0; i < n; i++) await limiter.take();
+    return ((performance.now() - t) * 1000) / n;
+  };
+  const evalCalls = async () => Number(/cmdstat_eval:calls=(\d+)/.exec(await redis.info('commandstats'))?.[1] ?? 0);
+  await timeTakes(shared);
+  const localTimes: number[] = [];
+  const sharedTimes: number[] = [];
+  const before = await evalCalls();
+  for (let rep = 0; rep < 5; rep++) {
+    localTimes.push(await timeTakes(local));
+    sharedTimes.push(await timeTakes(shared));
+  }
+  const tripsPerTake = ((await evalCalls()) - before) / (5 * n);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  record({ section: 'redis', metric: 'rate limit, client bucket: one take (median of 5)', value: median(localTimes), unit: 'µs' });
+  record({ section: 'redis', metric: 'rate limit, shared on Redis: one take (median of 5)', value: median(sharedTimes), unit: 'µs' });
+  record({ section: 'redis', metric: 'shared limiter round trips a request', value: tripsPerTake, unit: '', budget: '= 1', ok: Math.round(tripsPerTake * 100) === 100 });
+}
+
+/**
+ * 4 worker processes sharing one Redis guard store and one rate limit on Redis (README, "Many workers") against
+ * the stateful mock's 300 requests a minute. Real time: the full run takes a minute; the smoke run a few seconds
+ * at a limit 12 times higher, where the one-second burst weighs more.
  */
 async function fourWorkers(redisUrl: string) {
   const scale = SMOKE ? 12 : 1;
@@ -445,7 +478,7 @@ async function fourWorkers(redisUrl: string) {
       [0, 1, 2, 3].map(
         (worker) =>
           new Promise<{ sent: number; skipped: number; failed: number; rateLimitedToCaller: number; answered429: number; endedAt: number }>((resolve, reject) => {
-            const env = { ...process.env, REDIS_URL: redisUrl, PARTOO_URL: mock.partooUrl, PARTOO_KEY: mock.partooApiKey, RPM: String(limit / 4), START_AT: String(startAt), DURATION_MS: String(durationMs), WORKER: String(worker) };
+            const env = { ...process.env, REDIS_URL: redisUrl, PARTOO_URL: mock.partooUrl, PARTOO_KEY: mock.partooApiKey, RPM: String(limit), START_AT: String(startAt), DURATION_MS: String(durationMs), WORKER: String(worker) };
             const child = spawn(process.execPath, ['--import', 'tsx', 'bench/worker.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
             let out = '';
             child.stdout.on('data', (d) => (out += d));
@@ -457,7 +490,7 @@ async function fourWorkers(redisUrl: string) {
     // Fresh numbers only, so every send is a search and a POST.
     const spentMs = Math.max(...tallies.map((t) => t.endedAt)) - startAt;
     const rate = (2 * sum('sent')) / (limit * (spentMs / 60_000));
-    record({ section: 'workers', metric: `4 workers x ${limit / 4}/min, ${durationMs / 1000} s: sent`, value: sum('sent'), unit: 'sends' });
+    record({ section: 'workers', metric: `4 workers sharing ${limit}/min on Redis, ${durationMs / 1000} s: sent`, value: sum('sent'), unit: 'sends' });
     record({ section: 'workers', metric: `sustained rate / ${limit} per minute`, value: rate, unit: 'x', budget: SMOKE ? '>= 0.95 (burst included)' : '>= 0.95', ok: rate >= 0.95 });
     record({ section: 'workers', metric: '429s answered by the mock (retried)', value: sum('answered429'), unit: 'responses' });
     record({ section: 'workers', metric: '429s or failures reaching the callers', value: sum('failed'), unit: 'sends', budget: '= 0', ok: sum('failed') === 0 });

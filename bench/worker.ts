@@ -1,12 +1,13 @@
-// One worker of the 4-worker throughput benchmark: its own Redis connection and Partoo client with a quarter of
-// the organization's rate limit, sending to fresh numbers from START_AT until START_AT + DURATION_MS.
+// One worker of the 4-worker throughput benchmark: its own Redis connection and Partoo client drawing from the
+// organization's rate limit shared on Redis, sending to fresh numbers from START_AT until START_AT + DURATION_MS.
 // Prints one JSON line: its outcomes and the 429s it was answered (absorbed by retries or not).
 import { Redis } from 'ioredis';
 import { createPartooClient, RateLimitError } from '../src/index.js';
-import { redisGuardStore } from '../src/redis/index.js';
+import { redisGuardStore, redisRateLimiter } from '../src/redis/index.js';
 
 const { REDIS_URL, PARTOO_URL, PARTOO_KEY, RPM, START_AT, DURATION_MS, WORKER } = process.env;
-const redis = new Redis(REDIS_URL!, { maxRetriesPerRequest: 1 });
+const redis = new Redis(REDIS_URL!, { enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: (n) => Math.min(n * 20, 200) });
+redis.on('error', () => {});
 let answered429 = 0;
 const counting = (async (input: Request, init?: RequestInit) => {
   const res = await fetch(input, init);
@@ -17,7 +18,7 @@ const client = createPartooClient({
   apiKey: PARTOO_KEY,
   baseUrl: PARTOO_URL,
   fetch: counting,
-  rateLimit: { requestsPerMinute: Number(RPM) },
+  rateLimit: redisRateLimiter(redis, { requestsPerMinute: Number(RPM), key: 'bench-workers' }),
   guard: { store: redisGuardStore(redis, { prefix: 'bench-workers:' }) },
 });
 const startAt = Number(START_AT);
@@ -35,4 +36,4 @@ tally.answered429 = answered429;
 // Sends in flight at the deadline finish after it: the rate is taken over the time actually spent.
 tally.endedAt = Date.now();
 console.log(JSON.stringify(tally));
-await redis.quit();
+redis.disconnect();
