@@ -61,6 +61,10 @@ describe.concurrent('exit statuses', () => {
     [['--concurrency', '0'], '--concurrency must be an integer from 1 to 64, not "0"'],
     [['--default-country', 'France'], '--default-country must be an ISO 3166-1 alpha-2 country code such as FR'],
     [['--content', 'Merci'], '--content must contain @link'],
+    [
+      ['--content', 'Merci \u00e0 bient\u00f4t @link'],
+      '--content: inviteContent has non-ASCII characters Partoo would remove: "\u00e0", "\u00f4" (pass --strip-non',
+    ],
     [['--environment', 'staging'], '--environment must be production or sandbox'],
     [['--delimiter', ';;'], '--delimiter must be one character'],
     [['--base-url', 'http://user:pw@127.0.0.1:1'], '--base-url must not carry credentials'],
@@ -81,9 +85,14 @@ describe.concurrent('exit statuses', () => {
   });
 
   it('3: the batch ran to its end with failed rows', async () => {
-    const r = await cli.run(['--csv', file('three.csv', 'phone\n+33601029003\nnope\n'), ...base()]);
+    const three = file('three.csv', 'phone,content\n+33601029003,\nnope,\n+33601029004,Merci \u00e0 vous @link\n');
+    const r = await cli.run(['--csv', three, ...base()]);
     expect(r.code).toBe(3);
-    expect(r.out).toContain('1 sent, 0 skipped, 1 failed');
+    expect(r.out).toContain('1 sent, 0 skipped, 2 failed');
+    // The client's advice, in the command's terms.
+    expect(rowsOf(`${three}.report.jsonl`).find((l) => l.line === 4).error.message).toContain(
+      'non-ASCII characters Partoo would remove: "\u00e0" (pass --strip-non-ascii to drop them)',
+    );
   });
 
   it('130: SIGTERM stops taking rows, lets the sends in flight finish, prints the resume command', async () => {

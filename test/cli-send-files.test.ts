@@ -68,9 +68,10 @@ describe('send over real-world files', () => {
     writeFileSync(
       csv,
       '\uFEFFT\u00e9l;Phone;Name;Content\r\nx;06 01 02 03 04;Ad\u00e8le;\r\n;;;\r\n' +
-        'y;+33601020305;"Dupont; Jean";"Merci, a bientot @link"\r\n',
+        'y;+33601020305;"Dupont; Jean";"Merci, \u00e0 bient\u00f4t @link"\r\n',
     );
-    const r = await cli.run(['--csv', csv, ...common(), '--content', 'Merci @link']);
+    // French text: the accents Partoo would remove are dropped on request, not refused.
+    const r = await cli.run(['--csv', csv, ...common(), '--content', 'Merci @link', '--strip-non-ascii']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('2 sent, 0 skipped, 0 failed');
     expect(r.err).toContain('note: columns "tél" are not read');
@@ -78,6 +79,7 @@ describe('send over real-world files', () => {
       ['+33601020304', 'Ad\u00e8le'],
       ['+33601020305', 'Dupont; Jean'],
     ]);
+    expect(mock.posts.map((p) => p.invite_content).sort()).toEqual(['Merci @link', 'Merci,  bientt @link']);
     expect(
       rowsOf(`${csv}.report.jsonl`)
         .map((l) => l.line)

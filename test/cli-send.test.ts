@@ -103,6 +103,7 @@ describe('send --csv', () => {
       content: 'Hi @link',
       defaultCountry: 'FR',
       force: false,
+      stripNonAscii: false,
       baseUrl: mock.url,
       environment: null,
       dryRun: false,

@@ -11,6 +11,8 @@ export interface RunParams {
   content: string | null;
   defaultCountry: string | null;
   force: boolean;
+  /** absent from reports written before the flag existed: read as false */
+  stripNonAscii?: boolean;
   baseUrl: string | null;
   environment: string | null;
   dryRun: boolean;

@@ -19,6 +19,7 @@ Options:
   --content "text @link"     the SMS text for rows without a content cell (default: the business's template)
   --default-country FR       the country of numbers written without +country
   --force                    send even to numbers invited within Partoo's 10-day window
+  --strip-non-ascii          drop the characters Partoo would remove from the SMS text (é, à, ...), not refuse it
   --dry-run                  validate and check every row, send nothing (report: <csv>.dry-run.jsonl)
   --report <file>            default <csv>.report.jsonl; with --resume, the resumed report (appended to)
   --resume <report>          continue a run: numbers the report holds as sent or skipped are not sent again
@@ -42,6 +43,7 @@ export interface SendOptions {
   content?: string;
   defaultCountry?: string;
   force: boolean;
+  stripNonAscii: boolean;
   baseUrl?: string;
   environment?: 'production' | 'sandbox';
   dryRun: boolean;
@@ -66,6 +68,7 @@ function parse(args: string[]) {
         content: { type: 'string' },
         'default-country': { type: 'string' },
         force: { type: 'boolean' },
+        'strip-non-ascii': { type: 'boolean' },
         'dry-run': { type: 'boolean', default: false },
         report: { type: 'string' },
         resume: { type: 'string' },
@@ -143,6 +146,7 @@ export function sendOptions(args: string[], env: NodeJS.ProcessEnv): SendOptions
   const country = v['default-country']?.toUpperCase();
   const defaultCountry = fromReport('--default-country', country, run.defaultCountry, r);
   const force = fromReport('--force', v.force, run.force, r) ?? false;
+  const stripNonAscii = fromReport('--strip-non-ascii', v['strip-non-ascii'], run.stripNonAscii, r) ?? false;
   const environment = fromReport('--environment', v.environment, run.environment, r);
   const urlSource = v['base-url'] !== undefined ? '--base-url' : 'PARTOO_BASE_URL';
   const urlGiven = v['base-url'] ?? (env.PARTOO_BASE_URL || undefined);
@@ -169,6 +173,7 @@ export function sendOptions(args: string[], env: NodeJS.ProcessEnv): SendOptions
     content,
     defaultCountry,
     force,
+    stripNonAscii,
     baseUrl,
     environment,
     dryRun: v['dry-run'] ?? false,

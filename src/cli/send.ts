@@ -1,12 +1,12 @@
 // `partoo-argyle-sdk send`: a day's invitations from a CSV, streamed, guarded, rate-limited, with a report that
 // `--resume` reads back: a number it holds as sent or skipped is never requested again, whatever its line.
 import { realpathSync, statSync } from 'node:fs';
-import { ConnectionError, createPartooClient } from '../index.js';
+import { ConnectionError, createPartooClient, ValidationError } from '../index.js';
 import type { SkippedResult } from '../wrapper/guard.js';
 import type { SendInvitationInput } from '../wrapper/partoo.js';
 import { toE164 } from '../wrapper/phone.js';
 import { COLUMNS, csvRows, readLayout, type CsvLayout } from './csv-rows.js';
-import { EXIT } from './errors.js';
+import { EXIT, UsageError } from './errors.js';
 import { NumberLines } from './number-lines.js';
 import { severalNumbers } from './phone-cell.js';
 import { createProgress, type Counts } from './progress.js';
@@ -59,8 +59,26 @@ const failed = (line: number, phone: string, name: string, message: string): Rep
   line,
   phone,
   status: 'failed',
-  error: { name, message },
+  error: { name, message: inCliTerms(message) },
 });
+
+/** The client's advice names its option; on the command line it is a flag. */
+const inCliTerms = (message: string) => message.replace('pass stripNonAscii: true', 'pass --strip-non-ascii');
+
+/**
+ * `--content` goes into every row: checked once, before the report is opened, by the client's own rules. A forced
+ * check validates and returns without a request (no ledger, no search), so nothing leaves the process here.
+ */
+async function checkContent(client: Client, o: SendOptions) {
+  try {
+    const input = { businessId: o.business, targetPhone: '+33601020304', inviteContent: o.content, force: true };
+    await client.reviewBooster.checkInvitation({ ...input, stripNonAscii: o.stripNonAscii });
+  } catch (e) {
+    const problems = e instanceof ValidationError ? e.issues.filter((i) => i.field === 'inviteContent') : [];
+    if (!problems.length) throw e;
+    throw new UsageError(`--content: ${problems.map((p) => inCliTerms(p.message)).join('; ')}; nothing was sent`);
+  }
+}
 
 export async function send(args: string[]): Promise<void> {
   const options = sendOptions(args, process.env);
@@ -86,12 +104,14 @@ export async function send(args: string[]): Promise<void> {
     rateLimit: { requestsPerMinute: o.requestsPerMinute },
     ...(o.settleMs !== undefined && { guard: { settleMs: o.settleMs } }),
   });
+  if (o.content !== undefined) await checkContent(client, o);
   const report = openReport(target.file, target.append);
   const run: RunParams = {
     business: o.business,
     content: o.content ?? null,
     defaultCountry: o.defaultCountry ?? null,
     force: o.force,
+    stripNonAscii: o.stripNonAscii,
     baseUrl: o.baseUrl ?? null,
     environment: o.environment ?? null,
     dryRun: o.dryRun,
@@ -185,6 +205,7 @@ export async function send(args: string[]): Promise<void> {
         ...(cells.name !== undefined && { targetName: cells.name }),
         ...(content !== undefined && { inviteContent: content }),
         ...(o.force && { force: true }),
+        ...(o.stripNonAscii && { stripNonAscii: true }),
       };
       lineOf.set(input, line);
       yield input;
@@ -203,7 +224,8 @@ export async function send(args: string[]): Promise<void> {
         if (out.status === 'sent') record({ line, phone, status: 'sent', invitationId: out.invitationId });
         else if (out.status === 'skipped') record(skipped(line, out));
         else {
-          const { name, message } = out.error;
+          const { name } = out.error;
+          const message = inCliTerms(out.error.message);
           const unknown = isOutcomeUnknown(out.error) && { outcomeUnknown: true as const, since: at };
           const error = { name, message, ...unknown };
           record({ line, phone, status: 'failed', error });
