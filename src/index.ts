@@ -11,7 +11,7 @@ export type { GuardLedger, LedgerEntry } from './wrapper/ledger.js';
 export type { RateLimiter, RateLimitOptions } from './wrapper/rate-limit.js';
 export type { paths as PartooPaths, components as PartooComponents } from './generated/partoo.js';
 export type { paths as ArgylePaths, components as ArgyleComponents } from './generated/argyle.js';
-export type { Invitation, InvitationPage, InvitationStatus } from './wrapper/invitations.js';
+export type { FinalInvitationStatus, Invitation, InvitationPage, InvitationStatus } from './wrapper/invitations.js';
 export type { Paginated } from './wrapper/paginate.js';
 export type { Environment } from './wrapper/config.js';
 export {

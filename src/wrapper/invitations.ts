@@ -7,7 +7,10 @@ import { Paginated, RepeatDetector } from './paginate.js';
 
 type SearchResponse = paths['/review_booster/search-invitation']['get']['responses']['200']['content']['application/json'];
 export type InvitationStatus = 'CREATED' | 'SENT' | 'FAILED_SEND' | 'DELIVERED' | 'FAILED_DELIVERY';
-export const FINAL_STATUSES: ReadonlySet<InvitationStatus> = new Set(['DELIVERED', 'FAILED_SEND', 'FAILED_DELIVERY']);
+/** The statuses an invitation ends in: nothing moves it further. */
+export type FinalInvitationStatus = Extract<InvitationStatus, 'DELIVERED' | 'FAILED_SEND' | 'FAILED_DELIVERY'>;
+const FINAL_STATUSES: ReadonlySet<InvitationStatus> = new Set<FinalInvitationStatus>(['DELIVERED', 'FAILED_SEND', 'FAILED_DELIVERY']);
+export const isFinalStatus = (status: InvitationStatus): status is FinalInvitationStatus => FINAL_STATUSES.has(status);
 
 export interface Invitation {
   id: string;

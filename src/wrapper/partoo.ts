@@ -11,7 +11,7 @@ import { MemoryLedger, type GuardLedger } from './ledger.js';
 import type { StoreCall } from './store-call.js';
 import { redactText } from './redact.js';
 import { TokenBucket, type Clock, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
-import { FINAL_STATUSES, searchPages, type Invitation, type InvitationPage, type InvitationStatus } from './invitations.js';
+import { isFinalStatus, searchPages, type FinalInvitationStatus, type Invitation, type InvitationPage, type InvitationStatus } from './invitations.js';
 import { Paginated } from './paginate.js';
 import { toE164 } from './phone.js';
 import { abortableSleep, createTransport, type TransportOptions } from './transport.js';
@@ -66,7 +66,8 @@ export interface ReviewBooster {
   checkInvitation(input: SendInvitationInput): Promise<{ status: 'would_send'; targetPhone: string } | SkippedResult>;
   searchInvitations(input: SearchInvitationsInput): Paginated<Invitation, InvitationPage>;
   getInvitationStatus(invitationId: string): Promise<InvitationStatus>;
-  waitForFinalStatus(invitationId: string, options?: WaitOptions): Promise<InvitationStatus>;
+  /** Polls until the invitation reaches a final status (DELIVERED, FAILED_SEND or FAILED_DELIVERY), which it returns. */
+  waitForFinalStatus(invitationId: string, options?: WaitOptions): Promise<FinalInvitationStatus>;
   /** Sends a batch, yielding one outcome per input (sent, skipped, or failed with its error); never throws for a row. */
   sendInvitations<I extends SendInvitationInput>(inputs: Iterable<I> | AsyncIterable<I>, options?: BulkOptions): AsyncGenerator<BulkOutcome<I>, void, undefined>;
 }
@@ -289,7 +290,7 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
       for (;;) {
         if (waitOptions.signal?.aborted) throw waitOptions.signal.reason;
         last = await reviewBooster.getInvitationStatus(invitationId);
-        if (FINAL_STATUSES.has(last)) return last;
+        if (isFinalStatus(last)) return last;
         // No sleep runs past the deadline, so no timer outlives the call (an AbortSignal.timeout would).
         if (Date.now() + intervalMs > deadline) break;
         await abortableSleep(intervalMs, waitOptions.signal);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ConnectionError, NotFoundError, ServerError, TimeoutError, ValidationError } from '../../src/index.js';
 import { BIZ, connectionReset, harness } from '../support/harness.js';
 
@@ -11,7 +11,10 @@ describe('invitation status', () => {
     h.mocks.clock.advance(1000);
     expect(await h.partoo.reviewBooster.getInvitationStatus(sent.invitationId)).toBe('SENT');
     h.mocks.clock.advance(1000);
-    expect(await h.partoo.reviewBooster.waitForFinalStatus(sent.invitationId, { intervalMs: 1 })).toBe('DELIVERED');
+    const final = await h.partoo.reviewBooster.waitForFinalStatus(sent.invitationId, { intervalMs: 1 });
+    expect(final).toBe('DELIVERED');
+    // Typed as what it can return: a switch over it needs no CREATED or SENT branch.
+    expectTypeOf(final).toEqualTypeOf<'DELIVERED' | 'FAILED_SEND' | 'FAILED_DELIVERY'>();
   });
 
   it('waits by polling until a final status', async () => {
