@@ -63,6 +63,7 @@ describe("reading partners' CSV files", () => {
     ]);
     const sep = file('sep=;\nphone;name\n+33601020304;Ada\n');
     expect(await rows(sep)).toEqual([{ line: 3, cells: { phone: '+33601020304', name: 'Ada' } }]);
+    expect(await rows(sep, { delimiter: ';' })).toEqual([{ line: 3, cells: { phone: '+33601020304', name: 'Ada' } }]);
   });
 
   it('a header without a phone column names the columns found and the ones expected', async () => {

@@ -122,8 +122,9 @@ export async function readLayout(file: string, options: { encoding?: string; del
     if (!line.text.trim()) continue;
     // Excel understands (and some exports write) a first line "sep=;" naming the delimiter.
     const sep = /^sep=(.)$/i.exec(line.text.trim());
-    if (sep && !given) {
-      given = sep[1];
+    if (sep) {
+      // --delimiter, when given, wins over it.
+      given ??= sep[1];
       continue;
     }
     header = checkHeader(file, line, given);
