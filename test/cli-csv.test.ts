@@ -267,6 +267,8 @@ describe('reports', () => {
       ['+33601020301', '+33601020302', '+33601020303', '+33601020304', '+33601020305'].map((p) => report.done.get(p)),
     ).toEqual([2, 3, undefined, undefined, undefined]);
     expect(report.unreadable).toBe(1);
+    // The torn line's number, since the resumption that wrote it began: a forced resume searches before sending.
+    expect(report.unknownSince).toEqual(new Map([['+33601020305', new Date('2026-01-01T00:00:00.000Z')]]));
     expect(report.endsWithNewline).toBe(false);
     // Appending puts the next line on a line of its own.
     const writer = openReport(path, true);

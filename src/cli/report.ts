@@ -51,9 +51,17 @@ export interface EarlierReport {
   /** lines that are not JSON: the one a SIGKILL cut short */
   unreadable: number;
   endsWithNewline: boolean;
-  /** numbers whose send may have gone out, and since when: a forced resume searches before sending them */
+  /**
+   * numbers whose send may have gone out (an unknown outcome, or a line a kill cut short), and since when: a
+   * forced resume searches for them before sending
+   */
   unknownSince: Map<string, Date>;
 }
+
+const dateOf = (iso: string | undefined) => {
+  const d = iso === undefined ? undefined : new Date(iso);
+  return d && !Number.isNaN(d.getTime()) ? d : undefined;
+};
 
 /** A report read back for `--resume`. A file that cannot be read is not usage: the caller exits 1. */
 export function readReport(file: string): EarlierReport {
@@ -68,22 +76,30 @@ export function readReport(file: string): EarlierReport {
     unknownSince: new Map(),
   };
   let parsed = 0;
+  /** when the run (or resumption) that wrote the lines below started */
+  let started: Date | undefined;
   for (const raw of text.split('\n')) {
     if (!raw.trim()) continue;
-    let entry: ReportLine & { run?: RunParams; resumed?: { csv: string } };
+    let entry: ReportLine & { run?: RunParams; startedAt?: string; resumed?: { csv: string; at?: string } };
     try {
       entry = JSON.parse(raw);
     } catch {
       report.unreadable++;
+      // A line cut short by a kill was a row's outcome, maybe a send: its number (written second, after the line)
+      // is searched for before a forced resume sends it again, as for an unknown outcome.
+      const phone = /^\{"line":\d+,"phone":"(\+[1-9]\d{1,14})"/.exec(raw)?.[1];
+      if (phone && started) report.unknownSince.set(phone, started);
       continue;
     }
     parsed++;
     if (entry.run) {
       if (parsed === 1) report.run = entry.run;
+      started = dateOf(entry.startedAt);
       continue;
     }
     if (entry.resumed) {
       report.csv = entry.resumed.csv;
+      started = dateOf(entry.resumed.at);
       continue;
     }
     const since = entry.error?.outcomeUnknown && entry.error.since ? new Date(entry.error.since) : undefined;
