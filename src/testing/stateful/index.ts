@@ -27,14 +27,28 @@ export interface StatefulMocks {
 
 /** Both stateful mocks as in-memory `fetch` handlers over one clock; startMockServers puts them on sockets. */
 export async function createStatefulMocks(options: StatefulMockOptions = {}): Promise<StatefulMocks> {
+  const engine = createStatefulEngine(options);
+  await engine.ready;
+  return engine;
+}
+
+/**
+ * The same mocks, returned at once: the specs' validators load in the background and the handlers wait for
+ * them. MSW handlers are registered synchronously (a CommonJS jest file has no top-level await), and the
+ * clock, state and reset work before the first request.
+ */
+export function createStatefulEngine(options: StatefulMockOptions = {}): StatefulMocks & { ready: Promise<void> } {
   const clock = new MockClock();
   const partooState = new PartooState();
   const argyleState = new ArgyleState();
   const seed = options.seedInvites ?? 5;
-  const [pv, av] = await Promise.all([
+  const validators = Promise.all([
     createSpecValidator(loadMockSpec('partoo')),
     createSpecValidator(loadMockSpec('argyle')),
   ]);
+  // Whoever awaits `ready` or sends a request sees a load failure; nobody waiting is no unhandled rejection.
+  const ready = validators.then(() => undefined);
+  ready.catch(() => {});
   const creds = {
     apiKey: options.apiKey ?? DEFAULT_CREDENTIALS.apiKey,
     apiKeyId: options.apiKeyId ?? DEFAULT_CREDENTIALS.apiKeyId,
@@ -46,21 +60,18 @@ export async function createStatefulMocks(options: StatefulMockOptions = {}): Pr
     seedArgyle(argyleState, clock, seed);
   };
   reset();
+  const later = (handler: Promise<Handler>): Handler => async (request) => (await handler)(request);
+  const partoo = validators.then(([pv]) => partooHandler({ ...options, apiKey: creds.apiKey }, partooState, clock, pv));
+  const argyle = validators.then(([, av]) => argyleHandler({ ...options, ...creds }, argyleState, clock, av));
   return {
     partoo: withControl(
-      withFaults(partooHandler({ ...options, apiKey: creds.apiKey }, partooState, clock, pv), clock, {
-        ...options,
-        errorBody: partooErrors.fixed,
-      }),
+      withFaults(later(partoo), clock, { ...options, errorBody: partooErrors.fixed }),
       clock,
       reset,
       partooErrors
     ),
     argyle: withControl(
-      withFaults(argyleHandler({ ...options, ...creds }, argyleState, clock, av), clock, {
-        ...options,
-        errorBody: argyleErrors.fixed,
-      }),
+      withFaults(later(argyle), clock, { ...options, errorBody: argyleErrors.fixed }),
       clock,
       reset,
       argyleErrors
@@ -69,5 +80,6 @@ export async function createStatefulMocks(options: StatefulMockOptions = {}): Pr
     partooState,
     argyleState,
     reset,
+    ready,
   };
 }
