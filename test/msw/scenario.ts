@@ -67,8 +67,10 @@ export async function sdkSteps(mock: Mocks): Promise<Record<string, unknown>> {
   for await (const invite of argyle.invites.list({ status: ['revoked'] })) revoked.push(invite.email);
   out.revokedList = revoked;
 
-  out.wrongPartooKey = await caught(mock.partooClient({ apiKey: 'wrong-key', maxRetries: 0 }).reviewBooster.getInvitationStatus(later.invitationId));
-  out.wrongArgyleSecret = await caught(mock.argyleClient({ apiKeySecret: 'wrong', maxRetries: 0 }).invites.get(sent.id));
+  const wrongKey = mock.partooClient({ apiKey: 'wrong-key', maxRetries: 0 });
+  out.wrongPartooKey = await caught(wrongKey.reviewBooster.getInvitationStatus(later.invitationId));
+  const wrongSecret = mock.argyleClient({ apiKeySecret: 'wrong', maxRetries: 0 });
+  out.wrongArgyleSecret = await caught(wrongSecret.invites.get(sent.id));
   return normalize(out, mock) as Record<string, unknown>;
 }
 
@@ -89,7 +91,8 @@ export async function fetchSteps(mock: Mocks): Promise<unknown[]> {
   const send = { business_id: 'raw', target_phone: '+33601020399', invite_content: 'Hi @link' };
   const { invitation_id: id } = await call('POST', `${mock.partooUrl}/review_booster/send_invitation`, p, send);
   await call('POST', `${mock.partooUrl}/review_booster/send_invitation`, p, send);
-  await call('GET', `${mock.partooUrl}/review_booster/search-invitation?business_id=raw&target_phone=%2B33601020399`, p);
+  const search = 'search-invitation?business_id=raw&target_phone=%2B33601020399';
+  await call('GET', `${mock.partooUrl}/review_booster/${search}`, p);
   await call('GET', `${mock.partooUrl}/review_booster/invitation_status?invitation_id=${id}`, p);
   mock.advanceTime(2_500);
   await call('GET', `${mock.partooUrl}/review_booster/invitation_status?invitation_id=${id}`, p);
@@ -97,7 +100,8 @@ export async function fetchSteps(mock: Mocks): Promise<unknown[]> {
   await call('GET', `${mock.partooUrl}/review_booster/template`, { 'x-APIKey': 'wrong-key' });
 
   const a = { authorization: `Basic ${btoa(`${mock.argyleApiKeyId}:${mock.argyleApiKeySecret}`)}` };
-  const invite = await call('POST', `${mock.argyleUrl}/v2/invites`, a, { first_name: 'Raw', last_name: 'Fetch', email: 'raw@example.com' });
+  const worker = { first_name: 'Raw', last_name: 'Fetch', email: 'raw@example.com' };
+  const invite = await call('POST', `${mock.argyleUrl}/v2/invites`, a, worker);
   let next: string | null = `${mock.argyleUrl}/v2/invites?limit=4`;
   while (next) next = (await call('GET', next, a)).next;
   await call('POST', `${mock.argyleUrl}/v2/invites/${invite.id}/revoke`, a);
