@@ -47,7 +47,7 @@ export function redisRateLimiter(redis: RedisLike, options: RedisRateLimiterOpti
   check(timeoutMs, 'timeoutMs', 1, 60_000);
   const key = `${options.prefix ?? 'partoo-argyle-sdk:'}ratelimit:${options.key ?? 'partoo'}`;
   const { burst, intervalMs } = limitShape(rpm);
-  const safely = storeCaller(timeoutMs, console.warn, {
+  const safely = storeCaller(timeoutMs, (message) => console.warn(`partoo-argyle-sdk: ${message}`), {
     name: 'shared rate limit on Redis',
     degraded: `each worker keeps to requestsPerMinute / expectedWorkers (${rpm} / ${expectedWorkers}) until it answers again`,
     back: 'the fleet shares one limit again',

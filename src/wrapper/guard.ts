@@ -56,6 +56,9 @@ export const skippedFor = (targetPhone: string, id: string, sentAt: Date, window
   nextAllowedAt: new Date(sentAt.getTime() + windowMs),
 });
 
+/** Told each decision and what made it; returns the result it was given. */
+export type GuardNote = <R extends SendResult>(result: R, reason: string) => R;
+
 export interface GuardDeps {
   now: () => Date;
   windowMs: number | undefined; // undefined: guard off
@@ -68,6 +71,7 @@ export interface GuardDeps {
   findNewest(businessId: string, phone: string, since: Date): Promise<Invitation | undefined>;
   post(): Promise<{ invitationId: string }>;
   sleep(ms: number): Promise<void>;
+  note?: GuardNote;
 }
 
 // Partoo's clock and ours differ; an invitation this much older than our POST still counts as ours.
@@ -79,25 +83,26 @@ export async function guardedSend(
   deps: GuardDeps,
 ): Promise<SendResult> {
   const { businessId, targetPhone } = input;
+  const note: GuardNote = deps.note ?? ((result) => result);
   const skipped = (inv: Invitation) => skippedFor(targetPhone, inv.id, inv.sentAt, deps.windowMs ?? 0);
   const windowStart = () => new Date(deps.now().getTime() - (deps.windowMs ?? 0));
 
   if (!input.force && deps.windowMs !== undefined) {
     const recent = await deps.findNewest(businessId, targetPhone, windowStart());
-    if (recent) return skipped(recent);
+    if (recent) return note(skipped(recent), 'search');
   }
 
   for (let attempt = 0; ; attempt++) {
     const attemptAt = deps.now();
     try {
       const { invitationId } = await deps.post();
-      return { status: 'sent', invitationId, targetPhone };
+      return note({ status: 'sent', invitationId, targetPhone }, attempt === 0 ? 'posted' : 'posted_again_after_checking');
     } catch (error) {
       if (error instanceof BadRequestError && !input.force && deps.windowMs !== undefined) {
         // Another worker may have sent between our search and our POST: Partoo then refuses with a 400
         // whose wording is undocumented, so look rather than read the message.
         const recent = await deps.findNewest(businessId, targetPhone, windowStart()).catch(() => undefined);
-        if (recent) return skipped(recent);
+        if (recent) return note(skipped(recent), 'partoo_rule');
         throw error;
       }
       if (!outcomeUnknown(error)) throw error;
@@ -115,7 +120,7 @@ export async function guardedSend(
       } catch (checkError) {
         throw unknown(`and checking it failed (${(checkError as Error).message})`);
       }
-      if (found) return { status: 'sent', invitationId: found.id, targetPhone };
+      if (found) return note({ status: 'sent', invitationId: found.id, targetPhone }, 'unknown_outcome_found_by_search');
       if (accepted) throw unknown('and a search does not show it yet');
       if (!retrying) throw error;
       // Nothing shows after the settle time. Without force, Partoo's own rule refuses a second SMS should the first

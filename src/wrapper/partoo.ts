@@ -5,11 +5,11 @@ import { rawClient } from './raw-client.js';
 import { resolveCommon, requireKey, PARTOO_URLS, type CommonClientOptions } from './config.js';
 import { ConfigurationError, ConnectionError, TimeoutError, unexpectedBody } from './errors.js';
 import type { BulkOptions, BulkOutcome } from './bulk.js';
-import { guardedSend, InFlight, skippedFor, type GuardOptions, type SendResult, type SkippedResult } from './guard.js';
+import { guardedSend, InFlight, skippedFor, type GuardNote, type GuardOptions, type SendResult, type SkippedResult } from './guard.js';
 import type { GuardStore, Locked } from './guard-store.js';
 import { MemoryLedger, type GuardLedger } from './ledger.js';
-import type { StoreCall } from './store-call.js';
-import { redactText } from './redact.js';
+import type { StoreCall, StoreWarn } from './store-call.js';
+import { createLog, type Log, type LogOptions } from './log.js';
 import { TokenBucket, type Clock, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { isFinalStatus, searchPages, type FinalInvitationStatus, type Invitation, type InvitationPage, type InvitationStatus } from './invitations.js';
 import { Paginated } from './paginate.js';
@@ -17,7 +17,7 @@ import { toE164 } from './phone.js';
 import { abortableSleep, createTransport, type TransportOptions } from './transport.js';
 import { Checker } from './validate.js';
 
-export interface PartooClientOptions extends CommonClientOptions {
+export interface PartooClientOptions extends CommonClientOptions, LogOptions {
   /** default: process.env.PARTOO_API_KEY */
   apiKey?: string;
   /** ISO 3166-1 alpha-2 country for numbers written without +country, e.g. 'FR' */
@@ -95,6 +95,7 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
   if (options.defaultCountry !== undefined && !/^[A-Z]{2}$/.test(options.defaultCountry)) {
     throw new ConfigurationError(`defaultCountry must be an ISO 3166-1 alpha-2 code such as "FR", not ${JSON.stringify(options.defaultCountry)}`);
   }
+  const log = createLog(options);
   const windowMs = guardWindow(options.guard);
   const internal = options as InternalOptions;
   const sleep = internal.sleep ?? abortableSleep;
@@ -117,7 +118,9 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
   const storeTimeoutMs = guardNumber(guardOptions?.storeTimeoutMs, 'storeTimeoutMs', 1, 60_000) ?? 500;
   const resendUnknown = guardOptions?.resendUnknown ?? false;
   if (typeof resendUnknown !== 'boolean') throw new ConfigurationError('guard.resendUnknown must be true or false');
-  const safely = storeCalls(store !== undefined || (guardOptions?.ledger !== undefined && guardOptions.ledger !== false), storeTimeoutMs);
+  const safely = storeCalls(store !== undefined || (guardOptions?.ledger !== undefined && guardOptions.ledger !== false), storeTimeoutMs, (message, state) =>
+    log('warn', message, { event: `guard.store.${state}` }),
+  );
 
   /** What to record in the ledger for a result: the send, or the invitation that made it a skip. */
   function recordOf(result: SendResult, sentAtLeast: Date): Locked<SendResult>['record'] {
@@ -127,7 +130,7 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
   }
 
   /** Sends and records the send; with a shared store and unless forced, under the number's lock. */
-  async function sendRecorded(key: string, phone: string, lock: boolean, send: (stillHeld?: () => Promise<void>) => Promise<SendResult>) {
+  async function sendRecorded(key: string, phone: string, lock: boolean, note: GuardNote, send: (stillHeld?: () => Promise<void>) => Promise<SendResult>) {
     const locked = async (stillHeld?: () => Promise<void>) => {
       const sentAtLeast = now();
       const result = await send(stillHeld);
@@ -139,7 +142,10 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
       return result;
     }
     const lockLoop = await (lockModule ??= import('./guard-store.js'));
-    return lockLoop.withLock<SendResult>(key, { store, lockTtlMs, sleep: abortableSleep, safely, ledgerSkip: () => ledgerSkip(key, phone), nothingSent: (m) => new ConnectionError(m, { outcomeUnknown: false }) }, locked);
+    return lockLoop.withLock<SendResult>(key, { store, lockTtlMs, sleep: abortableSleep, safely, ledgerSkip: async () => {
+      const skip = await ledgerSkip(key, phone);
+      return skip && note(skip, 'ledger_after_lock_wait');
+    }, nothingSent: (m) => new ConnectionError(m, { outcomeUnknown: false }) }, locked);
   }
 
   async function normalizePhone(check: Checker, value: unknown): Promise<string | undefined> {
@@ -206,9 +212,10 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
         ...(content !== undefined && { invite_content: content }),
         ...(force && { force: 'True' as const }),
       };
+      const note = decisionLog(log, input.businessId, phone);
       if (!force) {
         const skip = await ledgerSkip(key, phone);
-        if (skip) return skip;
+        if (skip) return note(skip, 'ledger');
       }
       const send = (stillHeld?: () => Promise<void>) =>
         guardedSend(
@@ -221,6 +228,7 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
             resendUnknown,
             findNewest,
             sleep,
+            note,
             post: async () => {
               await stillHeld?.();
               const data = await unwrap<{ invitation_id?: string }>(
@@ -235,7 +243,10 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
         );
       // A forced send takes no lock (it must not wait to be skipped), and is still recorded.
       if (windowMs === undefined) return send();
-      return force ? sendRecorded(key, phone, false, send) : inFlight.run(key, () => sendRecorded(key, phone, true, send));
+      if (force) return sendRecorded(key, phone, false, note, send);
+      let led = false;
+      const result = await inFlight.run(key, () => ((led = true), sendRecorded(key, phone, true, note, send)));
+      return led ? result : note(result, 'in_flight');
     },
 
     searchInvitations(input) {
@@ -329,7 +340,25 @@ function resolveLedger(option: GuardLedger | false | undefined, nowMs: () => num
  * How the guard calls its ledger and store. One of your own (a shared store, a custom ledger) gets a deadline per
  * call and degrades to the search, from a chunk loaded on first use; the default in-memory ledger answers at once.
  */
-function storeCalls(external: boolean, timeoutMs: number): StoreCall {
+/** Logs each guard decision at info, with what decided it; returns the result it was given. */
+function decisionLog(log: Log, businessId: string, phone: string): GuardNote {
+  return (result, reason) => {
+    const invitationId = result.status === 'sent' ? result.invitationId : result.lastInvitation.id;
+    const what = result.status === 'sent' ? `sent (${reason})` : `skipped: ${REASONS[reason] ?? reason}`;
+    log('info', `sendInvitation ${what}`, { event: 'guard.decision', decision: result.status, reason, businessId, phone, invitationId });
+    return result;
+  };
+}
+
+const REASONS: Record<string, string> = {
+  ledger: 'this number was sent to within the window (ledger, no request)',
+  search: "Partoo's search shows an invitation within the window",
+  partoo_rule: "Partoo refused it (400), and its search shows another worker's invitation",
+  in_flight: 'a send to this number was already running in this process',
+  ledger_after_lock_wait: "another worker sent it while this one waited for the number's lock",
+};
+
+function storeCalls(external: boolean, timeoutMs: number, warn: StoreWarn): StoreCall {
   if (!external) {
     return async (work, fallback) => {
       try {
@@ -340,7 +369,6 @@ function storeCalls(external: boolean, timeoutMs: number): StoreCall {
     };
   }
   let caller: Promise<StoreCall> | undefined;
-  const warn = (message: string) => console.warn(redactText(message));
   return async (work, fallback) => (await (caller ??= import('./store-call.js').then((m) => m.storeCaller(timeoutMs, warn))))(work, fallback);
 }
 

@@ -23,6 +23,9 @@ const GUARD_TEXTS: StoreTexts = {
   back: 'locks and the shared ledger are back in use',
 };
 
+/** Told when the store stops answering, and when it answers again. */
+export type StoreWarn = (message: string, state: 'degraded' | 'back') => void;
+
 /** Between two tries of a failed store call. */
 const RETRY_PAUSE_MS = 25;
 
@@ -32,7 +35,7 @@ class StoreDeadline extends Error {}
  * Runs store calls for one client: the fallback on a failure or past `timeoutMs`, a warning when that starts and
  * ends. `warn` redacts: a store's error message may quote whatever it was given.
  */
-export function storeCaller(timeoutMs: number, warn: (message: string) => void, texts: StoreTexts = GUARD_TEXTS): StoreCall {
+export function storeCaller(timeoutMs: number, warn: StoreWarn, texts: StoreTexts = GUARD_TEXTS): StoreCall {
   let degraded = false;
   let probing = false;
   return async function safely<T>(work: () => Promise<T> | T, fallback: T): Promise<T> {
@@ -43,14 +46,14 @@ export function storeCaller(timeoutMs: number, warn: (message: string) => void, 
       const result = await tryUntil(work, Date.now() + timeoutMs, !probe);
       if (degraded) {
         degraded = false;
-        warn(`partoo-argyle-sdk: the ${texts.name} answers again; ${texts.back}`);
+        warn(`the ${texts.name} answers again; ${texts.back}`, 'back');
       }
       return result;
     } catch (e) {
       if (!degraded) {
         degraded = true;
         const why = e instanceof StoreDeadline ? `no answer within ${timeoutMs} ms` : String((e as Error)?.message ?? e);
-        warn(`partoo-argyle-sdk: the ${texts.name} failed (${why}); ${texts.degraded}`);
+        warn(`the ${texts.name} failed (${why}); ${texts.degraded}`, 'degraded');
       }
       return fallback;
     } finally {

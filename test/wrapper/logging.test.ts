@@ -1,0 +1,119 @@
+// What the SDK says about its decisions: levels, fields, masking, redaction, the environment variable, and a real
+// structured logger (pino) keeping the fields as fields.
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigurationError, createPartooClient } from '../../src/index.js';
+import type { GuardStore } from '../../src/redis/index.js';
+import { DEFAULT_CREDENTIALS } from '../../src/testing/stateful/index.js';
+import { BIZ, harness } from '../support/harness.js';
+
+type Level = 'error' | 'warn' | 'info' | 'debug';
+/** A logger that keeps every call as it was made. */
+function capture() {
+  const calls: { level: Level; args: unknown[] }[] = [];
+  const at = (level: Level) => (...args: unknown[]) => void calls.push({ level, args });
+  return { logger: { error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') }, calls };
+}
+
+const PHONE = '+33601020304';
+const input = { businessId: BIZ, targetPhone: PHONE };
+
+afterEach(() => {
+  delete process.env.PARTOO_ARGYLE_SDK_LOG;
+});
+
+describe('guard decisions in the log', () => {
+  it('at info: each decision with its reason as fields, the phone masked, the message a sentence', async () => {
+    const { logger, calls } = capture();
+    const h = await harness({ partoo: { logger, logLevel: 'info' } });
+    await h.partoo.reviewBooster.sendInvitation(input);
+    await h.partoo.reviewBooster.sendInvitation(input);
+    await Promise.all([h.partoo.reviewBooster.sendInvitation({ ...input, targetPhone: '+33601020305' }), h.partoo.reviewBooster.sendInvitation({ ...input, targetPhone: '+33601020305' })]);
+    await h.sendElsewhere('+33601020306');
+    await h.partoo.reviewBooster.sendInvitation({ ...input, targetPhone: '+33601020306' });
+    const records = calls.map((c) => ({ level: c.level, fields: c.args[0] as Record<string, unknown>, message: c.args[1] as string }));
+    expect(records.map((r) => [r.level, r.fields.decision, r.fields.reason])).toEqual([
+      ['info', 'sent', 'posted'],
+      ['info', 'skipped', 'ledger'],
+      ['info', 'sent', 'posted'],
+      ['info', 'skipped', 'in_flight'],
+      ['info', 'skipped', 'search'],
+    ]);
+    expect(records[0].fields).toMatchObject({ event: 'guard.decision', businessId: BIZ, phone: '+33*******04', invitationId: expect.any(String) });
+    expect(records[1].message).toMatch(/^sendInvitation skipped: this number was sent to within the window/);
+    for (const c of calls) expect(JSON.stringify(c.args)).not.toContain(PHONE);
+  });
+
+  it('at the default level (warn), and with logLevel off, says nothing of ordinary decisions', async () => {
+    for (const logLevel of [undefined, 'off'] as const) {
+      const { logger, calls } = capture();
+      const h = await harness({ partoo: { logger, logLevel } });
+      await h.partoo.reviewBooster.sendInvitation(input);
+      await h.partoo.reviewBooster.sendInvitation(input);
+      expect(calls).toEqual([]);
+    }
+  });
+
+  it('shows full numbers only when asked (logPhoneNumbers: true)', async () => {
+    const { logger, calls } = capture();
+    const h = await harness({ partoo: { logger, logLevel: 'info', logPhoneNumbers: true } });
+    await h.partoo.reviewBooster.sendInvitation(input);
+    expect(calls[0].args[0]).toMatchObject({ phone: PHONE });
+  });
+
+  it('takes the level from PARTOO_ARGYLE_SDK_LOG, and refuses a level it does not know', async () => {
+    process.env.PARTOO_ARGYLE_SDK_LOG = 'info';
+    const { logger, calls } = capture();
+    const h = await harness({ partoo: { logger } });
+    await h.partoo.reviewBooster.sendInvitation(input);
+    expect(calls).toHaveLength(1);
+    process.env.PARTOO_ARGYLE_SDK_LOG = 'verbose';
+    expect(() => createPartooClient({ apiKey: DEFAULT_CREDENTIALS.apiKey })).toThrow(ConfigurationError);
+    expect(() => createPartooClient({ apiKey: DEFAULT_CREDENTIALS.apiKey })).toThrow(/PARTOO_ARGYLE_SDK_LOG=verbose is not a log level/);
+    delete process.env.PARTOO_ARGYLE_SDK_LOG;
+    expect(() => createPartooClient({ apiKey: DEFAULT_CREDENTIALS.apiKey, logLevel: 'loud' as never })).toThrow(/logLevel "loud"/);
+    expect(() => createPartooClient({ apiKey: DEFAULT_CREDENTIALS.apiKey, logger: { info() {} } as never })).toThrow(/logger must have/);
+  });
+});
+
+describe('a store that fails, in the log', () => {
+  it('warns once when it degrades and once when it is back, with no secret from its error message', async () => {
+    const { logger, calls } = capture();
+    let failing = true;
+    const fail = async () => {
+      if (failing) throw new Error(`connection refused for key ${DEFAULT_CREDENTIALS.apiKey}`);
+    };
+    const store: GuardStore = {
+      get: async () => (await fail(), undefined),
+      set: fail,
+      acquire: async () => (await fail(), true),
+      release: fail,
+    };
+    const h = await harness({ partoo: { logger, guard: { store, storeTimeoutMs: 50 } } });
+    await h.partoo.reviewBooster.sendInvitation(input);
+    failing = false;
+    await h.partoo.reviewBooster.sendInvitation({ ...input, targetPhone: '+33601020305' });
+    expect(calls.map((c) => [c.level, (c.args[0] as { event: string }).event])).toEqual([
+      ['warn', 'guard.store.degraded'],
+      ['warn', 'guard.store.back'],
+    ]);
+    expect(JSON.stringify(calls)).not.toContain(DEFAULT_CREDENTIALS.apiKey);
+    expect(calls[0].args[1]).toMatch(/guard store failed \(connection refused for key \[redacted\]\)/);
+  });
+});
+
+describe('with pino', () => {
+  it('records stay structured: the fields are JSON properties, the message is msg', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) });
+    const logger = pino({ level: 'debug' }, sink);
+    const h = await harness({ partoo: { logger, logLevel: 'info' } });
+    await h.partoo.reviewBooster.sendInvitation(input);
+    await h.partoo.reviewBooster.sendInvitation(input);
+    const records = lines.map((l) => JSON.parse(l));
+    expect(records).toHaveLength(2);
+    expect(records[1]).toMatchObject({ level: 30, event: 'guard.decision', decision: 'skipped', reason: 'ledger', phone: '+33*******04' });
+    expect(records[1].msg).toMatch(/^sendInvitation skipped/);
+  });
+});
