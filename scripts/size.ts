@@ -13,9 +13,10 @@ import { build, type Metafile } from 'esbuild';
 // then to 11.75 kB for secrets that leave the redaction registry with their client (11.63 -> 11.70 kB; it grew
 // with every key a process ever saw), then to 12.6 kB (11.70 -> 12.50 kB) for: `.api` results scrubbed of echoed
 // secrets with a typed error for a non-JSON success, the guard's settle time and resendUnknown (the store deadline
-// itself loads only with a store), and 401 messages that name the key's option and variable.
+// itself loads only with a store), and 401 messages that name the key's option and variable; then to 13.6 kB
+// (12.69 -> 13.50 kB) for the log: levels, a redacting and masking record builder, the guard's reasons.
 export const CORE_BUDGET_TARGET_BYTES = 8 * 1024;
-export const CORE_BUDGET_BYTES = 12.6 * 1024;
+export const CORE_BUDGET_BYTES = 13.6 * 1024;
 
 const gz = (file: string) => gzipSync(readFileSync(file)).length;
 
