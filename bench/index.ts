@@ -13,6 +13,7 @@ import type { paths } from '../src/generated/partoo.js';
 import { createStatefulMocks, startMockServers } from '../src/testing/index.js';
 import { startPrism } from '../src/testing/prism.js';
 import { mockColdStart } from './cold-start.js';
+import { mswColdStart } from './msw-cold-start.js';
 import { generate } from '../scripts/codegen.js';
 import { SPECS } from '../scripts/spec-tools.js';
 
@@ -508,6 +509,7 @@ const sections = {
   csvStream,
   toolsAndMocks,
   mockColdStart: () => mockColdStart(record, SMOKE),
+  mswColdStart: () => mswColdStart(record, SMOKE),
   mockThroughput,
   importAndSize,
   redisGuard,

@@ -1,0 +1,109 @@
+// `npm run bench -- --only mswColdStart`: the MSW handlers as a partner's test file meets them, in fresh
+// processes, beside the stateful server. Both sides are bundled first (as the published build is) and answer
+// the same spec-validated request, so the loader's cost and a control path's shortcut count for neither.
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+interface Row {
+  section: string;
+  metric: string;
+  value: number;
+  unit: string;
+  budget?: string;
+  ok?: boolean;
+}
+
+const ROOT = join(import.meta.dirname, '..');
+const DIR = join(ROOT, 'node_modules', '.cache', 'bench-msw-cold-start');
+const TEMPLATE = '/review_booster/template';
+
+// Each child prints one JSON line: ms since its own start (performance's time origin) at each step.
+const MSW = `const t0 = performance.now();
+const { setupServer } = await import('msw/node');
+const { createMockHandlers } = await import('./msw.mjs');
+const imported = performance.now();
+const mock = createMockHandlers();
+const server = setupServer(...mock.handlers);
+server.listen({ onUnhandledRequest: 'error' });
+const res = await fetch(mock.partooUrl + '${TEMPLATE}', { headers: { 'x-APIKey': mock.partooApiKey } });
+if (res.status !== 200) throw new Error('status ' + res.status);
+console.log(JSON.stringify({ imported, first: performance.now() }));
+server.close();`;
+const SERVER = `const { startMockServers } = await import('./testing.mjs');
+const imported = performance.now();
+const mock = await startMockServers({ stateful: true });
+const res = await fetch(mock.partooUrl + '${TEMPLATE}', { headers: { 'x-APIKey': mock.partooApiKey } });
+if (res.status !== 200) throw new Error('status ' + res.status);
+console.log(JSON.stringify({ imported, first: performance.now() }));
+await mock.close();`;
+
+/** ms from spawn to the child's line saying it had its 200, and the child's own import time. */
+function run(file: string): Promise<{ total: number; imported: number }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [file], { cwd: DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let total = 0;
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (!total && out.includes('"first"')) total = performance.now() - started;
+    });
+    child.stderr.on('data', (d) => (out += d));
+    child.once('close', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('{"imported"'));
+      if (code !== 0 || !line) return reject(new Error(`${file} exited ${code}: ${out.slice(-300)}`));
+      resolve({ total, imported: JSON.parse(line).imported });
+    });
+  });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function mswColdStart(record: (r: Row) => void, smoke: boolean) {
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  try {
+    await build({
+      entryPoints: { msw: join(ROOT, 'src/msw/index.ts'), testing: join(ROOT, 'src/testing/index.ts') },
+      outdir: DIR,
+      bundle: true,
+      splitting: true,
+      platform: 'node',
+      format: 'esm',
+      outExtension: { '.js': '.mjs' },
+      packages: 'external',
+      logLevel: 'error',
+    });
+    writeFileSync(join(DIR, 'msw-first.mjs'), MSW);
+    writeFileSync(join(DIR, 'server-first.mjs'), SERVER);
+    const runs = smoke ? 3 : 7;
+    const msw: { total: number; imported: number }[] = [];
+    const server: { total: number; imported: number }[] = [];
+    // Interleaved, so a busy moment of the machine weighs on both sides alike.
+    for (let i = 0; i < runs; i++) {
+      msw.push(await run(join(DIR, 'msw-first.mjs')));
+      server.push(await run(join(DIR, 'server-first.mjs')));
+    }
+    const section = 'msw cold start';
+    const note = `median of ${runs} fresh processes`;
+    const mswMs = median(msw.map((r) => r.total));
+    const serverMs = median(server.map((r) => r.total));
+    const importMs = median(msw.map((r) => r.imported));
+    record({ section, metric: `msw/node + ./msw entry, import (${note})`, value: importMs, unit: 'ms' });
+    record({ section, metric: `createMockHandlers, spawn to first validated 200 (${note})`, value: mswMs, unit: 'ms' });
+    const serverMetric = `startMockServers stateful, spawn to first validated 200 (${note})`;
+    record({ section, metric: serverMetric, value: serverMs, unit: 'ms' });
+    // The issue's budget is 0.5x; the full run holds it and reports the miss. Both sides load the same engine
+    // (the specs' validators: about 0.9 s of either side), and MSW adds its own import, so the ratio stays
+    // near 1 until that load gets cheaper for both (README, "Mocking in-process with MSW"). The smoke run in
+    // CI only catches rot: the MSW path growing well past the server's.
+    const line = smoke ? 2 : 0.5;
+    const budget = smoke ? `<= ${line} (smoke; full run: <= 0.5)` : `<= ${line}`;
+    const ratio = mswMs / serverMs;
+    record({ section, metric: 'MSW handlers / stateful server', value: ratio, unit: 'x', budget, ok: ratio <= line });
+  } finally {
+    rmSync(DIR, { recursive: true, force: true });
+  }
+}
