@@ -16,7 +16,10 @@ try {
   // With the optional peer a partner installs for the stateful mock, at the version the package asks for: its
   // dependencies resolve as a partner's would, without this repository's lockfile or overrides.
   const prismHttp = `@stoplight/prism-http@${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).peerDependencies['@stoplight/prism-http']}`;
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', join(work, tarball), prismHttp], { cwd: work, stdio: 'inherit' });
+  // msw at the version this repository tests, for the ./msw entry (another optional peer).
+  const msw = `msw@${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies.msw}`;
+  const flags = ['--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'];
+  execFileSync('npm', ['install', ...flags, join(work, tarball), prismHttp, msw], { cwd: work, stdio: 'inherit' });
   const call = (load: string) => `
     ${load}
     const client = createPartooClient({ apiKey: process.env.KEY, baseUrl: process.env.URL });
@@ -58,7 +61,34 @@ try {
     }`,
   );
   process.stdout.write((await promisify(execFile)(process.execPath, ['partner.mjs'], { cwd: work })).stdout);
-  console.log('pack smoke: the tarball works from ESM, CommonJS, its command and its testing entry');
+  // The ./msw entry, from ESM and from CommonJS: MSW handlers on production's URLs, a send then a skip on the
+  // repeat, and a wrong key's 401, with nothing let through to the network.
+  const mswPartner = (load: string) => `${load}
+    const mock = createMockHandlers();
+    const server = setupServer(...mock.handlers);
+    server.listen({ onUnhandledRequest: 'error' });
+    const partoo = mock.partooClient();
+    const input = { businessId: 'msw', targetPhone: '+33601020305', inviteContent: 'Thanks! @link' };
+    (async () => {
+      const results = [];
+      for (let i = 0; i < 2; i++) results.push((await partoo.reviewBooster.sendInvitation(input)).status);
+      const template = 'https://api.partoo.co/v2/review_booster/template';
+      const denied = await fetch(template, { headers: { 'x-APIKey': 'wrong' } });
+      const seen = results.join(', then ') + ', a wrong key ' + denied.status;
+      const sent = mock.sentCount('msw', '+33601020305');
+      if (seen !== 'sent, then skipped, a wrong key 401' || sent !== 1) throw new Error(seen + ', ' + sent + ' sent');
+      console.log(process.argv[2] + ': MSW handlers from the installed package: ' + seen);
+      server.close();
+    })();`;
+  const esm = `import { setupServer } from 'msw/node';
+    import { createMockHandlers } from 'partoo-argyle-sdk/msw';`;
+  const cjs = `const { setupServer } = require('msw/node');
+    const { createMockHandlers } = require('partoo-argyle-sdk/msw');`;
+  writeFileSync(join(work, 'msw.mjs'), mswPartner(esm));
+  writeFileSync(join(work, 'msw.cjs'), mswPartner(cjs));
+  for (const [file, kind] of [['msw.mjs', 'msw ESM'], ['msw.cjs', 'msw CJS']])
+    process.stdout.write((await promisify(execFile)(process.execPath, [file, kind], { cwd: work })).stdout);
+  console.log('pack smoke: the tarball works from ESM, CommonJS, its command, its testing and msw entries');
 } finally {
   await mock.close();
   rmSync(work, { recursive: true, force: true });
