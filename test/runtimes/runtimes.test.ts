@@ -1,0 +1,112 @@
+// The packed tarball's core on the real runtimes (README "Runtimes"): a guarded send, the skip a second client
+// finds through Partoo's search, a status, Argyle's list over pages, a 401 with no secret in it, a validation
+// error and a missing key, each against the stateful mock running here in Node. A runtime that cannot be
+// installed is skipped with the reason, except under CI=true, where that fails.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { startMockServers, type MockServers } from '../../src/testing/index.js';
+import { installRuntime, type RuntimeName } from '../../scripts/install-runtimes.js';
+import { installTarball, type InstalledTarball } from './tarball.js';
+import { runInWorkerd } from './workerd.js';
+
+// First run: the runtime's download and install; later runs find it in the cache and take a second or two.
+const PER_RUNTIME_MS = 300_000;
+
+let mock: MockServers;
+let tarball: InstalledTarball;
+
+beforeAll(async () => {
+  [mock, tarball] = await Promise.all([startMockServers({ stateful: true }), installTarball()]);
+}, 180_000);
+
+afterAll(async () => {
+  tarball?.remove();
+  await mock?.close();
+});
+
+async function runtime(name: RuntimeName, ctx: TestContext): Promise<string> {
+  const installed = await installRuntime(name);
+  if ('bin' in installed) return installed.bin;
+  if (process.env.CI === 'true') throw new Error(`${name} is required in CI: ${installed.missing}`);
+  // The reporter does not print a skip's note: the reason goes to stderr, beside the test's name.
+  console.warn(`skipped ${name}: ${installed.missing}`);
+  ctx.skip(`${name} not installed: ${installed.missing}`);
+  throw new Error('unreachable');
+}
+
+let phones = 0;
+function smokeConfig(label: string) {
+  const { connection } = mock;
+  return { ...connection, businessId: `runtime-${label}`, phone: `+3360102${String(4000 + phones++)}` };
+}
+
+/** Everything the smoke reports must hold, whatever the runtime; the mock agrees on what was sent. */
+async function expectCoreWorks(config: ReturnType<typeof smokeConfig>, result: any, output: string) {
+  expect(result).toMatchObject({
+    sent: 'sent',
+    second: 'skipped',
+    status: 'CREATED',
+    unauthorized: { name: 'AuthenticationError', sdk: true, leaksKey: false },
+    invalid: { name: 'ValidationError', sdk: true, leaksKey: false },
+    missingKey: { name: 'ConfigurationError', message: expect.stringContaining('PARTOO_API_KEY') },
+  });
+  expect(mock.sentCount(config.businessId, config.phone)).toBe(1);
+  // Every page full but the last, and together every invite the mock holds.
+  const pages: number[] = result.argylePages;
+  const total = (await mock.argyleClient().invites.list({ limit: 200 }).toArray()).length;
+  expect(pages.length).toBeGreaterThan(1);
+  expect(pages.slice(0, -1).every((n) => n === 2) && pages.at(-1)! >= 1).toBe(true);
+  expect(pages.reduce((a, b) => a + b, 0)).toBe(total);
+  for (const secret of [config.partooApiKey, config.argyleApiKeyId, config.argyleApiKeySecret]) {
+    expect(output).not.toContain(secret);
+  }
+}
+
+/** Node, Bun and Deno run the same script from the installed package; keys reach it as an argument, not env. */
+async function runScript(bin: string, args: string[], config: object) {
+  const env: NodeJS.ProcessEnv = { ...process.env, DENO_DIR: join(tarball.dir, '.deno'), DENO_NO_UPDATE_CHECK: '1' };
+  for (const name of ['PARTOO_API_KEY', 'ARGYLE_API_KEY_ID', 'ARGYLE_API_KEY_SECRET']) delete env[name];
+  const { stdout, stderr } = await promisify(execFile)(bin, [...args, 'run-smoke.mjs', JSON.stringify(config)], {
+    cwd: tarball.dir,
+    env,
+    timeout: 60_000,
+  });
+  return { result: JSON.parse(stdout.trim().split('\n').pop()!), output: stdout + stderr };
+}
+
+describe('the packed core on each runtime', () => {
+  it('Node 22', async (ctx) => {
+    const bin = await runtime('Node 22', ctx);
+    const config = smokeConfig('node22');
+    const { result, output } = await runScript(bin, [], config);
+    await expectCoreWorks(config, result, output);
+  }, PER_RUNTIME_MS);
+
+  it('Bun', async (ctx) => {
+    const bin = await runtime('Bun', ctx);
+    const config = smokeConfig('bun');
+    const { result, output } = await runScript(bin, [], config);
+    await expectCoreWorks(config, result, output);
+  }, PER_RUNTIME_MS);
+
+  it('Deno, allowed the mock hosts only (no --allow-env, --allow-read or --allow-sys)', async (ctx) => {
+    const bin = await runtime('Deno', ctx);
+    const config = smokeConfig('deno');
+    const hosts = [config.partooUrl, config.argyleUrl].map((u) => new URL(u).host).join(',');
+    const { result, output } = await runScript(bin, ['run', `--allow-net=${hosts}`], config);
+    await expectCoreWorks(config, result, output);
+    // Deno's own NotCapable, reported as the SDK's error that names the variable and the flag.
+    expect(result.missingKey.message).toContain('(not readable: NotCapable; Deno needs --allow-env=PARTOO_API_KEY)');
+  }, PER_RUNTIME_MS);
+
+  for (const nodejsCompat of [false, true]) {
+    it(`Cloudflare workerd, ${nodejsCompat ? 'with' : 'without'} nodejs_compat`, async (ctx) => {
+      const bin = await runtime('workerd', ctx);
+      const config = smokeConfig(`workerd-${nodejsCompat ? 'compat' : 'plain'}`);
+      const { result, stderr } = await runInWorkerd(bin, tarball.workerFile, nodejsCompat, config);
+      await expectCoreWorks(config, result, JSON.stringify(result) + stderr);
+    }, PER_RUNTIME_MS);
+  }
+});

@@ -1,0 +1,52 @@
+// The packed tarball installed into a fresh project, with the smoke fixtures beside it and the Worker bundled from
+// it: what each runtime under test loads. Needs `npm run build` first (CI builds before it tests).
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const run = promisify(execFile);
+
+export interface InstalledTarball {
+  dir: string;
+  /** the Worker bundled from the installed package, as `wrangler deploy` would (esbuild, workerd conditions) */
+  workerFile: string;
+  remove(): void;
+}
+
+export async function installTarball(): Promise<InstalledTarball> {
+  if (!existsSync(join(ROOT, 'dist/index.js'))) {
+    throw new Error('run `npm run build` first: these tests run the packed tarball');
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'pas-runtimes-'));
+  try {
+    const pack = ['pack', '--silent', '--pack-destination', dir];
+    const { stdout } = await run('npm', pack, { cwd: ROOT, timeout: 60_000 });
+    const tarball = join(dir, stdout.trim().split('\n').pop()!);
+    writeFileSync(join(dir, 'package.json'), '{"name":"runtime-smoke","private":true}');
+    const install = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', '--loglevel=error'];
+    await run('npm', [...install, tarball], { cwd: dir, timeout: 120_000 });
+    for (const file of ['core-smoke.mjs', 'run-smoke.mjs', 'worker.mjs']) {
+      cpSync(join(import.meta.dirname, 'fixtures', file), join(dir, file));
+    }
+    const workerFile = join(dir, 'worker.js');
+    await build({
+      entryPoints: [join(dir, 'worker.mjs')],
+      outfile: workerFile,
+      bundle: true,
+      format: 'esm',
+      // No Node built-in is left external: one would fail in workerd without nodejs_compat, as it should.
+      platform: 'neutral',
+      mainFields: ['module', 'main'],
+      conditions: ['workerd', 'worker', 'browser'],
+      logLevel: 'silent',
+    });
+    return { dir, workerFile, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
