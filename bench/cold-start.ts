@@ -127,13 +127,16 @@ await mock.close();`
       unit: 'ms',
     });
     const ratio = cliMs / prismMs;
+    // The claim is the full run's (7 fresh processes on a quiet machine); CI's smoke run, 3 processes beside
+    // everything else CI starts, only checks that the mock stays well ahead of Prism.
+    const limit = smoke ? 0.8 : 0.5;
     record({
       section,
       metric: 'stateful mock CLI / Prism CLI',
       value: ratio,
       unit: 'x',
-      budget: '<= 0.5',
-      ok: ratio <= 0.5,
+      budget: smoke ? '<= 0.8 (smoke; full run: <= 0.5)' : '<= 0.5',
+      ok: ratio <= limit,
     });
     record({ section, metric: 'startMockServers stateful / Prism CLI', value: inProcessMs / prismMs, unit: 'x' });
   } finally {
