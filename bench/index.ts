@@ -316,7 +316,7 @@ async function importAndSize() {
 // loopback Partoo (the mock's spec validation would measure Prism, not the stream). Several minutes at
 // Partoo's real limit would be hours, so the command's limit is lifted here.
 async function csvStream() {
-  const { send } = await import('../src/cli-send.js');
+  const { send } = await import('../src/cli/send.js');
   const rowsN = SMOKE ? 2_000 : 100_000;
   const dir = mkdtempSync(join(os.tmpdir(), 'pas-csv-bench-'));
   const csv = join(dir, 'rows.csv');
