@@ -1,14 +1,12 @@
 // A fleet under one shared limit, in real time against the stateful mock's own limit (fixed minutes, 429 past it):
 // workers join and leave mid-run, and in a second fleet Redis goes away for a while. Both run side by side for a
 // little over a minute, so the mock's first minute closes and a second one opens.
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startMockServers, type MockServers } from '../../src/testing/index.js';
 import { limitShape } from '../../src/wrapper/rate-limit.js';
 import { hasRedisServer, ownRedis, type OwnRedis } from '../support/redis-server.js';
+import { workerTally } from '../support/worker-process.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const url = inject('redisUrl');
 const available = Boolean(url) && hasRedisServer();
 if (!available && process.env.REQUIRE_REDIS === '1') throw new Error('fleet rate-limit test: no Redis');
@@ -32,18 +30,8 @@ interface Tally {
 const sleepUntil = (at: number) => new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
 
 function worker(mock: MockServers, redisUrl: string, env: Record<string, string>): Promise<Tally> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/redis/rate-worker.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, REDIS_URL: redisUrl, PARTOO_URL: mock.partooUrl, PARTOO_KEY: mock.partooApiKey, RPM: String(RPM), CONCURRENCY: String(CONCURRENCY), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.once('exit', (code) => (code === 0 ? done(JSON.parse(out.trim().split('\n').pop()!)) : fail(new Error(`rate worker exited ${code}: ${err}`))));
-  });
+  const base = { REDIS_URL: redisUrl, PARTOO_URL: mock.partooUrl, PARTOO_KEY: mock.partooApiKey, RPM: String(RPM), CONCURRENCY: String(CONCURRENCY) };
+  return workerTally<Tally>('test/redis/rate-worker.ts', { ...base, ...env });
 }
 
 /** Requests (a search and a POST per send) ending in the spans [from, to), as a share of what the limit allows. */

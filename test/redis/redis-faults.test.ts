@@ -1,13 +1,11 @@
 // The shared guard under the faults a real Redis has: restarts without persistence (flapping), a Redis that is
 // down from the start, and a long outage mid-run. Each test runs a redis-server of its own, and worker processes
 // configured as README says; the stateful mock counts the SMS.
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServers, type MockServers } from '../../src/testing/index.js';
 import { hasRedisServer, ownRedis, type OwnRedis } from '../support/redis-server.js';
+import { workerTally } from '../support/worker-process.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const available = hasRedisServer();
 if (!available && process.env.REQUIRE_REDIS === '1') throw new Error('Redis fault tests: no redis-server on this machine');
 
@@ -42,18 +40,7 @@ describe.skipIf(!available)('the Redis guard under Redis faults', () => {
   });
 
   const worker = (mock: MockServers, url: string, env: Record<string, string>) =>
-    new Promise<Tally>((done, fail) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'test/redis/worker.ts'], {
-        cwd: ROOT,
-        env: { ...process.env, REDIS_URL: url, PARTOO_URL: mock.partooUrl, PARTOO_KEY: mock.partooApiKey, ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (d) => (out += d));
-      child.stderr.on('data', (d) => (err += d));
-      child.once('exit', (code) => (code === 0 ? done(JSON.parse(out.trim().split('\n').pop()!)) : fail(new Error(`worker exited ${code}: ${err}`))));
-    });
+    workerTally<Tally>('test/redis/worker.ts', { REDIS_URL: url, PARTOO_URL: mock.partooUrl, PARTOO_KEY: mock.partooApiKey, ...env });
   const total = (tallies: Tally[], k: 'sent' | 'skipped' | 'failed') => tallies.reduce((n, t) => n + t[k], 0);
   const summary = (tallies: Tally[]) =>
     JSON.stringify(tallies.map(({ sent, skipped, failed, slowestMs, errors }) => ({ sent, skipped, failed, slowestMs, errors: errors.slice(0, 2) })));

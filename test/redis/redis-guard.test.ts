@@ -1,11 +1,10 @@
 // The guard shared through a real Redis: the store's semantics, then 4 worker processes and a crashed one.
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createPartooClient } from '../../src/index.js';
 import { redisGuardStore } from '../../src/redis/index.js';
 import { startMockServers, type MockServers } from '../../src/testing/index.js';
+import { runWorker } from '../support/worker-process.js';
 
 const url = inject('redisUrl');
 if (!url) {
@@ -13,7 +12,6 @@ if (!url) {
   if (process.env.REQUIRE_REDIS === '1') throw new Error(message);
   console.warn(`${message}; skipped`);
 }
-const ROOT = resolve(import.meta.dirname, '../..');
 
 describe.skipIf(!url)('redisGuardStore on a real Redis', () => {
   let redis: Redis;
@@ -162,18 +160,7 @@ describe.skipIf(!url)('redisGuardStore on a real Redis', () => {
   });
 
   const worker = (env: Record<string, string>) =>
-    new Promise<{ code: number | null; signal: string | null; out: string; err: string }>((done) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'test/redis/worker.ts'], {
-        cwd: ROOT,
-        env: { ...process.env, REDIS_URL: url, PARTOO_URL: mock.partooUrl, PARTOO_KEY: mock.partooApiKey, ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (d) => (out += d));
-      child.stderr.on('data', (d) => (err += d));
-      child.once('exit', (code, signal) => done({ code, signal, out, err }));
-    });
+    runWorker('test/redis/worker.ts', { REDIS_URL: url, PARTOO_URL: mock.partooUrl, PARTOO_KEY: mock.partooApiKey, ...env });
 
   it('4 worker processes x 200 sends over 100 numbers: exactly 100 SMS', async () => {
     const phones = Array.from({ length: 100 }, (_, i) => `+336030${String(10000 + i)}`);
