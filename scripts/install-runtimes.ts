@@ -1,7 +1,7 @@
-// `tsx scripts/install-runtimes.ts`: the runtimes test/runtimes/runtimes.test.ts runs the packed core on, from the
-// npm registry (their binaries ship inside npm packages), installed once into a cache folder outside the repository
-// and reused by later runs; CI runs this before the tests. Not devDependencies: together they weigh about 500 MB,
-// which every `npm ci` would pay for. Pinned exactly: moving to a new runtime release is a decision.
+// `tsx scripts/install-runtimes.ts`: the runtimes test/runtimes/ runs the packed core on, and the compilers it checks
+// a consumer's types with, from the npm registry (their binaries ship inside npm packages), installed once into a
+// cache folder outside the repository and reused by later runs; CI runs this before the tests. Not devDependencies:
+// together they weigh about 500 MB, which every `npm ci` would pay for. Pinned exactly: a new release is a decision.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -14,6 +14,10 @@ export const RUNTIMES = {
   Deno: { pkg: '@deno/linux-x64-glibc@2.9.6', bin: 'node_modules/@deno/linux-x64-glibc/deno' },
   // The `workerd` package only picks the platform's binary package; its install script is not needed.
   workerd: { pkg: 'workerd@1.20261117.1', bin: 'node_modules/@cloudflare/workerd-linux-64/bin/workerd' },
+  // Compilers for the consumer type test: the oldest TypeScript README states and the latest major (the latest
+  // 5.x is this repository's own devDependency). TypeScript 7's tsc is a native binary from an optional package.
+  'TypeScript 5.4': { pkg: 'typescript@5.4.5', bin: 'node_modules/typescript/bin/tsc' },
+  'TypeScript 7': { pkg: 'typescript@7.0.2', bin: 'node_modules/typescript/bin/tsc' },
 } as const;
 
 export type RuntimeName = keyof typeof RUNTIMES;

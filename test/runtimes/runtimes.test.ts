@@ -77,6 +77,13 @@ async function runScript(bin: string, args: string[], config: object) {
 }
 
 describe('the packed core on each runtime', () => {
+  // The Node running the tests (CI's is Node 20, the oldest `engines` allows): nothing to install.
+  it(`Node ${process.versions.node.split('.')[0]} (the Node running the tests)`, async () => {
+    const config = smokeConfig('node-here');
+    const { result, output } = await runScript(process.execPath, [], config);
+    await expectCoreWorks(config, result, output);
+  }, PER_RUNTIME_MS);
+
   it('Node 22', async (ctx) => {
     const bin = await runtime('Node 22', ctx);
     const config = smokeConfig('node22');

@@ -17,7 +17,8 @@ export interface InstalledTarball {
   remove(): void;
 }
 
-export async function installTarball(): Promise<InstalledTarball> {
+/** `extra`: packages installed beside it (pinned), e.g. the @types/node a TypeScript consumer has. */
+export async function installTarball(extra: string[] = []): Promise<InstalledTarball> {
   if (!existsSync(join(ROOT, 'dist/index.js'))) {
     throw new Error('run `npm run build` first: these tests run the packed tarball');
   }
@@ -28,7 +29,7 @@ export async function installTarball(): Promise<InstalledTarball> {
     const tarball = join(dir, stdout.trim().split('\n').pop()!);
     writeFileSync(join(dir, 'package.json'), '{"name":"runtime-smoke","private":true}');
     const install = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', '--loglevel=error'];
-    await run('npm', [...install, tarball], { cwd: dir, timeout: 120_000 });
+    await run('npm', [...install, tarball, ...extra], { cwd: dir, timeout: 120_000 });
     for (const file of ['core-smoke.mjs', 'run-smoke.mjs', 'worker.mjs']) {
       cpSync(join(import.meta.dirname, 'fixtures', file), join(dir, file));
     }
