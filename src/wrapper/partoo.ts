@@ -9,6 +9,7 @@ import type { GuardOptions, SendResult, SkippedResult } from './guard.js';
 import type { GuardStore } from './guard-store.js';
 import type { GuardLedger } from './ledger.js';
 import { createLog, type LogOptions } from './log.js';
+import { traced, type Attributes } from './trace.js';
 import type { Sender, SendContext } from './send.js';
 import { TokenBucket, type Clock, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { isFinalStatus, searchPages, type FinalInvitationStatus, type Invitation, type InvitationPage, type InvitationStatus } from './invitations.js';
@@ -136,12 +137,12 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
   }
 
   const reviewBooster: ReviewBooster = {
-    async checkInvitation(input) {
-      return (await send()).checkInvitation(input);
+    checkInvitation(input) {
+      return traced('partoo.checkInvitation', businessOf(input), async () => (await send()).checkInvitation(input));
     },
 
-    async sendInvitation(input) {
-      return (await send()).sendInvitation(input);
+    sendInvitation(input) {
+      return traced('partoo.sendInvitation', businessOf(input), async () => (await send()).sendInvitation(input));
     },
 
     searchInvitations(input) {
@@ -165,16 +166,12 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
       });
     },
 
-    async getInvitationStatus(invitationId) {
-      const check = new Checker();
-      check.requiredString(invitationId, 'invitationId');
-      check.throwIfAny();
-      const data = await unwrap<{ status?: InvitationStatus }>(
-        await api.GET('/review_booster/invitation_status', { params: { query: { invitation_id: invitationId } }, parseAs: 'stream' }),
-        'getReviewInvitationStatus',
-      );
-      if (!data.status) throw unexpectedBody('getReviewInvitationStatus', 'response without a status', data);
-      return data.status;
+    getInvitationStatus(invitationId) {
+      return traced('partoo.getInvitationStatus', {}, () => invitationStatus(invitationId));
+    },
+
+    waitForFinalStatus(invitationId, waitOptions = {}) {
+      return traced('partoo.waitForFinalStatus', {}, () => waitFinal(invitationId, waitOptions));
     },
 
     async *sendInvitations(inputs, bulkOptions = {}) {
@@ -182,28 +179,40 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
       const { runBulk } = await import('./bulk.js');
       yield* runBulk(inputs, bulkOptions, (input) => reviewBooster.sendInvitation(input));
     },
-
-    async waitForFinalStatus(invitationId, waitOptions = {}) {
-      const check = new Checker();
-      check.requiredString(invitationId, 'invitationId');
-      check.integer(waitOptions.intervalMs, 'intervalMs', 1, 3_600_000);
-      check.integer(waitOptions.timeoutMs, 'timeoutMs', 1, 86_400_000);
-      check.throwIfAny();
-      const intervalMs = waitOptions.intervalMs ?? 5_000;
-      const timeoutMs = waitOptions.timeoutMs ?? 600_000;
-      const deadline = Date.now() + timeoutMs;
-      let last: InvitationStatus | undefined;
-      for (;;) {
-        if (waitOptions.signal?.aborted) throw waitOptions.signal.reason;
-        last = await reviewBooster.getInvitationStatus(invitationId);
-        if (isFinalStatus(last)) return last;
-        // No sleep runs past the deadline, so no timer outlives the call (an AbortSignal.timeout would).
-        if (Date.now() + intervalMs > deadline) break;
-        await abortableSleep(intervalMs, waitOptions.signal);
-      }
-      throw new TimeoutError(`invitation ${invitationId} reached no final status within ${timeoutMs} ms (last: ${last})`, { outcomeUnknown: false });
-    },
   };
+
+  async function invitationStatus(invitationId: string): Promise<InvitationStatus> {
+    const check = new Checker();
+    check.requiredString(invitationId, 'invitationId');
+    check.throwIfAny();
+    const query = { invitation_id: invitationId };
+    const result = await api.GET('/review_booster/invitation_status', { params: { query }, parseAs: 'stream' });
+    const data = await unwrap<{ status?: InvitationStatus }>(result, 'getReviewInvitationStatus');
+    if (!data.status) throw unexpectedBody('getReviewInvitationStatus', 'response without a status', data);
+    return data.status;
+  }
+
+  async function waitFinal(invitationId: string, waitOptions: WaitOptions): Promise<FinalInvitationStatus> {
+    const check = new Checker();
+    check.requiredString(invitationId, 'invitationId');
+    check.integer(waitOptions.intervalMs, 'intervalMs', 1, 3_600_000);
+    check.integer(waitOptions.timeoutMs, 'timeoutMs', 1, 86_400_000);
+    check.throwIfAny();
+    const intervalMs = waitOptions.intervalMs ?? 5_000;
+    const timeoutMs = waitOptions.timeoutMs ?? 600_000;
+    const deadline = Date.now() + timeoutMs;
+    let last: InvitationStatus | undefined;
+    for (;;) {
+      if (waitOptions.signal?.aborted) throw waitOptions.signal.reason;
+      last = await invitationStatus(invitationId);
+      if (isFinalStatus(last)) return last;
+      // No sleep runs past the deadline, so no timer outlives the call (an AbortSignal.timeout would).
+      if (Date.now() + intervalMs > deadline) break;
+      await abortableSleep(intervalMs, waitOptions.signal);
+    }
+    const message = `invitation ${invitationId} reached no final status within ${timeoutMs} ms (last: ${last})`;
+    throw new TimeoutError(message, { outcomeUnknown: false });
+  }
 
   return { api: rawClient(api), reviewBooster };
 }
@@ -244,6 +253,12 @@ function guardWindow(guard: PartooClientOptions['guard']): number | undefined {
   if (typeof days !== 'number' || !(days > 0) || days > 365) throw new ConfigurationError(`guard.windowDays must be a number of days from 0 to 365, not ${String(days)}`);
   return days * DAY_MS;
 }
+
+/** The span attribute a send or check can carry before its input is validated: the business, when it is one. */
+const businessOf = (input: unknown): Attributes => {
+  const id = (input as { businessId?: unknown } | null)?.businessId;
+  return typeof id === 'string' ? { 'partoo.business_id': id } : {};
+};
 
 /** A Paginated whose walk starts only after an async preparation step (validation needing metadata). */
 function lazyPaginated<T, P extends { items: T[] }>(prepare: () => Promise<Paginated<T, P>>): Paginated<T, P> {

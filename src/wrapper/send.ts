@@ -9,6 +9,7 @@ import { guardedSend, InFlight, skippedFor, type GuardNote, type SendResult, typ
 import type { GuardStore, Locked } from './guard-store.js';
 import { MemoryLedger, type GuardLedger } from './ledger.js';
 import type { Log } from './log.js';
+import { annotate } from './trace.js';
 import { searchPages, type Invitation } from './invitations.js';
 import type { SendInvitationInput } from './partoo.js';
 import type { StoreCall, StoreWarn } from './store-call.js';
@@ -206,6 +207,7 @@ function decisionLog(log: Log, businessId: string, phone: string): GuardNote {
     const what = result.status === 'sent' ? `sent (${reason})` : `skipped: ${REASONS[reason] ?? reason}`;
     const fields = { event: 'guard.decision', decision: result.status, reason, businessId, phone, invitationId };
     log('info', `sendInvitation ${what}`, fields);
+    annotate({ 'partoo.guard.decision': result.status, 'partoo.guard.reason': reason });
     return result;
   };
 }

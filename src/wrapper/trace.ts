@@ -1,0 +1,58 @@
+// Spans for each public operation, through the application's OpenTelemetry API (`@opentelemetry/api`, an optional
+// peer) and whatever tracer provider it registered, as OpenTelemetry libraries do. Without the package nothing is
+// loaded after one failed import, and each call pays a single check; with the API but no SDK, spans are no-ops.
+
+/** The little of @opentelemetry/api used here, so its types never reach ours. */
+interface SpanLike {
+  setAttributes(attributes: Attributes): void;
+  setStatus(status: { code: number; message?: string }): void;
+  end(): void;
+}
+interface OtelLike {
+  trace: {
+    getTracer(name: string, version?: string): {
+      startActiveSpan<R>(name: string, options: { kind: number; attributes: Attributes }, fn: (span: SpanLike) => R): R;
+    };
+    getActiveSpan(): SpanLike | undefined;
+  };
+}
+export type Attributes = Record<string, string | number | boolean>;
+
+const SPAN_KIND_CLIENT = 2;
+const STATUS_ERROR = 2;
+// Not a literal in import(): a bundler leaves it alone, so a build without the package still builds.
+const OTEL_API = '@opentelemetry/api';
+
+let otel: OtelLike | null | undefined;
+let loading: Promise<void> | undefined;
+
+function load(): Promise<void> {
+  return (loading ??= import(/* @vite-ignore */ OTEL_API).then(
+    (m: { trace?: unknown; default?: { trace?: unknown } }) => void (otel = (m.trace ? m : m.default?.trace ? m.default : null) as OtelLike | null),
+    () => void (otel = null),
+  ));
+}
+
+/** Runs `work` inside a span named `name` (an error sets the span's status and `error.type`, never its message). */
+export async function traced<T>(name: string, attributes: Attributes, work: () => Promise<T>): Promise<T> {
+  if (otel === undefined) await load();
+  if (!otel) return work();
+  const tracer = otel.trace.getTracer('partoo-argyle-sdk');
+  return tracer.startActiveSpan(name, { kind: SPAN_KIND_CLIENT, attributes }, async (span) => {
+    try {
+      return await work();
+    } catch (error) {
+      // The class is enough to group failures by; a message may quote a server's body.
+      span.setAttributes({ 'error.type': (error as Error)?.name ?? 'Error' });
+      span.setStatus({ code: STATUS_ERROR });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
+
+/** Adds attributes to the span of the operation running now, if there is one. */
+export function annotate(attributes: Attributes): void {
+  otel?.trace.getActiveSpan()?.setAttributes(attributes);
+}
