@@ -9,7 +9,7 @@ import { resolveOrigins, type MockOrigins } from './origins.js';
 
 export interface MockHandlerOptions extends StatefulMockOptions, MockOrigins {}
 
-/** The same names and controls as `startMockServers({ stateful: true })`, with MSW handlers for no close(). */
+/** The names and controls of `startMockServers({ stateful: true })`, less close() (MSW ends it), plus handlers. */
 export interface MockHandlers extends MockConnection, MockClients {
   /** for `setupServer(...mock.handlers)` or `server.use(...mock.handlers)` */
   handlers: HttpHandler[];

@@ -47,8 +47,8 @@ export function createStatefulEngine(options: StatefulMockOptions = {}): Statefu
     createSpecValidator(loadMockSpec('argyle')),
   ]);
   // Whoever awaits `ready` or sends a request sees a load failure; nobody waiting is no unhandled rejection.
-  const ready = validators.then(() => undefined);
-  ready.catch(() => {});
+  const settled = <T>(p: Promise<T>) => (p.catch(() => {}), p);
+  const ready = settled(validators.then(() => undefined));
   const creds = {
     apiKey: options.apiKey ?? DEFAULT_CREDENTIALS.apiKey,
     apiKeyId: options.apiKeyId ?? DEFAULT_CREDENTIALS.apiKeyId,
@@ -61,8 +61,10 @@ export function createStatefulEngine(options: StatefulMockOptions = {}): Statefu
   };
   reset();
   const later = (handler: Promise<Handler>): Handler => async (request) => (await handler)(request);
-  const partoo = validators.then(([pv]) => partooHandler({ ...options, apiKey: creds.apiKey }, partooState, clock, pv));
-  const argyle = validators.then(([, av]) => argyleHandler({ ...options, ...creds }, argyleState, clock, av));
+  const partoo = settled(
+    validators.then(([pv]) => partooHandler({ ...options, apiKey: creds.apiKey }, partooState, clock, pv))
+  );
+  const argyle = settled(validators.then(([, av]) => argyleHandler({ ...options, ...creds }, argyleState, clock, av)));
   return {
     partoo: withControl(
       withFaults(later(partoo), clock, { ...options, errorBody: partooErrors.fixed }),
