@@ -30,6 +30,8 @@ Options:
   --settle-ms <n>            after a send whose outcome is unknown, the wait before the search that decides
                              whether it went out (default 30000: a request may still be travelling)
   --base-url <url>           another Partoo server (a mock); --environment sandbox|production
+  --verbose                  say why each row was sent or skipped, on stderr (as PARTOO_ARGYLE_SDK_LOG=info;
+                             =debug adds every HTTP attempt)
   --help
 
 Exit status: 0 every row sent or skipped, 1 could not run (no key, an unreadable file), 2 bad usage (nothing
@@ -50,6 +52,8 @@ export interface SendOptions {
   concurrency: number;
   requestsPerMinute: number;
   settleMs?: number;
+  /** log the guard's decisions (info) on stderr */
+  verbose: boolean;
   report?: string;
   resume?: EarlierReport;
   delimiter?: string;
@@ -77,6 +81,7 @@ function parse(args: string[]) {
         concurrency: { type: 'string' },
         'requests-per-minute': { type: 'string' },
         'settle-ms': { type: 'string' },
+        verbose: { type: 'boolean' },
         'base-url': { type: 'string' },
         environment: { type: 'string' },
         help: { type: 'boolean', default: false },
@@ -180,6 +185,7 @@ export function sendOptions(args: string[], env: NodeJS.ProcessEnv): SendOptions
     concurrency: count(v.concurrency, '--concurrency', [1, 64], 'an integer from 1 to 64') ?? 4,
     requestsPerMinute: count(v['requests-per-minute'], '--requests-per-minute', [1, 1_000_000], RPM_RULE) ?? 300,
     settleMs: count(v['settle-ms'], '--settle-ms', [0, 600_000], 'an integer of milliseconds from 0 to 600000'),
+    verbose: v.verbose ?? false,
     report: v.report,
     resume,
     delimiter: v.delimiter === undefined ? undefined : delimiterOf(v.delimiter),

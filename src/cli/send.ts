@@ -16,6 +16,9 @@ import { packageVersion } from './version.js';
 
 type Client = ReturnType<typeof createPartooClient>;
 
+const line = (...args: unknown[]) => console.error(`partoo-argyle-sdk: ${String(args.find((a) => typeof a === 'string'))}`);
+const STDERR_LOGGER = { error: line, warn: line, info: line, debug: line };
+
 const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 /** The shortest command that continues this run: the report holds the rest of its parameters. */
@@ -103,6 +106,9 @@ export async function send(args: string[]): Promise<void> {
     defaultCountry: o.defaultCountry,
     rateLimit: { requestsPerMinute: o.requestsPerMinute },
     ...(o.settleMs !== undefined && { guard: { settleMs: o.settleMs } }),
+    // stdout carries the summary; what the SDK says goes to stderr, one line each.
+    logger: STDERR_LOGGER,
+    ...(o.verbose && { logLevel: 'info' as const }),
   });
   if (o.content !== undefined) await checkContent(client, o);
   const report = openReport(target.file, target.append);

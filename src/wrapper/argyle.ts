@@ -2,6 +2,9 @@ import createClient, { type Client } from 'openapi-fetch';
 import type { components, paths } from '../generated/argyle.js';
 import { unwrap } from './api-result.js';
 import { rawClient } from './raw-client.js';
+import { createLog, type LogOptions } from './log.js';
+import { attemptObserver } from './observe.js';
+import { traced } from './trace.js';
 import { resolveCommon, requireKey, ARGYLE_URLS, type CommonClientOptions } from './config.js';
 import { ConfigurationError } from './errors.js';
 import { Paginated, RepeatDetector } from './paginate.js';
@@ -14,7 +17,7 @@ type WireInvite = components['schemas']['Invite'];
 export type InviteStatus = components['schemas']['InviteStatus'];
 const STATUSES: readonly InviteStatus[] = ['sent', 'initiated', 'attempted', 'completed', 'revoked'];
 
-export interface ArgyleClientOptions extends CommonClientOptions {
+export interface ArgyleClientOptions extends CommonClientOptions, LogOptions {
   /** default: process.env.ARGYLE_API_KEY_ID */
   apiKeyId?: string;
   /** default: process.env.ARGYLE_API_KEY_SECRET */
@@ -93,7 +96,14 @@ export function createArgyleClient(options: ArgyleClientOptions = {}): ArgyleCli
   const token = basicToken(id, secret);
   const api = createClient<paths>({
     baseUrl: common.baseUrl,
-    fetch: createTransport({ ...common, authHeaders: { Authorization: `Basic ${token}` }, secrets: [id, secret, token], sleep: internal.sleep, random: internal.random }),
+    fetch: createTransport({
+      ...common,
+      authHeaders: { Authorization: `Basic ${token}` },
+      secrets: [id, secret, token],
+      sleep: internal.sleep,
+      random: internal.random,
+      observe: attemptObserver(createLog(options)),
+    }),
     // Set on every request openapi-fetch builds, so even a custom fetch that drops `init` never follows one.
     redirect: 'manual',
     // Argyle takes `status=sent,initiated`; openapi-fetch would otherwise repeat the name.
@@ -128,92 +138,104 @@ export function createArgyleClient(options: ArgyleClientOptions = {}): ArgyleCli
     return query;
   }
 
+  const invites: ArgyleClient['invites'] = {
+    list(input = {}) {
+      const check = new Checker();
+      if (!check.object(input, 'input')) check.throwIfAny();
+      check.knownKeys(input, LIST_FIELDS);
+      if (input.status !== undefined) {
+        if (!Array.isArray(input.status)) check.add('status', 'type', 'status must be an array of invite statuses');
+        else for (const s of input.status) if (!STATUSES.includes(s)) check.add('status', 'enum', `status ${JSON.stringify(s)} is not one of ${STATUSES.join(', ')}`);
+      }
+      if (check.optionalString(input.replyTo, 'replyTo') && input.replyTo !== undefined && !EMAIL.test(input.replyTo)) {
+        check.add('replyTo', 'email', `replyTo must be an email address, not ${JSON.stringify(input.replyTo)}`);
+      }
+      check.integer(input.limit, 'limit', 1, 200);
+      check.throwIfAny();
+      const first = {
+        ...(input.status?.length && { status: input.status }),
+        ...(input.replyTo !== undefined && { reply_to: input.replyTo }),
+        ...(input.limit !== undefined && { limit: input.limit }),
+      };
+      return new Paginated<Invite, InvitePage>(async function* () {
+        const repeats = new RepeatDetector();
+        let query: Record<string, unknown> = first;
+        for (;;) {
+          const body = await unwrap<components['schemas']['InviteList']>(
+            await api.GET('/v2/invites', { params: { query: query as never }, parseAs: 'stream' }),
+            'listInvites',
+          );
+          yield { items: (body.results ?? []).map(toInvite), next: body.next ?? null, previous: body.previous ?? null };
+          // An empty page with a cursor still goes on; a cursor already followed means the server loops.
+          if (!body.next || repeats.repeated(body.next)) return;
+          query = cursorQuery(body.next);
+        }
+      });
+    },
+
+    async get(inviteId) {
+      const data = await unwrap<WireInvite>(
+        await api.GET('/v2/invites/{id}', { params: { path: { id: checkId(inviteId) } }, parseAs: 'stream' }),
+        'getInvite',
+      );
+      return toInvite(data);
+    },
+
+    async send(input) {
+      const check = new Checker();
+      if (!check.object(input, 'input')) check.throwIfAny();
+      check.knownKeys(input, SEND_FIELDS);
+      check.requiredString(input.firstName, 'firstName');
+      check.requiredString(input.lastName, 'lastName');
+      if (check.optionalString(input.email, 'email') && input.email !== undefined && !EMAIL.test(input.email)) {
+        check.add('email', 'email', `email must be an email address, not ${JSON.stringify(input.email)}`);
+      }
+      // Optional, but never empty when given: Argyle would refuse it only after the request.
+      for (const field of ['phoneNumber', 'externalId', 'flowId'] as const) if (input[field] !== undefined) check.requiredString(input[field], field);
+      if (input.email === undefined && input.phoneNumber === undefined) check.add('email', 'required', 'email or phoneNumber is required');
+      if (input.flowItems !== undefined && !(Array.isArray(input.flowItems) && input.flowItems.every((i) => typeof i === 'string'))) {
+        check.add('flowItems', 'type', 'flowItems must be an array of strings');
+      }
+      if (input.ddsConfig !== undefined && (typeof input.ddsConfig !== 'object' || input.ddsConfig === null || Array.isArray(input.ddsConfig))) {
+        check.add('ddsConfig', 'type', 'ddsConfig must be an object');
+      }
+      check.throwIfAny();
+      const body = {
+        first_name: input.firstName,
+        last_name: input.lastName,
+        ...(input.email !== undefined && { email: input.email }),
+        ...(input.phoneNumber !== undefined && { phone_number: input.phoneNumber }),
+        ...(input.externalId !== undefined && { external_id: input.externalId }),
+        ...(input.flowId !== undefined && { flow_id: input.flowId }),
+        ...(input.flowItems !== undefined && { flow_items: input.flowItems }),
+        ...(input.ddsConfig !== undefined && { dds_config: input.ddsConfig }),
+      };
+      return toInvite(await unwrap<WireInvite>(await api.POST('/v2/invites', { body: body as never, parseAs: 'stream' }), 'sendInvite'));
+    },
+
+    async resend(inviteId) {
+      const data = await api.POST('/v2/invites/{id}', { params: { path: { id: checkId(inviteId) } }, parseAs: 'stream' });
+      return toInvite(await unwrap<WireInvite>(data, 'resendInvite'));
+    },
+
+    async revoke(inviteId) {
+      const data = await api.POST('/v2/invites/{id}/revoke', { params: { path: { id: checkId(inviteId) } }, parseAs: 'stream' });
+      return toInvite(await unwrap<WireInvite>(data, 'revokeInvite'));
+    },
+  };
+  // A span per operation; a listing's pages are spans of their own requests.
+  const traceOf =
+    <A extends unknown[], R>(name: string, run: (...args: A) => Promise<R>) =>
+    (...args: A) =>
+      traced(name, {}, () => run(...args));
   return {
     api: rawClient(api),
     invites: {
-      list(input = {}) {
-        const check = new Checker();
-        if (!check.object(input, 'input')) check.throwIfAny();
-        check.knownKeys(input, LIST_FIELDS);
-        if (input.status !== undefined) {
-          if (!Array.isArray(input.status)) check.add('status', 'type', 'status must be an array of invite statuses');
-          else for (const s of input.status) if (!STATUSES.includes(s)) check.add('status', 'enum', `status ${JSON.stringify(s)} is not one of ${STATUSES.join(', ')}`);
-        }
-        if (check.optionalString(input.replyTo, 'replyTo') && input.replyTo !== undefined && !EMAIL.test(input.replyTo)) {
-          check.add('replyTo', 'email', `replyTo must be an email address, not ${JSON.stringify(input.replyTo)}`);
-        }
-        check.integer(input.limit, 'limit', 1, 200);
-        check.throwIfAny();
-        const first = {
-          ...(input.status?.length && { status: input.status }),
-          ...(input.replyTo !== undefined && { reply_to: input.replyTo }),
-          ...(input.limit !== undefined && { limit: input.limit }),
-        };
-        return new Paginated<Invite, InvitePage>(async function* () {
-          const repeats = new RepeatDetector();
-          let query: Record<string, unknown> = first;
-          for (;;) {
-            const body = await unwrap<components['schemas']['InviteList']>(
-              await api.GET('/v2/invites', { params: { query: query as never }, parseAs: 'stream' }),
-              'listInvites',
-            );
-            yield { items: (body.results ?? []).map(toInvite), next: body.next ?? null, previous: body.previous ?? null };
-            // An empty page with a cursor still goes on; a cursor already followed means the server loops.
-            if (!body.next || repeats.repeated(body.next)) return;
-            query = cursorQuery(body.next);
-          }
-        });
-      },
-
-      async get(inviteId) {
-        const data = await unwrap<WireInvite>(
-          await api.GET('/v2/invites/{id}', { params: { path: { id: checkId(inviteId) } }, parseAs: 'stream' }),
-          'getInvite',
-        );
-        return toInvite(data);
-      },
-
-      async send(input) {
-        const check = new Checker();
-        if (!check.object(input, 'input')) check.throwIfAny();
-        check.knownKeys(input, SEND_FIELDS);
-        check.requiredString(input.firstName, 'firstName');
-        check.requiredString(input.lastName, 'lastName');
-        if (check.optionalString(input.email, 'email') && input.email !== undefined && !EMAIL.test(input.email)) {
-          check.add('email', 'email', `email must be an email address, not ${JSON.stringify(input.email)}`);
-        }
-        // Optional, but never empty when given: Argyle would refuse it only after the request.
-        for (const field of ['phoneNumber', 'externalId', 'flowId'] as const) if (input[field] !== undefined) check.requiredString(input[field], field);
-        if (input.email === undefined && input.phoneNumber === undefined) check.add('email', 'required', 'email or phoneNumber is required');
-        if (input.flowItems !== undefined && !(Array.isArray(input.flowItems) && input.flowItems.every((i) => typeof i === 'string'))) {
-          check.add('flowItems', 'type', 'flowItems must be an array of strings');
-        }
-        if (input.ddsConfig !== undefined && (typeof input.ddsConfig !== 'object' || input.ddsConfig === null || Array.isArray(input.ddsConfig))) {
-          check.add('ddsConfig', 'type', 'ddsConfig must be an object');
-        }
-        check.throwIfAny();
-        const body = {
-          first_name: input.firstName,
-          last_name: input.lastName,
-          ...(input.email !== undefined && { email: input.email }),
-          ...(input.phoneNumber !== undefined && { phone_number: input.phoneNumber }),
-          ...(input.externalId !== undefined && { external_id: input.externalId }),
-          ...(input.flowId !== undefined && { flow_id: input.flowId }),
-          ...(input.flowItems !== undefined && { flow_items: input.flowItems }),
-          ...(input.ddsConfig !== undefined && { dds_config: input.ddsConfig }),
-        };
-        return toInvite(await unwrap<WireInvite>(await api.POST('/v2/invites', { body: body as never, parseAs: 'stream' }), 'sendInvite'));
-      },
-
-      async resend(inviteId) {
-        const data = await api.POST('/v2/invites/{id}', { params: { path: { id: checkId(inviteId) } }, parseAs: 'stream' });
-        return toInvite(await unwrap<WireInvite>(data, 'resendInvite'));
-      },
-
-      async revoke(inviteId) {
-        const data = await api.POST('/v2/invites/{id}/revoke', { params: { path: { id: checkId(inviteId) } }, parseAs: 'stream' });
-        return toInvite(await unwrap<WireInvite>(data, 'revokeInvite'));
-      },
+      list: invites.list,
+      get: traceOf('argyle.invites.get', invites.get),
+      send: traceOf('argyle.invites.send', invites.send),
+      resend: traceOf('argyle.invites.resend', invites.resend),
+      revoke: traceOf('argyle.invites.revoke', invites.revoke),
     },
   };
 }

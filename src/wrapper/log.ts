@@ -24,7 +24,10 @@ export interface LogOptions {
 }
 
 export type LogFields = Record<string, unknown>;
-export type Log = (level: Exclude<LogLevel, 'off'>, message: string, fields?: LogFields) => void;
+export type Log = ((level: Exclude<LogLevel, 'off'>, message: string, fields?: LogFields) => void) & {
+  /** whether a record at `level` would be written: callers skip building what nobody will read */
+  enabled(level: Exclude<LogLevel, 'off'>): boolean;
+};
 
 const RANK: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
 export const LOG_ENV = 'PARTOO_ARGYLE_SDK_LOG';
@@ -46,13 +49,15 @@ export function createLog(options: LogOptions): Log {
     if (typeof logger?.[m] !== 'function') throw new ConfigurationError(`logger must have error, warn, info and debug; ${m} is missing`);
   }
   const mask = options.logPhoneNumbers === true ? (phone: string) => phone : maskPhone;
-  return (level, message, fields) => {
-    if (RANK[level] > threshold) return;
+  const enabled = (level: Exclude<LogLevel, 'off'>) => RANK[level] <= threshold;
+  const log = (level: Exclude<LogLevel, 'off'>, message: string, fields?: LogFields) => {
+    if (!enabled(level)) return;
     const record = fields && redactValue(fields.phone === undefined ? fields : { ...fields, phone: mask(String(fields.phone)) });
     // Fields first: pino and consola keep them structured that way; the message is the human summary.
     if (record) logger[level](record, redactText(message));
     else logger[level](redactText(message));
   };
+  return Object.assign(log, { enabled });
 }
 
 /** `+33612345678` -> `+33*******78`: the country and the last two digits, enough to tell records apart. */

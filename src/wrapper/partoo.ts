@@ -10,6 +10,7 @@ import type { GuardStore } from './guard-store.js';
 import type { GuardLedger } from './ledger.js';
 import { createLog, type LogOptions } from './log.js';
 import { traced, type Attributes } from './trace.js';
+import { attemptObserver } from './observe.js';
 import type { Sender, SendContext } from './send.js';
 import { TokenBucket, type Clock, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { isFinalStatus, searchPages, type FinalInvitationStatus, type Invitation, type InvitationPage, type InvitationStatus } from './invitations.js';
@@ -100,7 +101,15 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
   const limiter = rateLimiter(options.rateLimit, internal.rateLimitClock);
   const api = createClient<paths>({
     baseUrl: common.baseUrl,
-    fetch: createTransport({ ...common, authHeaders: { 'x-APIKey': apiKey }, secrets: [apiKey], sleep, random: internal.random, limiter }),
+    fetch: createTransport({
+      ...common,
+      authHeaders: { 'x-APIKey': apiKey },
+      secrets: [apiKey],
+      sleep,
+      random: internal.random,
+      limiter,
+      observe: attemptObserver(log),
+    }),
     // Set on every request openapi-fetch builds, so even a custom fetch that drops `init` never follows one.
     redirect: 'manual',
   });

@@ -12,6 +12,7 @@ interface OtelLike {
   trace: {
     getTracer(name: string, version?: string): {
       startActiveSpan<R>(name: string, options: { kind: number; attributes: Attributes }, fn: (span: SpanLike) => R): R;
+      startSpan(name: string, options: { kind: number; attributes: Attributes }): SpanLike;
     };
     getActiveSpan(): SpanLike | undefined;
   };
@@ -51,6 +52,23 @@ export async function traced<T>(name: string, attributes: Attributes, work: () =
     }
   });
 }
+
+/**
+ * A child span of the operation running now, for one HTTP attempt (started on the caller's side, so it nests under
+ * the operation's span); undefined without OpenTelemetry. `end` takes the attributes known once it is over.
+ */
+export function attemptSpan(name: string, attributes: Attributes): ((end: Attributes, failed: boolean) => void) | undefined {
+  if (!otel) return undefined;
+  const span = otel.trace.getTracer('partoo-argyle-sdk').startSpan(name, { kind: SPAN_KIND_CLIENT, attributes });
+  return (end, failed) => {
+    span.setAttributes(end);
+    if (failed) span.setStatus({ code: STATUS_ERROR });
+    span.end();
+  };
+}
+
+/** Whether spans are being made (the API is loaded): callers skip building attributes otherwise. */
+export const tracing = (): boolean => Boolean(otel);
 
 /** Adds attributes to the span of the operation running now, if there is one. */
 export function annotate(attributes: Attributes): void {

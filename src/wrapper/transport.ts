@@ -4,6 +4,8 @@ import { ConfigurationError, ConnectionError, SdkError, TimeoutError } from './e
 import { redactSecrets, registerSecrets } from './redact.js';
 
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
+/** How an attempt ended: the status, or the failure's class; and whether another attempt follows. */
+export type AttemptDone = (outcome: { status?: number; error?: string; retry: boolean }) => void;
 
 export interface TransportOptions {
   fetch: FetchLike;
@@ -20,6 +22,8 @@ export interface TransportOptions {
   random?: () => number;
   /** waited on before every attempt (a client-wide rate limit) */
   limiter?: { take(signal?: AbortSignal): Promise<void> };
+  /** told of each attempt as it starts (after `waitedMs` for the limiter), then of how it ended */
+  observe?: (request: Request, attempt: number, waitedMs: number) => AttemptDone;
 }
 
 const RETRY_BASE_MS = 500;
@@ -81,7 +85,9 @@ export function createTransport(opts: TransportOptions): FetchLike {
     const idempotent = IDEMPOTENT.has(request.method);
     const callerSignal = request.signal;
     for (let attempt = 0; ; attempt++) {
+      const waitStart = opts.observe && opts.limiter ? Date.now() : 0;
       if (opts.limiter) await opts.limiter.take(callerSignal);
+      const done = opts.observe?.(request, attempt, waitStart && Date.now() - waitStart);
       // A timer per attempt, cleared as soon as the attempt ends: AbortSignal.timeout would leave one pending
       // timer per call behind for the whole timeout, and expire for later attempts if shared.
       const controller = new AbortController();
@@ -106,15 +112,21 @@ export function createTransport(opts: TransportOptions): FetchLike {
           // credentials to wherever it points).
           response = await fetchImpl(attemptRequest, { signal: controller.signal, redirect: 'manual' });
         } catch (error) {
-          if (callerSignal.aborted) throw callerSignal.reason;
+          if (callerSignal.aborted) {
+            done?.({ error: 'AbortError', retry: false });
+            throw callerSignal.reason;
+          }
           const failure = classifyFailure(error, timeout.fired, request, opts.timeoutMs);
-          if (attempt < opts.maxRetries && failure instanceof ConnectionError && (idempotent || !failure.outcomeUnknown)) {
+          const retry = attempt < opts.maxRetries && failure instanceof ConnectionError && (idempotent || !failure.outcomeUnknown);
+          done?.({ error: failure.name, retry });
+          if (retry) {
             await sleep(backoff(attempt, random), callerSignal);
             continue;
           }
           throw failure;
         }
         const retryable = RETRYABLE_STATUS.has(response.status) && (idempotent || response.status === 429);
+        done?.({ status: response.status, retry: retryable && attempt < opts.maxRetries });
         if (!retryable || attempt >= opts.maxRetries) {
           // Read the body here, under this attempt's timeout: a body cut short becomes a typed ConnectionError
           // (the write's outcome unknown) instead of a bare TypeError from deep inside openapi-fetch.

@@ -77,6 +77,41 @@ describe('guard decisions in the log', () => {
   });
 });
 
+describe('HTTP attempts in the log', () => {
+  it('at debug: one record per attempt (method, path without query, status, attempt, retry); spent retries at warn', async () => {
+    const { logger, calls } = capture();
+    const h = await harness({ partoo: { logger, logLevel: 'debug' } });
+    let failures = 0;
+    h.setFault(async (req, forward) =>
+      req.method === 'GET' && failures++ < 1 ? new Response('{"errors":{"json":"busy"}}', { status: 503 }) : forward(req),
+    );
+    await h.partoo.reviewBooster.sendInvitation(input);
+    const attempts = calls.filter((c) => (c.args[0] as { event?: string }).event === 'http.attempt').map((c) => c.args[0]);
+    expect(attempts).toEqual([
+      expect.objectContaining({ method: 'GET', path: '/v2/review_booster/search-invitation', status: 503, attempt: 1, retry: true }),
+      expect.objectContaining({ method: 'GET', status: 200, attempt: 2, retry: false }),
+      expect.objectContaining({ method: 'POST', path: '/v2/review_booster/send_invitation', status: 200, attempt: 1 }),
+    ]);
+    // The search's query holds the phone number: no record quotes it, masked or not.
+    expect(JSON.stringify(calls)).not.toMatch(/target_phone|33601020304/);
+    h.setFault(async () => new Response('{"errors":{"json":"down"}}', { status: 503 }));
+    await h.partoo.reviewBooster.getInvitationStatus('some-id').catch(() => {});
+    const spent = calls.filter((c) => c.level === 'warn');
+    expect(spent).toHaveLength(1);
+    expect(spent[0].args[0]).toMatchObject({ event: 'http.retries_spent', status: 503, attempt: 3 });
+  });
+
+  it('at the default level, a request that spends its retries is the only thing said', async () => {
+    const { logger, calls } = capture();
+    const h = await harness({ partoo: { logger } });
+    await h.partoo.reviewBooster.sendInvitation(input);
+    expect(calls).toEqual([]);
+    h.setFault(async () => new Response('{}', { status: 502 }));
+    await h.partoo.reviewBooster.getInvitationStatus('some-id').catch(() => {});
+    expect(calls.map((c) => [c.level, (c.args[0] as { event: string }).event])).toEqual([['warn', 'http.retries_spent']]);
+  });
+});
+
 describe('a store that fails, in the log', () => {
   it('warns once when it degrades and once when it is back, with no secret from its error message', async () => {
     const { logger, calls } = capture();
