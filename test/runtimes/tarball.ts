@@ -9,6 +9,9 @@ import { build } from 'esbuild';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
+const BUILT = ['index.js', 'index.d.ts', 'index.d.cts', 'testing/index.d.ts', 'redis/index.d.ts'].map(
+  (file) => `dist/${file}`,
+);
 
 export interface InstalledTarball {
   dir: string;
@@ -19,8 +22,10 @@ export interface InstalledTarball {
 
 /** `extra`: packages installed beside it (pinned), e.g. the @types/node a TypeScript consumer has. */
 export async function installTarball(extra: string[] = []): Promise<InstalledTarball> {
-  if (!existsSync(join(ROOT, 'dist/index.js'))) {
-    throw new Error('run `npm run build` first: these tests run the packed tarball');
+  // tsup writes the declarations last: a build still running (or cut short) would pack a tarball without types.
+  const missing = BUILT.filter((file) => !existsSync(join(ROOT, file)));
+  if (missing.length) {
+    throw new Error(`dist/ lacks ${missing.join(', ')}: run \`npm run build\` first (these tests pack it)`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'pas-runtimes-'));
   try {
