@@ -6,15 +6,20 @@
 interface SpanLike {
   setAttributes(attributes: Attributes): void;
   setStatus(status: { code: number; message?: string }): void;
+  isRecording(): boolean;
   end(): void;
 }
 interface OtelLike {
   trace: {
     getTracer(name: string, version?: string): {
-      startActiveSpan<R>(name: string, options: { kind: number; attributes: Attributes }, fn: (span: SpanLike) => R): R;
       startSpan(name: string, options: { kind: number; attributes: Attributes }): SpanLike;
     };
     getActiveSpan(): SpanLike | undefined;
+    setSpan(context: unknown, span: SpanLike): unknown;
+  };
+  context: {
+    active(): unknown;
+    with<R>(context: unknown, fn: () => R): R;
   };
 }
 export type Attributes = Record<string, string | number | boolean>;
@@ -29,7 +34,8 @@ let loading: Promise<void> | undefined;
 
 function load(): Promise<void> {
   return (loading ??= import(/* @vite-ignore */ OTEL_API).then(
-    (m: { trace?: unknown; default?: { trace?: unknown } }) => void (otel = (m.trace ? m : m.default?.trace ? m.default : null) as OtelLike | null),
+    (m: { trace?: unknown; default?: { trace?: unknown } }) =>
+      void (otel = (m.trace ? m : m.default?.trace ? m.default : null) as OtelLike | null),
     () => void (otel = null),
   ));
 }
@@ -38,8 +44,11 @@ function load(): Promise<void> {
 export async function traced<T>(name: string, attributes: Attributes, work: () => Promise<T>): Promise<T> {
   if (otel === undefined) await load();
   if (!otel) return work();
-  const tracer = otel.trace.getTracer('partoo-argyle-sdk');
-  return tracer.startActiveSpan(name, { kind: SPAN_KIND_CLIENT, attributes }, async (span) => {
+  const span = otel.trace.getTracer('partoo-argyle-sdk').startSpan(name, { kind: SPAN_KIND_CLIENT, attributes });
+  // With the API but no SDK (or a sampler that drops it) the span records nothing: no context to carry it.
+  if (!span.isRecording()) return work();
+  const { context, trace } = otel;
+  return context.with(trace.setSpan(context.active(), span), async () => {
     try {
       return await work();
     } catch (error) {
@@ -60,6 +69,7 @@ export async function traced<T>(name: string, attributes: Attributes, work: () =
 export function attemptSpan(name: string, attributes: Attributes): ((end: Attributes, failed: boolean) => void) | undefined {
   if (!otel) return undefined;
   const span = otel.trace.getTracer('partoo-argyle-sdk').startSpan(name, { kind: SPAN_KIND_CLIENT, attributes });
+  if (!span.isRecording()) return undefined;
   return (end, failed) => {
     span.setAttributes(end);
     if (failed) span.setStatus({ code: STATUS_ERROR });
