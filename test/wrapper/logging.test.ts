@@ -101,6 +101,15 @@ describe('HTTP attempts in the log', () => {
     expect(spent[0].args[0]).toMatchObject({ event: 'http.retries_spent', status: 503, attempt: 3 });
   });
 
+  it('through .api too: the raw client\'s attempts are the same records', async () => {
+    const { logger, calls } = capture();
+    const h = await harness({ partoo: { logger, logLevel: 'debug' } });
+    await h.partoo.api.GET('/review_booster/invitation_status', { params: { query: { invitation_id: 'nope' } } });
+    expect(calls.map((c) => c.args[0])).toEqual([
+      expect.objectContaining({ event: 'http.attempt', method: 'GET', path: '/v2/review_booster/invitation_status', status: 404, retry: false }),
+    ]);
+  });
+
   it('at the default level, a request that spends its retries is the only thing said', async () => {
     const { logger, calls } = capture();
     const h = await harness({ partoo: { logger } });
