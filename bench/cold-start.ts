@@ -9,15 +9,8 @@ import { build } from 'esbuild';
 import { freePort } from '../src/testing/ports.js';
 import { START_TIMEOUT_MS } from '../src/testing/prism.js';
 import { loadMockSpec } from '../src/testing/specs.js';
+import type { Row } from './row.js';
 
-interface Row {
-  section: string;
-  metric: string;
-  value: number;
-  unit: string;
-  budget?: string;
-  ok?: boolean;
-}
 
 const ROOT = join(import.meta.dirname, '..');
 // Inside the checkout, so the bundles resolve their dependencies and the openapi/ folder as installed code does.

@@ -16,18 +16,11 @@ import { mockColdStart } from './cold-start.js';
 import { mswColdStart } from './msw-cold-start.js';
 import { generate } from '../scripts/codegen.js';
 import { SPECS } from '../scripts/spec-tools.js';
+import type { Row } from './row.js';
 
 const SMOKE = process.argv.includes('--smoke');
 const BASE = 'https://partoo.bench/v2';
 
-interface Row {
-  section: string;
-  metric: string;
-  value: number;
-  unit: string;
-  budget?: string;
-  ok?: boolean;
-}
 const rows: Row[] = [];
 const record = (r: Row) => (rows.push(r), r);
 const fmt = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 1 ? n.toFixed(2) : n.toFixed(4));

@@ -5,15 +5,8 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import type { Row } from './row.js';
 
-interface Row {
-  section: string;
-  metric: string;
-  value: number;
-  unit: string;
-  budget?: string;
-  ok?: boolean;
-}
 
 const ROOT = join(import.meta.dirname, '..');
 const DIR = join(ROOT, 'node_modules', '.cache', 'bench-msw-cold-start');
