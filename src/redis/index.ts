@@ -43,14 +43,16 @@ redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2])
 if redis.call('get', KEYS[2]) == ARGV[3] then redis.call('del', KEYS[2]) end
 return 1`;
 // Likewise for renewal: a worker whose lock expired and went to another must not extend the new owner's.
-const EXTEND = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
+const EXTEND =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
 
 export function redisGuardStore(redis: RedisLike, options: RedisGuardStoreOptions = {}): GuardStore {
   const prefix = options.prefix ?? 'partoo-argyle-sdk:';
   const ledgerKey = (key: string) => `${prefix}ledger:${key}`;
   const lockKey = (key: string) => `${prefix}lock:${key}`;
   const ttl = (ms: number) => Math.max(1, Math.ceil(ms));
-  const serialize = (entry: LedgerEntry) => JSON.stringify({ invitationId: entry.invitationId, sentAt: entry.sentAt.toISOString() });
+  const serialize = (entry: LedgerEntry) =>
+    JSON.stringify({ invitationId: entry.invitationId, sentAt: entry.sentAt.toISOString() });
   return {
     async get(key) {
       const raw = await redis.get(ledgerKey(key));
@@ -64,7 +66,9 @@ export function redisGuardStore(redis: RedisLike, options: RedisGuardStoreOption
     },
     async acquire(key, owner, ttlMs) {
       const since = new Date().toISOString();
-      return (await redis.eval(ACQUIRE, 3, lockKey(key), `${prefix}epoch`, `${prefix}fence`, owner, ttl(ttlMs), since)) === 1;
+      return (
+        (await redis.eval(ACQUIRE, 3, lockKey(key), `${prefix}epoch`, `${prefix}fence`, owner, ttl(ttlMs), since)) === 1
+      );
     },
     async recordAndRelease(key, entry, ttlMs, owner) {
       await redis.eval(RECORD_AND_RELEASE, 2, ledgerKey(key), lockKey(key), serialize(entry), ttl(ttlMs), owner);

@@ -49,7 +49,7 @@ export function redisRateLimiter(redis: RedisLike, options: RedisRateLimiterOpti
   const { burst, intervalMs } = limitShape(rpm);
   const safely = storeCaller(timeoutMs, (message) => console.warn(`partoo-argyle-sdk: ${message}`), {
     name: 'shared rate limit on Redis',
-    degraded: `each worker keeps to requestsPerMinute / expectedWorkers (${rpm} / ${expectedWorkers}) until it answers again`,
+    degraded: `each worker keeps to requestsPerMinute / expectedWorkers (${rpm} / ${expectedWorkers}) until it answers`,
     back: 'the fleet shares one limit again',
   });
   let fallback: TokenBucket | undefined;
@@ -68,6 +68,8 @@ export function redisRateLimiter(redis: RedisLike, options: RedisRateLimiterOpti
 
 function check(value: unknown, name: string, min: number, max: number) {
   if (typeof value !== 'number' || !(value >= min && value <= max)) {
-    throw new ConfigurationError(`redisRateLimiter: ${name} must be a number from ${min} to ${max}, not ${String(value)}`);
+    throw new ConfigurationError(
+      `redisRateLimiter: ${name} must be a number from ${min} to ${max}, not ${String(value)}`,
+    );
   }
 }

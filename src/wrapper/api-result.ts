@@ -7,7 +7,10 @@ import { bufferedText, retryAfterMs } from './transport.js';
  * was most of the wrapper's per-call cost). A truncated or non-JSON success body becomes a typed ApiError
  * carrying the status rather than a bare SyntaxError.
  */
-export async function unwrap<T>(result: { data?: unknown; error?: unknown; response: Response }, operation: string): Promise<T> {
+export async function unwrap<T>(
+  result: { data?: unknown; error?: unknown; response: Response },
+  operation: string,
+): Promise<T> {
   const { response } = result;
   if (!response.ok) {
     throw apiErrorFor({
@@ -44,5 +47,7 @@ const malformed = (response: Response, text: string, operation: string) =>
     body: text.length > 500 ? `${text.slice(0, 500)}…` : text,
     operation,
     headers: response.headers,
-    message: `malformed response: expected JSON, got ${text === '' ? 'an empty body' : `${response.headers.get('content-type') ?? 'no content type'}`}`,
+    message: `malformed response: expected JSON, got ${text === '' ? 'an empty body' : contentType(response)}`,
   });
+
+const contentType = (response: Response) => response.headers.get('content-type') ?? 'no content type';

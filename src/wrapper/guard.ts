@@ -96,7 +96,10 @@ export async function guardedSend(
     const attemptAt = deps.now();
     try {
       const { invitationId } = await deps.post();
-      return note({ status: 'sent', invitationId, targetPhone }, attempt === 0 ? 'posted' : 'posted_again_after_checking');
+      return note(
+        { status: 'sent', invitationId, targetPhone },
+        attempt === 0 ? 'posted' : 'posted_again_after_checking',
+      );
     } catch (error) {
       if (error instanceof BadRequestError && !input.force && deps.windowMs !== undefined) {
         // Another worker may have sent between our search and our POST: Partoo then refuses with a 400
@@ -107,7 +110,11 @@ export async function guardedSend(
       }
       if (!outcomeUnknown(error)) throw error;
       const unknown = (why: string) =>
-        new ConnectionError(`sendReviewInvitation: the send's outcome is unknown (${(error as Error).message}) ${why}; search before sending again`, { cause: error, outcomeUnknown: true });
+        new ConnectionError(
+          `sendReviewInvitation: the send's outcome is unknown (${(error as Error).message}) ${why}; ` +
+            'search before sending again',
+          { cause: error, outcomeUnknown: true },
+        );
       // A 2xx says Partoo acted even when its search does not show the invitation yet: never send again.
       const accepted = error instanceof ApiError && error.status < 300;
       const retrying = !accepted && attempt < deps.maxRetries;
@@ -120,13 +127,17 @@ export async function guardedSend(
       } catch (checkError) {
         throw unknown(`and checking it failed (${(checkError as Error).message})`);
       }
-      if (found) return note({ status: 'sent', invitationId: found.id, targetPhone }, 'unknown_outcome_found_by_search');
+      if (found)
+        return note({ status: 'sent', invitationId: found.id, targetPhone }, 'unknown_outcome_found_by_search');
       if (accepted) throw unknown('and a search does not show it yet');
       if (!retrying) throw error;
       // Nothing shows after the settle time. Without force, Partoo's own rule refuses a second SMS should the first
       // still land first (that 400 reads as skipped); with force nothing does, so only the caller may accept it.
       if (input.force && !deps.resendUnknown) {
-        throw unknown(`and a search ${deps.settleMs} ms later does not show it; not sent again, as force bypasses Partoo's own rule (guard.resendUnknown: true accepts a possible double)`);
+        throw unknown(
+          `and a search ${deps.settleMs} ms later does not show it; not sent again, as force bypasses Partoo's own ` +
+            'rule (guard.resendUnknown: true accepts a possible double)',
+        );
       }
     }
   }

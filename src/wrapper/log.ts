@@ -46,13 +46,15 @@ export function createLog(options: LogOptions): Log {
   const threshold = RANK[resolveLogLevel(options.logLevel)];
   const logger = options.logger ?? consoleLogger;
   for (const m of ['error', 'warn', 'info', 'debug'] as const) {
-    if (typeof logger?.[m] !== 'function') throw new ConfigurationError(`logger must have error, warn, info and debug; ${m} is missing`);
+    if (typeof logger?.[m] !== 'function')
+      throw new ConfigurationError(`logger must have error, warn, info and debug; ${m} is missing`);
   }
   const mask = options.logPhoneNumbers === true ? (phone: string) => phone : maskPhone;
   const enabled = (level: Exclude<LogLevel, 'off'>) => RANK[level] <= threshold;
   const log = (level: Exclude<LogLevel, 'off'>, message: string, fields?: LogFields) => {
     if (!enabled(level)) return;
-    const record = fields && redactValue(fields.phone === undefined ? fields : { ...fields, phone: mask(String(fields.phone)) });
+    const record =
+      fields && redactValue(fields.phone === undefined ? fields : { ...fields, phone: mask(String(fields.phone)) });
     // Fields first: pino and consola keep them structured that way; the message is the human summary.
     if (record) logger[level](record, redactText(message));
     else logger[level](redactText(message));

@@ -25,7 +25,8 @@ export function attemptObserver(log: Log): (request: Request, attempt: number, w
       const fields = { event: 'http.attempt', ...where(), status, error, durationMs: Date.now() - started, retry };
       const what = `${fields.method} ${fields.path}: ${status ?? error}`;
       log('debug', `${what} in ${fields.durationMs} ms${retry ? ', retrying' : ''}`, fields);
-      if (spent) log('warn', `${what} after ${attempt + 1} attempts; no retry left`, { ...fields, event: 'http.retries_spent' });
+      if (spent)
+        log('warn', `${what} after ${attempt + 1} attempts; no retry left`, { ...fields, event: 'http.retries_spent' });
     };
   };
 }

@@ -13,7 +13,14 @@ import { traced, type Attributes } from './trace.js';
 import { attemptObserver } from './observe.js';
 import type { Sender, SendContext } from './send.js';
 import { TokenBucket, type Clock, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
-import { isFinalStatus, searchPages, type FinalInvitationStatus, type Invitation, type InvitationPage, type InvitationStatus } from './invitations.js';
+import {
+  isFinalStatus,
+  searchPages,
+  type FinalInvitationStatus,
+  type Invitation,
+  type InvitationPage,
+  type InvitationStatus,
+} from './invitations.js';
 import { Paginated } from './paginate.js';
 import { toE164 } from './phone.js';
 import { abortableSleep, createTransport, type TransportOptions } from './transport.js';
@@ -68,10 +75,13 @@ export interface ReviewBooster {
   checkInvitation(input: SendInvitationInput): Promise<{ status: 'would_send'; targetPhone: string } | SkippedResult>;
   searchInvitations(input: SearchInvitationsInput): Paginated<Invitation, InvitationPage>;
   getInvitationStatus(invitationId: string): Promise<InvitationStatus>;
-  /** Polls until the invitation reaches a final status (DELIVERED, FAILED_SEND or FAILED_DELIVERY), which it returns. */
+  /** Polls until the invitation reaches a final status (DELIVERED, FAILED_SEND or FAILED_DELIVERY): returns it. */
   waitForFinalStatus(invitationId: string, options?: WaitOptions): Promise<FinalInvitationStatus>;
-  /** Sends a batch, yielding one outcome per input (sent, skipped, or failed with its error); never throws for a row. */
-  sendInvitations<I extends SendInvitationInput>(inputs: Iterable<I> | AsyncIterable<I>, options?: BulkOptions): AsyncGenerator<BulkOutcome<I>, void, undefined>;
+  /** Sends a batch, yielding one outcome per input (sent, skipped, or failed with its error); a row never throws. */
+  sendInvitations<I extends SendInvitationInput>(
+    inputs: Iterable<I> | AsyncIterable<I>,
+    options?: BulkOptions,
+  ): AsyncGenerator<BulkOutcome<I>, void, undefined>;
 }
 
 export interface PartooClient {
@@ -89,9 +99,12 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
   const common = resolveCommon(options, PARTOO_URLS);
   const apiKey = requireKey(options.apiKey, 'apiKey', 'PARTOO_API_KEY');
   const now = options.now ?? (() => new Date());
-  if (options.now !== undefined && typeof options.now !== 'function') throw new ConfigurationError('now must be a function returning a Date');
+  if (options.now !== undefined && typeof options.now !== 'function')
+    throw new ConfigurationError('now must be a function returning a Date');
   if (options.defaultCountry !== undefined && !/^[A-Z]{2}$/.test(options.defaultCountry)) {
-    throw new ConfigurationError(`defaultCountry must be an ISO 3166-1 alpha-2 code such as "FR", not ${JSON.stringify(options.defaultCountry)}`);
+    throw new ConfigurationError(
+      `defaultCountry must be an ISO 3166-1 alpha-2 code such as "FR", not ${JSON.stringify(options.defaultCountry)}`,
+    );
   }
   const log = createLog(options);
   const windowMs = guardWindow(options.guard);
@@ -115,7 +128,8 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
   });
   const guardOptions = options.guard === false ? undefined : options.guard;
   const lockTtlMs = guardOptions?.lockTtlMs ?? 60_000;
-  if (!(lockTtlMs >= 100 && lockTtlMs <= 3_600_000)) throw new ConfigurationError(`guard.lockTtlMs must be from 100 to 3600000 ms, not ${String(lockTtlMs)}`);
+  if (!(lockTtlMs >= 100 && lockTtlMs <= 3_600_000))
+    throw new ConfigurationError(`guard.lockTtlMs must be from 100 to 3600000 ms, not ${String(lockTtlMs)}`);
   const resendUnknown = guardOptions?.resendUnknown ?? false;
   if (typeof resendUnknown !== 'boolean') throw new ConfigurationError('guard.resendUnknown must be true or false');
   const sendContext: SendContext = {
@@ -230,28 +244,33 @@ function rateLimiter(option: PartooClientOptions['rateLimit'], clock: Clock | un
   if (option === false) return undefined;
   if (typeof (option as RateLimiter | undefined)?.take === 'function') return option as RateLimiter;
   const rpm = (option as RateLimitOptions | undefined)?.requestsPerMinute ?? 300;
-  if (typeof rpm !== 'number' || !(rpm >= 1) || rpm > 1_000_000) throw new ConfigurationError(`rateLimit.requestsPerMinute must be a number from 1 to 1000000, not ${String(rpm)}`);
+  if (typeof rpm !== 'number' || !(rpm >= 1) || rpm > 1_000_000)
+    throw new ConfigurationError(`rateLimit.requestsPerMinute must be a number from 1 to 1000000, not ${String(rpm)}`);
   return new TokenBucket(rpm, clock ?? { now: Date.now, sleep: abortableSleep });
 }
 
 function resolveStore(option: GuardStore | undefined): GuardStore | undefined {
   if (option === undefined) return undefined;
   for (const m of ['get', 'set', 'acquire', 'release'] as const) {
-    if (typeof option?.[m] !== 'function') throw new ConfigurationError(`guard.store must have get, set, acquire and release; ${m} is missing`);
+    if (typeof option?.[m] !== 'function')
+      throw new ConfigurationError(`guard.store must have get, set, acquire and release; ${m} is missing`);
   }
   return option;
 }
 
 function resolveLedger(option: GuardLedger | false | undefined): GuardLedger | false | undefined {
   if (option === undefined || option === false) return option;
-  if (typeof option.get !== 'function' || typeof option.set !== 'function') throw new ConfigurationError('guard.ledger must have get(key) and set(key, entry, ttlMs)');
+  if (typeof option.get !== 'function' || typeof option.set !== 'function')
+    throw new ConfigurationError('guard.ledger must have get(key) and set(key, entry, ttlMs)');
   return option;
 }
 
 function guardNumber(value: unknown, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigurationError(`guard.${name} must be a whole number of ms from ${min} to ${max}, not ${String(value)}`);
+    throw new ConfigurationError(
+      `guard.${name} must be a whole number of ms from ${min} to ${max}, not ${String(value)}`,
+    );
   }
   return value;
 }
@@ -259,7 +278,8 @@ function guardNumber(value: unknown, name: string, min: number, max: number): nu
 function guardWindow(guard: PartooClientOptions['guard']): number | undefined {
   if (guard === false) return undefined;
   const days = guard?.windowDays ?? 10;
-  if (typeof days !== 'number' || !(days > 0) || days > 365) throw new ConfigurationError(`guard.windowDays must be a number of days from 0 to 365, not ${String(days)}`);
+  if (typeof days !== 'number' || !(days > 0) || days > 365)
+    throw new ConfigurationError(`guard.windowDays must be a number of days from 0 to 365, not ${String(days)}`);
   return days * DAY_MS;
 }
 

@@ -11,9 +11,12 @@ type Call = (url: string, init?: Init) => Promise<{ data?: unknown; error?: unkn
 export function rawClient<C extends Client<any>>(client: C): C {
   const raw = { ...client } as unknown as Record<string, unknown>;
   const calls = client as unknown as Record<string, Call>;
-  for (const method of METHODS) raw[method] = (url: string, init?: Init) => parsed(method, url, init, (i) => calls[method](url, i));
+  for (const method of METHODS)
+    raw[method] = (url: string, init?: Init) => parsed(method, url, init, (i) => calls[method](url, i));
   raw.request = (method: string, url: string, init?: Init) =>
-    parsed(method.toUpperCase(), url, init, (i) => (client.request as unknown as (m: string, u: string, i?: Init) => ReturnType<Call>)(method, url, i));
+    parsed(method.toUpperCase(), url, init, (i) =>
+      (client.request as unknown as (m: string, u: string, i?: Init) => ReturnType<Call>)(method, url, i),
+    );
   return raw as unknown as C;
 }
 

@@ -51,7 +51,9 @@ export function createSender(ctx: SendContext): Sender {
   const inFlight = new InFlight(now, windowMs ?? 0);
   const ledger = windowMs === undefined ? undefined : (store ?? defaultLedger(ctx.ledger, () => now().getTime()));
   const external = store !== undefined || (ctx.ledger !== undefined && ctx.ledger !== false);
-  const safely = storeCalls(external, ctx.storeTimeoutMs, (message, state) => ctx.log('warn', message, { event: `guard.store.${state}` }));
+  const safely = storeCalls(external, ctx.storeTimeoutMs, (message, state) =>
+    ctx.log('warn', message, { event: `guard.store.${state}` }),
+  );
 
   /** What to record in the ledger for a result: the send, or the invitation that made it a skip. */
   function recordOf(result: SendResult, sentAtLeast: Date): Locked<SendResult>['record'] {
@@ -81,7 +83,14 @@ export function createSender(ctx: SendContext): Sender {
       return skip && note(skip, 'ledger_after_lock_wait');
     };
     const nothingSent = (m: string) => new ConnectionError(m, { outcomeUnknown: false });
-    const lockCtx = { store, lockTtlMs: ctx.lockTtlMs, sleep: abortableSleep, safely, ledgerSkip: ledgerSkipAfterWait, nothingSent };
+    const lockCtx = {
+      store,
+      lockTtlMs: ctx.lockTtlMs,
+      sleep: abortableSleep,
+      safely,
+      ledgerSkip: ledgerSkipAfterWait,
+      nothingSent,
+    };
     return lockLoop.withLock<SendResult>(key, lockCtx, locked);
   }
 
@@ -114,7 +123,12 @@ export function createSender(ctx: SendContext): Sender {
     const content = inviteContent(check, input.inviteContent, input.stripNonAscii === true);
     check.throwIfAny();
     // Printable, since a shared store uses it in its own keys.
-    return { phone: phone!, content, force: input.force === true, key: `${encodeURIComponent(input.businessId)}:${phone}` };
+    return {
+      phone: phone!,
+      content,
+      force: input.force === true,
+      key: `${encodeURIComponent(input.businessId)}:${phone}`,
+    };
   }
 
   /** A skip from the ledger (0 requests), or undefined when the ledger does not know the number. */
@@ -125,7 +139,13 @@ export function createSender(ctx: SendContext): Sender {
   }
 
   /** The guarded POST of one send, given its validated input. */
-  function guardedPost(input: SendInvitationInput, phone: string, content: string | undefined, force: boolean, note: GuardNote): GuardedPost {
+  function guardedPost(
+    input: SendInvitationInput,
+    phone: string,
+    content: string | undefined,
+    force: boolean,
+    note: GuardNote,
+  ): GuardedPost {
     const body = {
       business_id: input.businessId,
       target_phone: phone,
@@ -143,7 +163,11 @@ export function createSender(ctx: SendContext): Sender {
     };
     const { maxRetries, settleMs, resendUnknown, sleep } = ctx;
     const deps = { now, windowMs, maxRetries, settleMs, resendUnknown, findNewest, sleep, note };
-    return (stillHeld) => guardedSend({ businessId: input.businessId, targetPhone: phone, force }, { ...deps, post: () => post(stillHeld) });
+    return (stillHeld) =>
+      guardedSend(
+        { businessId: input.businessId, targetPhone: phone, force },
+        { ...deps, post: () => post(stillHeld) },
+      );
   }
 
   return {
@@ -153,7 +177,9 @@ export function createSender(ctx: SendContext): Sender {
       const skip = await ledgerSkip(key, phone);
       if (skip) return skip;
       const recent = await findNewest(input.businessId, phone, new Date(now().getTime() - windowMs));
-      return recent ? skippedFor(phone, recent.id, recent.sentAt, windowMs) : { status: 'would_send', targetPhone: phone };
+      return recent
+        ? skippedFor(phone, recent.id, recent.sentAt, windowMs)
+        : { status: 'would_send', targetPhone: phone };
     },
 
     async sendInvitation(input) {
@@ -231,11 +257,21 @@ function inviteContent(check: Checker, value: unknown, stripNonAscii: boolean): 
   let text = value;
   if (nonAscii.length && !stripNonAscii) {
     const listed = nonAscii.map((c) => JSON.stringify(c)).join(', ');
-    check.add('inviteContent', 'ascii', `inviteContent has non-ASCII characters Partoo would remove: ${listed} (pass stripNonAscii: true to drop them)`);
+    check.add(
+      'inviteContent',
+      'ascii',
+      `inviteContent has non-ASCII characters Partoo would remove: ${listed} (pass stripNonAscii: true to drop them)`,
+    );
   } else if (nonAscii.length) {
     text = [...value].filter((c) => c.charCodeAt(0) <= 0x7f).join('');
   }
-  if (text.length > MAX_CONTENT) check.add('inviteContent', 'maxLength', `inviteContent must be at most ${MAX_CONTENT} characters (got ${text.length})`);
-  if (!text.includes('@link')) check.add('inviteContent', 'link', 'inviteContent must contain @link (where Partoo puts the review link)');
+  if (text.length > MAX_CONTENT)
+    check.add(
+      'inviteContent',
+      'maxLength',
+      `inviteContent must be at most ${MAX_CONTENT} characters (got ${text.length})`,
+    );
+  if (!text.includes('@link'))
+    check.add('inviteContent', 'link', 'inviteContent must contain @link (where Partoo puts the review link)');
   return text;
 }

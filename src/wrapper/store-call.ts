@@ -52,7 +52,8 @@ export function storeCaller(timeoutMs: number, warn: StoreWarn, texts: StoreText
     } catch (e) {
       if (!degraded) {
         degraded = true;
-        const why = e instanceof StoreDeadline ? `no answer within ${timeoutMs} ms` : String((e as Error)?.message ?? e);
+        const why =
+          e instanceof StoreDeadline ? `no answer within ${timeoutMs} ms` : String((e as Error)?.message ?? e);
         warn(`the ${texts.name} failed (${why}); ${texts.degraded}`, 'degraded');
       }
       return fallback;

@@ -11,7 +11,10 @@ interface SpanLike {
 }
 interface OtelLike {
   trace: {
-    getTracer(name: string, version?: string): {
+    getTracer(
+      name: string,
+      version?: string,
+    ): {
       startSpan(name: string, options: { kind: number; attributes: Attributes }): SpanLike;
     };
     getActiveSpan(): SpanLike | undefined;
@@ -66,7 +69,10 @@ export async function traced<T>(name: string, attributes: Attributes, work: () =
  * A child span of the operation running now, for one HTTP attempt (started on the caller's side, so it nests under
  * the operation's span); undefined without OpenTelemetry. `end` takes the attributes known once it is over.
  */
-export function attemptSpan(name: string, attributes: Attributes): ((end: Attributes, failed: boolean) => void) | undefined {
+export function attemptSpan(
+  name: string,
+  attributes: Attributes,
+): ((end: Attributes, failed: boolean) => void) | undefined {
   if (!otel) return undefined;
   const span = otel.trace.getTracer('partoo-argyle-sdk').startSpan(name, { kind: SPAN_KIND_CLIENT, attributes });
   if (!span.isRecording()) return undefined;

@@ -49,13 +49,15 @@ describe.skipIf(!url)('redisRateLimiter on a real Redis', () => {
     const limiter = redisRateLimiter(redis, { requestsPerMinute: RPM, key: 'turns' });
     const started = performance.now();
     const done: number[] = [];
-    await Promise.all(Array.from({ length: burst + 5 }, () => limiter.take().then(() => done.push(performance.now() - started))));
+    await Promise.all(
+      Array.from({ length: burst + 5 }, () => limiter.take().then(() => done.push(performance.now() - started))),
+    );
     done.sort((x, y) => x - y);
     // After the burst, request k goes no sooner than k intervals in.
     for (let k = 1; k <= 5; k++) expect(done[burst + k - 1]).toBeGreaterThanOrEqual(k * intervalMs - 5);
   });
 
-  it('a caller that aborts stops waiting at once, with its signal\'s reason', async () => {
+  it("a caller that aborts stops waiting at once, with its signal's reason", async () => {
     const limiter = redisRateLimiter(redis, { requestsPerMinute: 1, key: 'abort' });
     await limiter.take();
     const controller = new AbortController();
@@ -67,7 +69,10 @@ describe.skipIf(!url)('redisRateLimiter on a real Redis', () => {
   it('costs one round trip a request', async () => {
     const monitor = await redis.duplicate().monitor();
     const commands: string[] = [];
-    monitor.on('monitor', (_t: string, args: string[], source: string) => void (source !== 'lua' && commands.push(args[0])));
+    monitor.on(
+      'monitor',
+      (_t: string, args: string[], source: string) => void (source !== 'lua' && commands.push(args[0])),
+    );
     try {
       const limiter = redisRateLimiter(redis, { requestsPerMinute: 6_000, key: 'trips' });
       for (let i = 0; i < 5; i++) await limiter.take();
@@ -75,11 +80,18 @@ describe.skipIf(!url)('redisRateLimiter on a real Redis', () => {
     } finally {
       monitor.disconnect();
     }
-    expect(commands.filter((c) => c.toLowerCase() !== 'monitor').map((c) => c.toLowerCase())).toEqual(Array(5).fill('eval'));
+    expect(commands.filter((c) => c.toLowerCase() !== 'monitor').map((c) => c.toLowerCase())).toEqual(
+      Array(5).fill('eval'),
+    );
   });
 
   it('Redis down: a bucket of its own at requestsPerMinute / expectedWorkers, starting empty, said once', async () => {
-    const dead = new Redis('redis://127.0.0.1:9', { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true, retryStrategy: () => null });
+    const dead = new Redis('redis://127.0.0.1:9', {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      lazyConnect: true,
+      retryStrategy: () => null,
+    });
     dead.on('error', () => {});
     const warnings: string[] = [];
     const warn = console.warn;
@@ -106,7 +118,10 @@ describe.skipIf(!url)('redisRateLimiter on a real Redis', () => {
     expect(() => redisRateLimiter(redis, { requestsPerMinute: 0 })).toThrow(ConfigurationError);
     expect(() => redisRateLimiter(redis, { requestsPerMinute: 300, expectedWorkers: 0 })).toThrow(/expectedWorkers/);
     expect(() => redisRateLimiter(redis, { requestsPerMinute: 300, timeoutMs: Number.NaN })).toThrow(/timeoutMs/);
-    const client = createPartooClient({ apiKey: 'pk_rate_limit_test_123', rateLimit: redisRateLimiter(redis, { requestsPerMinute: 300 }) });
+    const client = createPartooClient({
+      apiKey: 'pk_rate_limit_test_123',
+      rateLimit: redisRateLimiter(redis, { requestsPerMinute: 300 }),
+    });
     expect(client.reviewBooster).toBeDefined();
   });
 });

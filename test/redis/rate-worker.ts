@@ -6,7 +6,11 @@ import { createPartooClient } from 'partoo-argyle-sdk';
 import { redisRateLimiter } from 'partoo-argyle-sdk/redis';
 
 const env = process.env;
-const redis = new Redis(env.REDIS_URL!, { enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: (n) => Math.min(n * 20, 200) });
+const redis = new Redis(env.REDIS_URL!, {
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 0,
+  retryStrategy: (n) => Math.min(n * 20, 200),
+});
 redis.on('error', () => {});
 let answered429 = 0;
 const counting = (async (input: Request, init?: RequestInit) => {
@@ -26,7 +30,16 @@ const client = createPartooClient({
   }),
 });
 const until = Number(env.UNTIL);
-const tally = { sent: 0, skipped: 0, failed: 0, answered429: 0, slowestMs: 0, startedAt: 0, ended: [] as number[], errors: [] as string[] };
+const tally = {
+  sent: 0,
+  skipped: 0,
+  failed: 0,
+  answered429: 0,
+  slowestMs: 0,
+  startedAt: 0,
+  ended: [] as number[],
+  errors: [] as string[],
+};
 let next = 0;
 async function lane() {
   while (Date.now() < until) {

@@ -7,7 +7,8 @@ import { hasRedisServer, ownRedis, type OwnRedis } from '../support/redis-server
 import { workerTally } from '../support/worker-process.js';
 
 const available = hasRedisServer();
-if (!available && process.env.REQUIRE_REDIS === '1') throw new Error('Redis fault tests: no redis-server on this machine');
+if (!available && process.env.REQUIRE_REDIS === '1')
+  throw new Error('Redis fault tests: no redis-server on this machine');
 
 interface Tally {
   sent: number;
@@ -19,7 +20,8 @@ interface Tally {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const phonesFor = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `+33${prefix}${String(10000 + i)}`);
+const phonesFor = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => `+33${prefix}${String(10000 + i)}`);
 
 describe.skipIf(!available)('the Redis guard under Redis faults', () => {
   let ruleOff: MockServers;
@@ -40,12 +42,25 @@ describe.skipIf(!available)('the Redis guard under Redis faults', () => {
   });
 
   const worker = (mock: MockServers, url: string, env: Record<string, string>) =>
-    workerTally<Tally>('test/redis/worker.ts', { REDIS_URL: url, PARTOO_URL: mock.partooUrl, PARTOO_KEY: mock.partooApiKey, ...env });
+    workerTally<Tally>('test/redis/worker.ts', {
+      REDIS_URL: url,
+      PARTOO_URL: mock.partooUrl,
+      PARTOO_KEY: mock.partooApiKey,
+      ...env,
+    });
   const total = (tallies: Tally[], k: 'sent' | 'skipped' | 'failed') => tallies.reduce((n, t) => n + t[k], 0);
   const summary = (tallies: Tally[]) =>
-    JSON.stringify(tallies.map(({ sent, skipped, failed, slowestMs, errors }) => ({ sent, skipped, failed, slowestMs, errors: errors.slice(0, 2) })));
+    JSON.stringify(
+      tallies.map(({ sent, skipped, failed, slowestMs, errors }) => ({
+        sent,
+        skipped,
+        failed,
+        slowestMs,
+        errors: errors.slice(0, 2),
+      })),
+    );
 
-  it('restarted 25 times with its memory lost, each outage shorter than the store deadline, Partoo rule off: one SMS per number', async () => {
+  it('25 restarts losing its memory, each shorter than the store deadline, rule off: one SMS per number', async () => {
     redis = await ownRedis();
     const LOCK_TTL_MS = 300;
     const RESTARTS = 25;
@@ -61,7 +76,9 @@ describe.skipIf(!available)('the Redis guard under Redis faults', () => {
       CONCURRENCY: '4',
       UNTIL: String(Date.now() + RESTARTS * (INTERVAL_MS + 200) + 3_000),
     };
-    const running = Promise.all([1, 2, 3, 4].map((seed) => worker(ruleOff, redis!.url, { ...env, SEED: String(seed) })));
+    const running = Promise.all(
+      [1, 2, 3, 4].map((seed) => worker(ruleOff, redis!.url, { ...env, SEED: String(seed) })),
+    );
     for (let restarts = 0; restarts < RESTARTS; restarts++) {
       await sleep(INTERVAL_MS);
       await redis.kill();
@@ -76,14 +93,16 @@ describe.skipIf(!available)('the Redis guard under Redis faults', () => {
     expect(done.size).toBeGreaterThan(100);
   }, 120_000);
 
-  it('down from the start: 4 workers x 50 sends at normal speed, each number one SMS (Partoo rule on), none lost', async () => {
+  it('down from the start: 4 workers x 50 sends at normal speed, one SMS per number (rule on), none lost', async () => {
     redis = await ownRedis();
     await redis.stop();
     const TIMEOUT_MS = 2_000;
     const STORE_TIMEOUT_MS = 500;
     const phones = phonesFor('6042', 50);
     const env = { PHONES: phones.join(','), SENDS: '50', TIMEOUT_MS: String(TIMEOUT_MS), CONCURRENCY: '4' };
-    const tallies = await Promise.all([1, 2, 3, 4].map((seed) => worker(ruleOn, redis!.url, { ...env, SEED: String(seed) })));
+    const tallies = await Promise.all(
+      [1, 2, 3, 4].map((seed) => worker(ruleOn, redis!.url, { ...env, SEED: String(seed) })),
+    );
     console.log(`Redis down: ${summary(tallies)}`);
     expect(total(tallies, 'failed'), tallies.flatMap((t) => t.errors).join('\n')).toBe(0);
     for (const p of phones) expect(ruleOn.sentCount('biz', p), p).toBe(1);
@@ -91,7 +110,7 @@ describe.skipIf(!available)('the Redis guard under Redis faults', () => {
     for (const t of tallies) expect(t.slowestMs).toBeLessThan(TIMEOUT_MS + 4 * STORE_TIMEOUT_MS + 3_000);
   }, 60_000);
 
-  it('an outage longer than the deadline mid-run, Partoo rule on: no double, none lost, back on the store after', async () => {
+  it('an outage longer than the deadline mid-run, rule on: no double, none lost, back on the store after', async () => {
     redis = await ownRedis();
     const TIMEOUT_MS = 2_000;
     const STORE_TIMEOUT_MS = 200;

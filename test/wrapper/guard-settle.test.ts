@@ -21,7 +21,11 @@ const resetFirstPost = (h: Awaited<ReturnType<typeof harness>>, acted: boolean) 
 
 describe('the settle time before the search that decides a resend', () => {
   it('defaults to 30 s, or timeoutMs when longer, and runs between the failed POST and that search', async () => {
-    for (const [timeoutMs, expected] of [[undefined, 30_000], [5_000, 30_000], [45_000, 45_000]] as const) {
+    for (const [timeoutMs, expected] of [
+      [undefined, 30_000],
+      [5_000, 30_000],
+      [45_000, 45_000],
+    ] as const) {
       const h = await harness({ partoo: { timeoutMs } });
       const order: string[] = [];
       h.setFault(async (req, forward) => {
@@ -36,7 +40,10 @@ describe('the settle time before the search that decides a resend', () => {
   });
 
   it('takes guard.settleMs, and never waits less than the retry backoff', async () => {
-    for (const [settleMs, expected] of [[2_500, 2_500], [0, 500]] as const) {
+    for (const [settleMs, expected] of [
+      [2_500, 2_500],
+      [0, 500],
+    ] as const) {
       const h = await harness({ partoo: { guard: { settleMs } } });
       resetFirstPost(h, false);
       expect((await h.partoo.reviewBooster.sendInvitation(input)).status).toBe('sent');
@@ -59,7 +66,10 @@ describe('force and resendUnknown', () => {
     resetFirstPost(h, false);
     const error = await h.partoo.reviewBooster.sendInvitation({ ...input, force: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
-    expect(error).toMatchObject({ outcomeUnknown: true, message: expect.stringContaining('guard.resendUnknown: true') });
+    expect(error).toMatchObject({
+      outcomeUnknown: true,
+      message: expect.stringContaining('guard.resendUnknown: true'),
+    });
     expect(h.posts()).toHaveLength(1);
     expect(h.sleeps).toEqual([30_000]);
   });
@@ -106,7 +116,7 @@ describe('a store that stops answering', () => {
     };
   };
 
-  it('is given up on after guard.storeTimeoutMs per call: the send goes on with the search, and says so once', async () => {
+  it('is given up on after storeTimeoutMs per call: the send goes on with the search, says so once', async () => {
     const warnings: string[] = [];
     const warn = console.warn;
     console.warn = (m: string) => void warnings.push(m);
@@ -117,7 +127,9 @@ describe('a store that stops answering', () => {
       expect((await h.partoo.reviewBooster.sendInvitation(input)).status).toBe('sent');
       // ledger read, lock, record, release: four deadlines at most, with generous slack for a loaded machine.
       expect(Date.now() - started).toBeLessThan(4 * STORE_TIMEOUT_MS + 2_000);
-      expect((await h.partoo.reviewBooster.sendInvitation({ ...input, targetPhone: '+33601020305' })).status).toBe('sent');
+      expect((await h.partoo.reviewBooster.sendInvitation({ ...input, targetPhone: '+33601020305' })).status).toBe(
+        'sent',
+      );
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatch(/guard store failed \(no answer within 50 ms\).*Partoo's search alone/);
       // The search still guarded: the number already texted is skipped, not sent again.

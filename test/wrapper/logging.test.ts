@@ -12,7 +12,10 @@ type Level = 'error' | 'warn' | 'info' | 'debug';
 /** A logger that keeps every call as it was made. */
 function capture() {
   const calls: { level: Level; args: unknown[] }[] = [];
-  const at = (level: Level) => (...args: unknown[]) => void calls.push({ level, args });
+  const at =
+    (level: Level) =>
+    (...args: unknown[]) =>
+      void calls.push({ level, args });
   return { logger: { error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') }, calls };
 }
 
@@ -29,10 +32,17 @@ describe('guard decisions in the log', () => {
     const h = await harness({ partoo: { logger, logLevel: 'info' } });
     await h.partoo.reviewBooster.sendInvitation(input);
     await h.partoo.reviewBooster.sendInvitation(input);
-    await Promise.all([h.partoo.reviewBooster.sendInvitation({ ...input, targetPhone: '+33601020305' }), h.partoo.reviewBooster.sendInvitation({ ...input, targetPhone: '+33601020305' })]);
+    await Promise.all([
+      h.partoo.reviewBooster.sendInvitation({ ...input, targetPhone: '+33601020305' }),
+      h.partoo.reviewBooster.sendInvitation({ ...input, targetPhone: '+33601020305' }),
+    ]);
     await h.sendElsewhere('+33601020306');
     await h.partoo.reviewBooster.sendInvitation({ ...input, targetPhone: '+33601020306' });
-    const records = calls.map((c) => ({ level: c.level, fields: c.args[0] as Record<string, unknown>, message: c.args[1] as string }));
+    const records = calls.map((c) => ({
+      level: c.level,
+      fields: c.args[0] as Record<string, unknown>,
+      message: c.args[1] as string,
+    }));
     expect(records.map((r) => [r.level, r.fields.decision, r.fields.reason])).toEqual([
       ['info', 'sent', 'posted'],
       ['info', 'skipped', 'ledger'],
@@ -40,7 +50,12 @@ describe('guard decisions in the log', () => {
       ['info', 'skipped', 'in_flight'],
       ['info', 'skipped', 'search'],
     ]);
-    expect(records[0].fields).toMatchObject({ event: 'guard.decision', businessId: BIZ, phone: '+33*******04', invitationId: expect.any(String) });
+    expect(records[0].fields).toMatchObject({
+      event: 'guard.decision',
+      businessId: BIZ,
+      phone: '+33*******04',
+      invitationId: expect.any(String),
+    });
     expect(records[1].message).toMatch(/^sendInvitation skipped: this number was sent to within the window/);
     for (const c of calls) expect(JSON.stringify(c.args)).not.toContain(PHONE);
   });
@@ -70,25 +85,41 @@ describe('guard decisions in the log', () => {
     expect(calls).toHaveLength(1);
     process.env.PARTOO_ARGYLE_SDK_LOG = 'verbose';
     expect(() => createPartooClient({ apiKey: DEFAULT_CREDENTIALS.apiKey })).toThrow(ConfigurationError);
-    expect(() => createPartooClient({ apiKey: DEFAULT_CREDENTIALS.apiKey })).toThrow(/PARTOO_ARGYLE_SDK_LOG=verbose is not a log level/);
+    expect(() => createPartooClient({ apiKey: DEFAULT_CREDENTIALS.apiKey })).toThrow(
+      /PARTOO_ARGYLE_SDK_LOG=verbose is not a log level/,
+    );
     delete process.env.PARTOO_ARGYLE_SDK_LOG;
-    expect(() => createPartooClient({ apiKey: DEFAULT_CREDENTIALS.apiKey, logLevel: 'loud' as never })).toThrow(/logLevel "loud"/);
-    expect(() => createPartooClient({ apiKey: DEFAULT_CREDENTIALS.apiKey, logger: { info() {} } as never })).toThrow(/logger must have/);
+    expect(() => createPartooClient({ apiKey: DEFAULT_CREDENTIALS.apiKey, logLevel: 'loud' as never })).toThrow(
+      /logLevel "loud"/,
+    );
+    expect(() => createPartooClient({ apiKey: DEFAULT_CREDENTIALS.apiKey, logger: { info() {} } as never })).toThrow(
+      /logger must have/,
+    );
   });
 });
 
 describe('HTTP attempts in the log', () => {
-  it('at debug: one record per attempt (method, path without query, status, attempt, retry); spent retries at warn', async () => {
+  it('at debug: one record per attempt (method, path, status, attempt, retry); spent retries at warn', async () => {
     const { logger, calls } = capture();
     const h = await harness({ partoo: { logger, logLevel: 'debug' } });
     let failures = 0;
     h.setFault(async (req, forward) =>
-      req.method === 'GET' && failures++ < 1 ? new Response('{"errors":{"json":"busy"}}', { status: 503 }) : forward(req),
+      req.method === 'GET' && failures++ < 1
+        ? new Response('{"errors":{"json":"busy"}}', { status: 503 })
+        : forward(req),
     );
     await h.partoo.reviewBooster.sendInvitation(input);
-    const attempts = calls.filter((c) => (c.args[0] as { event?: string }).event === 'http.attempt').map((c) => c.args[0]);
+    const attempts = calls
+      .filter((c) => (c.args[0] as { event?: string }).event === 'http.attempt')
+      .map((c) => c.args[0]);
     expect(attempts).toEqual([
-      expect.objectContaining({ method: 'GET', path: '/v2/review_booster/search-invitation', status: 503, attempt: 1, retry: true }),
+      expect.objectContaining({
+        method: 'GET',
+        path: '/v2/review_booster/search-invitation',
+        status: 503,
+        attempt: 1,
+        retry: true,
+      }),
       expect.objectContaining({ method: 'GET', status: 200, attempt: 2, retry: false }),
       expect.objectContaining({ method: 'POST', path: '/v2/review_booster/send_invitation', status: 200, attempt: 1 }),
     ]);
@@ -101,12 +132,18 @@ describe('HTTP attempts in the log', () => {
     expect(spent[0].args[0]).toMatchObject({ event: 'http.retries_spent', status: 503, attempt: 3 });
   });
 
-  it('through .api too: the raw client\'s attempts are the same records', async () => {
+  it("through .api too: the raw client's attempts are the same records", async () => {
     const { logger, calls } = capture();
     const h = await harness({ partoo: { logger, logLevel: 'debug' } });
     await h.partoo.api.GET('/review_booster/invitation_status', { params: { query: { invitation_id: 'nope' } } });
     expect(calls.map((c) => c.args[0])).toEqual([
-      expect.objectContaining({ event: 'http.attempt', method: 'GET', path: '/v2/review_booster/invitation_status', status: 404, retry: false }),
+      expect.objectContaining({
+        event: 'http.attempt',
+        method: 'GET',
+        path: '/v2/review_booster/invitation_status',
+        status: 404,
+        retry: false,
+      }),
     ]);
   });
 
@@ -117,7 +154,9 @@ describe('HTTP attempts in the log', () => {
     expect(calls).toEqual([]);
     h.setFault(async () => new Response('{}', { status: 502 }));
     await h.partoo.reviewBooster.getInvitationStatus('some-id').catch(() => {});
-    expect(calls.map((c) => [c.level, (c.args[0] as { event: string }).event])).toEqual([['warn', 'http.retries_spent']]);
+    expect(calls.map((c) => [c.level, (c.args[0] as { event: string }).event])).toEqual([
+      ['warn', 'http.retries_spent'],
+    ]);
   });
 });
 
@@ -157,7 +196,13 @@ describe('with pino', () => {
     await h.partoo.reviewBooster.sendInvitation(input);
     const records = lines.map((l) => JSON.parse(l));
     expect(records).toHaveLength(2);
-    expect(records[1]).toMatchObject({ level: 30, event: 'guard.decision', decision: 'skipped', reason: 'ledger', phone: '+33*******04' });
+    expect(records[1]).toMatchObject({
+      level: 30,
+      event: 'guard.decision',
+      decision: 'skipped',
+      reason: 'ledger',
+      phone: '+33*******04',
+    });
     expect(records[1].msg).toMatch(/^sendInvitation skipped/);
   });
 });

@@ -38,9 +38,16 @@ async function readable(result: { data?: unknown; error?: unknown; response: Res
 const leaks = (text: string) => SECRETS.filter((s) => text.includes(s));
 
 describe('.api against a server echoing the credentials', () => {
-  const partoo = (shape: Shape) => createPartooClient({ apiKey: KEY, baseUrl: 'https://partoo.test/v2', fetch: echoing(shape), maxRetries: 0 });
+  const partoo = (shape: Shape) =>
+    createPartooClient({ apiKey: KEY, baseUrl: 'https://partoo.test/v2', fetch: echoing(shape), maxRetries: 0 });
   const argyle = (shape: Shape) =>
-    createArgyleClient({ apiKeyId: KEY_ID, apiKeySecret: KEY_SECRET, baseUrl: 'https://argyle.test', fetch: echoing(shape), maxRetries: 0 });
+    createArgyleClient({
+      apiKeyId: KEY_ID,
+      apiKeySecret: KEY_SECRET,
+      baseUrl: 'https://argyle.test',
+      fetch: echoing(shape),
+      maxRetries: 0,
+    });
   const partooStatus = (shape: Shape) =>
     partoo(shape).api.GET('/review_booster/invitation_status', { params: { query: { invitation_id: 'x' } } });
   const argyleList = (shape: Shape) => argyle(shape).api.GET('/v2/invites', {});
@@ -59,7 +66,7 @@ describe('.api against a server echoing the credentials', () => {
     expect(leaks(text)).toEqual([]);
   });
 
-  it('README\'s own `console.log(data ?? error)` prints no key', async () => {
+  it("README's own `console.log(data ?? error)` prints no key", async () => {
     const { data, error } = await partooStatus('error');
     expect(leaks(JSON.stringify(data ?? error))).toEqual([]);
   });
@@ -68,16 +75,25 @@ describe('.api against a server echoing the credentials', () => {
     ['Partoo', () => partooStatus('html')],
     ['Argyle', () => argyleList('html')],
   ])('%s: a non-JSON success is a typed ApiError with a redacted snippet, not a SyntaxError', async (_, call) => {
-    const error = await call().then(() => undefined, (e: unknown) => e);
+    const error = await call().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 200, message: expect.stringMatching(/malformed response: expected JSON, got text\/html/) });
+    expect(error).toMatchObject({
+      status: 200,
+      message: expect.stringMatching(/malformed response: expected JSON, got text\/html/),
+    });
     expect(String((error as ApiError).body)).toContain('[redacted]');
     expect(leakedSecrets(error, SECRETS)).toEqual([]);
   });
 
-  it('keeps openapi-fetch\'s other readings: parseAs text is left alone, an empty success is data undefined', async () => {
+  it("keeps openapi-fetch's other readings: parseAs text left alone, an empty success is data undefined", async () => {
     const client = partoo('json');
-    const text = await client.api.GET('/review_booster/invitation_status', { params: { query: { invitation_id: 'x' } }, parseAs: 'text' });
+    const text = await client.api.GET('/review_booster/invitation_status', {
+      params: { query: { invitation_id: 'x' } },
+      parseAs: 'text',
+    });
     expect(typeof text.data).toBe('string');
     expect(leaks(text.data as string)).toEqual([]);
     const empty = createPartooClient({
@@ -85,7 +101,9 @@ describe('.api against a server echoing the credentials', () => {
       baseUrl: 'https://partoo.test/v2',
       fetch: (async () => new Response(null, { status: 204 })) as typeof fetch,
     });
-    const result = await empty.api.GET('/review_booster/invitation_status', { params: { query: { invitation_id: 'x' } } });
+    const result = await empty.api.GET('/review_booster/invitation_status', {
+      params: { query: { invitation_id: 'x' } },
+    });
     expect(result.data).toBeUndefined();
     expect(result.response.status).toBe(204);
   });

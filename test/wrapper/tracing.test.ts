@@ -20,7 +20,10 @@ afterAll(() => {
 });
 beforeEach(() => exporter.reset());
 
-const spans = () => exporter.getFinishedSpans().map((s) => ({ name: s.name, attributes: s.attributes, status: s.status.code, kind: s.kind }));
+const spans = () =>
+  exporter
+    .getFinishedSpans()
+    .map((s) => ({ name: s.name, attributes: s.attributes, status: s.status.code, kind: s.kind }));
 
 describe('spans', () => {
   it('a send and a skipped repeat: one client span each, with the guard decision and its reason', async () => {
@@ -39,19 +42,31 @@ describe('spans', () => {
   it('each HTTP attempt is a child span of its operation, with the HTTP client conventions and no query', async () => {
     const h = await harness();
     let failures = 0;
-    h.setFault(async (req, forward) => (req.method === 'GET' && failures++ < 1 ? new Response('{}', { status: 503 }) : forward(req)));
+    h.setFault(async (req, forward) =>
+      req.method === 'GET' && failures++ < 1 ? new Response('{}', { status: 503 }) : forward(req),
+    );
     await h.partoo.reviewBooster.sendInvitation({ businessId: BIZ, targetPhone: PHONE });
     const finished = exporter.getFinishedSpans();
     const operation = finished.find((s) => s.name === 'partoo.sendInvitation')!;
     const attempts = finished.filter((s) => s !== operation);
-    expect(attempts.map((s) => [s.name, s.attributes['http.response.status_code'], s.attributes['http.request.resend_count']])).toEqual([
+    expect(
+      attempts.map((s) => [
+        s.name,
+        s.attributes['http.response.status_code'],
+        s.attributes['http.request.resend_count'],
+      ]),
+    ).toEqual([
       ['GET', 503, undefined],
       ['GET', 200, 1],
       ['POST', 200, undefined],
     ]);
     for (const a of attempts) {
       expect(a.parentSpanContext?.spanId).toBe(operation.spanContext().spanId);
-      expect(a.attributes).toMatchObject({ 'server.address': 'partoo.test', 'server.port': 443, 'http.request.method': a.name });
+      expect(a.attributes).toMatchObject({
+        'server.address': 'partoo.test',
+        'server.port': 443,
+        'http.request.method': a.name,
+      });
       expect(String(a.attributes['url.full'])).not.toContain('?');
     }
     expect(attempts[0].attributes['error.type']).toBe('503');
@@ -59,7 +74,9 @@ describe('spans', () => {
 
   it('a failed call: status ERROR and error.type, never the message', async () => {
     const h = await harness();
-    await expect(h.partoo.reviewBooster.sendInvitation({ businessId: BIZ, targetPhone: 'not a phone' })).rejects.toThrow();
+    await expect(
+      h.partoo.reviewBooster.sendInvitation({ businessId: BIZ, targetPhone: 'not a phone' }),
+    ).rejects.toThrow();
     await expect(h.partoo.reviewBooster.getInvitationStatus('unknown-invitation')).rejects.toThrow();
     const operations = spans().filter((s) => s.name.startsWith('partoo.'));
     expect(operations.map((s) => [s.name, s.status, s.attributes['error.type']])).toEqual([
@@ -74,7 +91,11 @@ describe('spans', () => {
     if (sent.status !== 'sent') throw new Error('not sent');
     h.mocks.clock.advance(5_000);
     await h.partoo.reviewBooster.waitForFinalStatus(sent.invitationId, { intervalMs: 1 });
-    expect(spans().map((s) => s.name).filter((n) => n.startsWith('partoo.'))).toEqual(['partoo.sendInvitation', 'partoo.waitForFinalStatus']);
+    expect(
+      spans()
+        .map((s) => s.name)
+        .filter((n) => n.startsWith('partoo.')),
+    ).toEqual(['partoo.sendInvitation', 'partoo.waitForFinalStatus']);
   });
 
   it('Argyle: a span per operation, its request nested under it, no key anywhere', async () => {
@@ -86,7 +107,8 @@ describe('spans', () => {
     expect(names).toEqual(['POST', 'argyle.invites.send', 'POST', 'argyle.invites.revoke']);
     expect(finished[0].parentSpanContext?.spanId).toBe(finished[1].spanContext().spanId);
     const text = JSON.stringify(finished.map((s) => s.attributes));
-    for (const secret of [DEFAULT_CREDENTIALS.apiKeyId, DEFAULT_CREDENTIALS.apiKeySecret]) expect(text).not.toContain(secret);
+    for (const secret of [DEFAULT_CREDENTIALS.apiKeyId, DEFAULT_CREDENTIALS.apiKeySecret])
+      expect(text).not.toContain(secret);
   });
 
   it('no attribute of any span holds a key or a full phone number', async () => {
