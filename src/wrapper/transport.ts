@@ -157,8 +157,10 @@ function classifyFailure(error: unknown, timedOut: boolean, request: Request, ti
   // A read can always be repeated; a write is unknown unless the connection never opened.
   const outcomeUnknown = request.method !== 'GET' && !(code !== undefined && NOT_SENT_CODES.has(code));
   const what = timedOut ? `timed out after ${timeoutMs} ms` : `failed: ${code ?? (error as Error)?.message ?? 'connection error'}`;
+  // The host and port say which server could not be reached: a wrong baseUrl or a mock not started shows at once.
+  const url = new URL(request.url);
   return new (timedOut ? TimeoutError : ConnectionError)(
-    `${request.method} ${new URL(request.url).pathname} ${what}${outcomeUnknown ? '; the server may or may not have acted on it' : ''}`,
+    `${request.method} ${url.host}${url.pathname} ${what}${outcomeUnknown ? '; the server may or may not have acted on it' : ''}`,
     { cause: error, outcomeUnknown },
   );
 }

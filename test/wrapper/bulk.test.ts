@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError, type SendInvitationInput } from '../../src/index.js';
+import { ConfigurationError, ValidationError, type SendInvitationInput } from '../../src/index.js';
 import { BIZ, harness } from '../support/harness.js';
 
 const row = (phone: string, extra: Partial<SendInvitationInput> = {}): SendInvitationInput => ({ businessId: BIZ, targetPhone: phone, inviteContent: 'Thanks! @link', ...extra });
@@ -67,5 +67,14 @@ describe('sendInvitations', () => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(0);
     expect(statuses).toHaveLength(400);
     expect(400 / minutes / 300).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('a concurrency it cannot honour is a typed ConfigurationError, and nothing is requested', async () => {
+    const h = await harness();
+    for (const concurrency of [0, 1.5, 257]) {
+      const run = h.partoo.reviewBooster.sendInvitations([row('+33601020304')], { concurrency });
+      await expect(run.next()).rejects.toThrow(ConfigurationError);
+    }
+    expect(h.requests).toHaveLength(0);
   });
 });

@@ -138,6 +138,8 @@ describe('argyle invites', () => {
     const error = await h.argyle.invites.send({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' }).catch((e) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error.outcomeUnknown).toBe(true);
+    // Which server failed: the host (and port, when there is one) of the request.
+    expect(error.message).toContain('POST argyle.test/v2/invites failed: ECONNRESET');
     expect(h.posts()).toHaveLength(1);
     h.setFault(async () => new Response('{"detail":"boom"}', { status: 500 }));
     await expect(h.argyle.invites.send({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' })).rejects.toBeInstanceOf(ServerError);
