@@ -1,6 +1,5 @@
 // Bulk sending: a bounded pool pulling inputs lazily (a 100k-row stream stays flat in memory), yielding one
 // outcome per input, never throwing for one bad row.
-import { ConfigurationError } from './errors.js';
 import type { SendResult } from './guard.js';
 
 export type BulkOutcome<I> =
@@ -27,10 +26,8 @@ export async function* runBulk<I>(
   options: BulkOptions,
   send: (input: I) => Promise<SendResult>,
 ): AsyncGenerator<BulkOutcome<I>, void, undefined> {
+  // Checked by the caller before this chunk loads (see ReviewBooster.sendInvitations).
   const concurrency = options.concurrency ?? 4;
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
-    throw new ConfigurationError(`concurrency must be an integer from 1 to 256, not ${concurrency}`);
-  }
   const iterator = Symbol.asyncIterator in inputs ? inputs[Symbol.asyncIterator]() : (inputs as Iterable<I>)[Symbol.iterator]();
   const progress: BulkProgress = { done: 0, sent: 0, skipped: 0, failed: 0 };
   const ready: BulkOutcome<I>[] = [];

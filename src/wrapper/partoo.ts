@@ -198,7 +198,11 @@ export function createPartooClient(options: PartooClientOptions = {}): PartooCli
     },
 
     async *sendInvitations(inputs, bulkOptions = {}) {
-      // Loaded on first use: batch sending stays off the core import path.
+      const concurrency = bulkOptions.concurrency ?? 4;
+      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
+        throw new ConfigurationError(`concurrency must be an integer from 1 to 256, not ${concurrency}`);
+      }
+      // Loaded on first use: batch sending stays off the core import path (and imports nothing of it).
       const { runBulk } = await import('./bulk.js');
       yield* runBulk(inputs, bulkOptions, (input) => reviewBooster.sendInvitation(input));
     },
