@@ -3,6 +3,7 @@
 // process; dividing it by hand is wrong as soon as the fleet changes size.
 import type { RedisLike } from './index.js';
 import { ConfigurationError } from '../wrapper/errors.js';
+import { redactText } from '../wrapper/redact.js';
 import { limitShape, TokenBucket, type RateLimiter } from '../wrapper/rate-limit.js';
 import { storeCaller } from '../wrapper/store-call.js';
 import { abortableSleep as sleep } from '../wrapper/transport.js';
@@ -47,7 +48,7 @@ export function redisRateLimiter(redis: RedisLike, options: RedisRateLimiterOpti
   check(timeoutMs, 'timeoutMs', 1, 60_000);
   const key = `${options.prefix ?? 'partoo-argyle-sdk:'}ratelimit:${options.key ?? 'partoo'}`;
   const { burst, intervalMs } = limitShape(rpm);
-  const safely = storeCaller(timeoutMs, (message) => console.warn(`partoo-argyle-sdk: ${message}`), {
+  const safely = storeCaller(timeoutMs, (message) => console.warn(`partoo-argyle-sdk: ${redactText(message)}`), {
     name: 'shared rate limit on Redis',
     degraded: `each worker keeps to requestsPerMinute / expectedWorkers (${rpm} / ${expectedWorkers}) until it answers`,
     back: 'the fleet shares one limit again',

@@ -33,7 +33,7 @@ class StoreDeadline extends Error {}
 
 /**
  * Runs store calls for one client: the fallback on a failure or past `timeoutMs`, a warning when that starts and
- * ends. `warn` redacts: a store's error message may quote whatever it was given.
+ * ends. `warn` must redact: a store's error message may quote whatever it was given.
  */
 export function storeCaller(timeoutMs: number, warn: StoreWarn, texts: StoreTexts = GUARD_TEXTS): StoreCall {
   let degraded = false;

@@ -114,6 +114,23 @@ describe.skipIf(!url)('redisRateLimiter on a real Redis', () => {
     }
   });
 
+  it("says a failing Redis's error without a client's key in it", async () => {
+    const key = 'pk_rate_limit_echo_0123456789';
+    const client = createPartooClient({ apiKey: key });
+    const quoting = { eval: async () => Promise.reject(new Error(`refused for ${key}`)) } as never;
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (m: string) => void warnings.push(m);
+    try {
+      await redisRateLimiter(quoting, { requestsPerMinute: 6_000, timeoutMs: 50 }).take();
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('refused for [redacted]');
+    expect(client.reviewBooster).toBeDefined();
+  });
+
   it('refuses options it cannot honour, and plugs into createPartooClient', () => {
     expect(() => redisRateLimiter(redis, { requestsPerMinute: 0 })).toThrow(ConfigurationError);
     expect(() => redisRateLimiter(redis, { requestsPerMinute: 300, expectedWorkers: 0 })).toThrow(/expectedWorkers/);
