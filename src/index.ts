@@ -1,19 +1,19 @@
-export { createPartooClient } from './wrapper/partoo.js';
-export { MemoryLedger } from './wrapper/ledger.js';
+export { createPartooClient } from './partoo/client.js';
+export { MemoryLedger } from './partoo/guard/ledger.js';
 
-export type { GuardStore } from './wrapper/guard-store.js';
-export type { PartooClient, PartooClientOptions, ReviewBooster, SendInvitationInput, SearchInvitationsInput, WaitOptions } from './wrapper/partoo.js';
-export { createArgyleClient } from './wrapper/argyle.js';
-export type { ArgyleClient, ArgyleClientOptions, Invite, InvitePage, InviteStatus, ListInvitesInput, SendInviteInput } from './wrapper/argyle.js';
-export type { GuardOptions, SendResult, SkippedResult } from './wrapper/guard.js';
-export type { BulkOptions, BulkOutcome, BulkProgress } from './wrapper/bulk.js';
-export type { GuardLedger, LedgerEntry } from './wrapper/ledger.js';
-export type { RateLimiter, RateLimitOptions } from './wrapper/rate-limit.js';
+export type { GuardStore } from './partoo/guard/lock-loop.js';
+export type { PartooClient, PartooClientOptions, ReviewBooster, SendInvitationInput, SearchInvitationsInput, WaitOptions } from './partoo/client.js';
+export { createArgyleClient } from './argyle/client.js';
+export type { ArgyleClient, ArgyleClientOptions, Invite, InvitePage, InviteStatus, ListInvitesInput, SendInviteInput } from './argyle/client.js';
+export type { GuardOptions, SendResult, SkippedResult } from './partoo/guard/guarded-send.js';
+export type { BulkOptions, BulkOutcome, BulkProgress } from './partoo/bulk.js';
+export type { GuardLedger, LedgerEntry } from './partoo/guard/ledger.js';
+export type { RateLimiter, RateLimitOptions } from './core/rate-limit.js';
 export type { paths as PartooPaths, components as PartooComponents } from './generated/partoo.js';
 export type { paths as ArgylePaths, components as ArgyleComponents } from './generated/argyle.js';
-export type { FinalInvitationStatus, Invitation, InvitationPage, InvitationStatus } from './wrapper/invitations.js';
-export type { Paginated } from './wrapper/paginate.js';
-export type { Environment } from './wrapper/config.js';
+export type { FinalInvitationStatus, Invitation, InvitationPage, InvitationStatus } from './partoo/invitations.js';
+export type { Paginated } from './core/paginate.js';
+export type { Environment } from './core/config.js';
 export {
   SdkError,
   isSdkError,
@@ -28,5 +28,5 @@ export {
   ServerError,
   ConnectionError,
   TimeoutError,
-} from './wrapper/errors.js';
-export type { ValidationIssue } from './wrapper/errors.js';
+} from './core/errors.js';
+export type { ValidationIssue } from './core/errors.js';

@@ -9,8 +9,11 @@ import { SDK_USES } from '../scripts/sdk-uses.js';
 import { SPECS } from '../scripts/spec-tools.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const WRAPPER = join(ROOT, 'src/wrapper');
-const source = readdirSync(WRAPPER).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(WRAPPER, f), 'utf8'))
+// The hand-written client code: what both APIs share and each API's own folder (the guard included).
+const HAND_WRITTEN = ['src/core', 'src/partoo', 'src/argyle'].map((dir) => join(ROOT, dir));
+const source = HAND_WRITTEN.flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => readFileSync(f, 'utf8'))
   .join('\n');
 /** A name used as a wire property: read (`.x`, `?.x`) or written (`x:` as an object key). */
 const usedInWrapper = (name: string) => new RegExp(`(\\?\\.|\\.)${name}\\b|\\b${name}:`).test(source);
@@ -80,7 +83,7 @@ describe.each(Object.entries(SDK_USES))('scripts/sdk-uses.ts, %s', (name, uses) 
   });
 
   it("lists the spec's servers that the wrapper's environments point at", () => {
-    const config = readFileSync(join(WRAPPER, 'config.ts'), 'utf8');
+    const config = readFileSync(join(ROOT, 'src/core/config.ts'), 'utf8');
     const urls = (doc.servers ?? []).map((s: { url: string }) => s.url);
     expect(uses.servers.filter((u) => !config.includes(`'${u}'`) || !urls.includes(u))).toEqual([]);
     expect(urls.filter((u: string) => config.includes(`'${u}'`))).toEqual(uses.servers);

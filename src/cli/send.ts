@@ -2,9 +2,9 @@
 // `--resume` reads back: a number it holds as sent or skipped is never requested again, whatever its line.
 import { realpathSync, statSync } from 'node:fs';
 import { ConnectionError, createPartooClient, ValidationError } from '../index.js';
-import type { SkippedResult } from '../wrapper/guard.js';
-import type { SendInvitationInput } from '../wrapper/partoo.js';
-import { toE164 } from '../wrapper/phone.js';
+import type { SkippedResult } from '../partoo/guard/guarded-send.js';
+import type { SendInvitationInput } from '../partoo/client.js';
+import { toE164 } from '../partoo/phone.js';
 import { COLUMNS, csvRows, readLayout, type CsvLayout } from './csv-rows.js';
 import { EXIT, UsageError } from './errors.js';
 import { NumberLines } from './number-lines.js';

@@ -1,5 +1,5 @@
 // Where the handlers answer. Production's base URLs by default, so code under test keeps its own config.
-import { ARGYLE_URLS, PARTOO_URLS } from '../wrapper/config.js';
+import { ARGYLE_URLS, PARTOO_URLS } from '../core/config.js';
 
 export interface MockOrigins {
   /** Partoo's base URL the handlers answer on: an origin, with or without /v2 (default https://api.partoo.co/v2) */

@@ -1,7 +1,7 @@
 // `import { redisGuardStore } from 'partoo-argyle-sdk/redis'`: the guard's ledger and locks on Redis, so
 // workers in separate processes send one SMS per number. Takes any ioredis-compatible client; imports none.
-import type { GuardStore } from '../wrapper/guard-store.js';
-import type { LedgerEntry } from '../wrapper/ledger.js';
+import type { GuardStore } from '../partoo/guard/lock-loop.js';
+import type { LedgerEntry } from '../partoo/guard/ledger.js';
 
 /** The commands used, as ioredis (and compatible clients) spell them. */
 export interface RedisLike {
@@ -83,6 +83,6 @@ export function redisGuardStore(redis: RedisLike, options: RedisGuardStoreOption
 }
 
 export { redisRateLimiter, type RedisRateLimiterOptions } from './rate-limit.js';
-export type { RateLimiter } from '../wrapper/rate-limit.js';
-export type { GuardStore } from '../wrapper/guard-store.js';
-export type { LedgerEntry } from '../wrapper/ledger.js';
+export type { RateLimiter } from '../core/rate-limit.js';
+export type { GuardStore } from '../partoo/guard/lock-loop.js';
+export type { LedgerEntry } from '../partoo/guard/ledger.js';

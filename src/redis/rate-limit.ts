@@ -2,11 +2,11 @@
 // so workers joining or leaving change nothing for the others. Partoo counts its limit per organization, not per
 // process; dividing it by hand is wrong as soon as the fleet changes size.
 import type { RedisLike } from './index.js';
-import { ConfigurationError } from '../wrapper/errors.js';
-import { redactText } from '../wrapper/redact.js';
-import { limitShape, TokenBucket, type RateLimiter } from '../wrapper/rate-limit.js';
-import { storeCaller } from '../wrapper/store-call.js';
-import { abortableSleep as sleep } from '../wrapper/transport.js';
+import { ConfigurationError } from '../core/errors.js';
+import { redactText } from '../core/redact.js';
+import { limitShape, TokenBucket, type RateLimiter } from '../core/rate-limit.js';
+import { storeCaller } from '../core/store-call.js';
+import { abortableSleep as sleep } from '../core/transport.js';
 
 export interface RedisRateLimiterOptions {
   /** the fleet's limit; Partoo's is 300 a minute per organization */

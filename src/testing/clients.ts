@@ -1,9 +1,9 @@
 // Correctly wired clients for a mock: its URL, its key, its clock, and a ledger that forgets with reset().
 // A client built by hand kept skipping from its in-memory ledger after a reset, and one without `now`
 // skipped forever after advanceTime.
-import { createArgyleClient, type ArgyleClient, type ArgyleClientOptions } from '../wrapper/argyle.js';
-import { MemoryLedger, type GuardLedger, type LedgerEntry } from '../wrapper/ledger.js';
-import { createPartooClient, type PartooClient, type PartooClientOptions } from '../wrapper/partoo.js';
+import { createArgyleClient, type ArgyleClient, type ArgyleClientOptions } from '../argyle/client.js';
+import { MemoryLedger, type GuardLedger, type LedgerEntry } from '../partoo/guard/ledger.js';
+import { createPartooClient, type PartooClient, type PartooClientOptions } from '../partoo/client.js';
 
 /** What a test needs to reach the mocks; plain data, so a globalSetup can `provide` it to every worker. */
 export interface MockConnection {

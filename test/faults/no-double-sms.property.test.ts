@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ConnectionError, createPartooClient, isSdkError } from '../../src/index.js';
 import { createStatefulMocks, type StatefulMocks } from '../../src/testing/index.js';
-import { abortableSleep } from '../../src/wrapper/transport.js';
+import { abortableSleep } from '../../src/core/transport.js';
 import { FAULTS, LATE_FAULTS, startFaultServer, type FaultServer } from '../support/fault-server.js';
 import { leakedSecrets } from '../support/secrets.js';
 

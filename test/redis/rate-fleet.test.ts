@@ -3,7 +3,7 @@
 // little over a minute, so the mock's first minute closes and a second one opens.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startMockServers, type MockServers } from '../../src/testing/index.js';
-import { limitShape } from '../../src/wrapper/rate-limit.js';
+import { limitShape } from '../../src/core/rate-limit.js';
 import { hasRedisServer, ownRedis, type OwnRedis } from '../support/redis-server.js';
 import { workerTally } from '../support/worker-process.js';
 

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { ConfigurationError, createPartooClient } from '../../src/index.js';
 import { redisRateLimiter } from '../../src/redis/index.js';
-import { limitShape } from '../../src/wrapper/rate-limit.js';
+import { limitShape } from '../../src/core/rate-limit.js';
 
 const url = inject('redisUrl');
 if (!url && process.env.REQUIRE_REDIS === '1') throw new Error('rate limiter tests: no Redis');

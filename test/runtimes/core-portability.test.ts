@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { neutralBundle } from '../../scripts/neutral-bundle.js';
 import { createArgyleClient, createPartooClient, ConfigurationError } from '../../src/index.js';
-import { basicToken } from '../../src/wrapper/redact.js';
-import { RepeatDetector } from '../../src/wrapper/paginate.js';
+import { basicToken } from '../../src/core/redact.js';
+import { RepeatDetector } from '../../src/core/paginate.js';
 
 /** Runs `fn` with a global replaced; synchronous only, so nothing else runs while it is gone. */
 function withGlobal<T>(name: string, value: unknown, fn: () => T): T {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, AuthenticationError, ConfigurationError, createArgyleClient, createPartooClient, isSdkError, SdkError } from '../../src/index.js';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { basicToken, isRegistered } from '../../src/wrapper/redact.js';
+import { basicToken, isRegistered } from '../../src/core/redact.js';
 import { BIZ, harness } from '../support/harness.js';
 import { serializations } from '../support/secrets.js';
 

@@ -1,9 +1,9 @@
 // Search and status: the read side of Review Booster, which the guard builds on.
 import type { Client } from 'openapi-fetch';
 import type { paths } from '../generated/partoo.js';
-import { unwrap } from './api-result.js';
-import { unexpectedBody } from './errors.js';
-import { Paginated, RepeatDetector } from './paginate.js';
+import { unwrap } from '../core/api-result.js';
+import { unexpectedBody } from '../core/errors.js';
+import { Paginated, RepeatDetector } from '../core/paginate.js';
 
 type SearchResponse = paths['/review_booster/search-invitation']['get']['responses']['200']['content']['application/json'];
 export type InvitationStatus = 'CREATED' | 'SENT' | 'FAILED_SEND' | 'DELIVERED' | 'FAILED_DELIVERY';

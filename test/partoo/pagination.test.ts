@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError, ValidationError } from '../../src/index.js';
-import { parseSentTime } from '../../src/wrapper/invitations.js';
+import { parseSentTime } from '../../src/partoo/invitations.js';
 import { ARGYLE_URL, BIZ, harness } from '../support/harness.js';
 
 const searchBody = (page: number, maxPage: number, ids: string[]) =>

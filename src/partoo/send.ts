@@ -3,18 +3,18 @@
 // application that only reads statuses or searches never loads it.
 import type { Client } from 'openapi-fetch';
 import type { paths } from '../generated/partoo.js';
-import { unwrap } from './api-result.js';
-import { ConnectionError, unexpectedBody } from './errors.js';
-import { guardedSend, InFlight, skippedFor, type GuardNote, type SendResult, type SkippedResult } from './guard.js';
-import type { GuardStore, Locked } from './guard-store.js';
-import { MemoryLedger, type GuardLedger } from './ledger.js';
-import type { Log } from './log.js';
-import { annotate } from './trace.js';
+import { unwrap } from '../core/api-result.js';
+import { ConnectionError, unexpectedBody } from '../core/errors.js';
+import { guardedSend, InFlight, skippedFor, type GuardNote, type SendResult, type SkippedResult } from './guard/guarded-send.js';
+import type { GuardStore, Locked } from './guard/lock-loop.js';
+import { MemoryLedger, type GuardLedger } from './guard/ledger.js';
+import type { Log } from '../core/log.js';
+import { annotate } from '../core/trace.js';
 import { searchPages, type Invitation } from './invitations.js';
-import type { SendInvitationInput } from './partoo.js';
-import type { StoreCall, StoreWarn } from './store-call.js';
-import { abortableSleep } from './transport.js';
-import { Checker } from './validate.js';
+import type { SendInvitationInput } from './client.js';
+import type { StoreCall, StoreWarn } from '../core/store-call.js';
+import { abortableSleep } from '../core/transport.js';
+import { Checker } from '../core/validate.js';
 
 /** What the client resolved and checked at construction, for its send path. */
 export interface SendContext {
@@ -44,7 +44,7 @@ const SEND_FIELDS = ['businessId', 'targetPhone', 'targetName', 'inviteContent',
 const MAX_CONTENT = 286;
 
 // Loaded once per process, on the first send with a store: a dynamic import per send is not free under loaders.
-let lockModule: Promise<typeof import('./guard-store.js')> | undefined;
+let lockModule: Promise<typeof import('./guard/lock-loop.js')> | undefined;
 
 export function createSender(ctx: SendContext): Sender {
   const { api, now, windowMs, store } = ctx;
@@ -77,7 +77,7 @@ export function createSender(ctx: SendContext): Sender {
       if (ledger && record) await safely(() => ledger.set(key, record.entry, record.ttlMs), undefined);
       return result;
     }
-    const lockLoop = await (lockModule ??= import('./guard-store.js'));
+    const lockLoop = await (lockModule ??= import('./guard/lock-loop.js'));
     const ledgerSkipAfterWait = async () => {
       const skip = await ledgerSkip(key, phone);
       return skip && note(skip, 'ledger_after_lock_wait');
@@ -222,7 +222,7 @@ function storeCalls(external: boolean, timeoutMs: number, warn: StoreWarn): Stor
     };
   }
   let caller: Promise<StoreCall> | undefined;
-  const load = () => (caller ??= import('./store-call.js').then((m) => m.storeCaller(timeoutMs, warn)));
+  const load = () => (caller ??= import('../core/store-call.js').then((m) => m.storeCaller(timeoutMs, warn)));
   return async (work, fallback) => (await load())(work, fallback);
 }
 

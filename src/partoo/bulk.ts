@@ -1,6 +1,6 @@
 // Bulk sending: a bounded pool pulling inputs lazily (a 100k-row stream stays flat in memory), yielding one
 // outcome per input, never throwing for one bad row.
-import type { SendResult } from './guard.js';
+import type { SendResult } from './guard/guarded-send.js';
 
 export type BulkOutcome<I> =
   | (SendResult & { index: number; input: I })

@@ -1,18 +1,18 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../generated/partoo.js';
-import { unwrap } from './api-result.js';
-import { rawClient } from './raw-client.js';
-import { resolveCommon, requireKey, PARTOO_URLS, type CommonClientOptions } from './config.js';
-import { ConfigurationError, TimeoutError, unexpectedBody } from './errors.js';
+import { unwrap } from '../core/api-result.js';
+import { rawClient } from '../core/raw-client.js';
+import { resolveCommon, requireKey, PARTOO_URLS, type CommonClientOptions } from '../core/config.js';
+import { ConfigurationError, TimeoutError, unexpectedBody } from '../core/errors.js';
 import type { BulkOptions, BulkOutcome } from './bulk.js';
-import type { GuardOptions, SendResult, SkippedResult } from './guard.js';
-import type { GuardStore } from './guard-store.js';
-import type { GuardLedger } from './ledger.js';
-import { createLog, type LogOptions } from './log.js';
-import { traced, type Attributes } from './trace.js';
-import { attemptObserver } from './observe.js';
+import type { GuardOptions, SendResult, SkippedResult } from './guard/guarded-send.js';
+import type { GuardStore } from './guard/lock-loop.js';
+import type { GuardLedger } from './guard/ledger.js';
+import { createLog, type LogOptions } from '../core/log.js';
+import { traced, type Attributes } from '../core/trace.js';
+import { attemptObserver } from '../core/observe.js';
 import type { Sender, SendContext } from './send.js';
-import { TokenBucket, type Clock, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { TokenBucket, type Clock, type RateLimiter, type RateLimitOptions } from '../core/rate-limit.js';
 import {
   isFinalStatus,
   searchPages,
@@ -21,10 +21,10 @@ import {
   type InvitationPage,
   type InvitationStatus,
 } from './invitations.js';
-import { Paginated } from './paginate.js';
+import { Paginated } from '../core/paginate.js';
 import { toE164 } from './phone.js';
-import { abortableSleep, createTransport, type TransportOptions } from './transport.js';
-import { Checker } from './validate.js';
+import { abortableSleep, createTransport, type TransportOptions } from '../core/transport.js';
+import { Checker } from '../core/validate.js';
 
 export interface PartooClientOptions extends CommonClientOptions, LogOptions {
   /** default: process.env.PARTOO_API_KEY */

@@ -2,7 +2,7 @@
 // error, on a success and on a success that is not JSON: nothing `.api` returns or throws carries them.
 import { describe, expect, it } from 'vitest';
 import { ApiError, createArgyleClient, createPartooClient } from '../../src/index.js';
-import { basicToken } from '../../src/wrapper/redact.js';
+import { basicToken } from '../../src/core/redact.js';
 import { leakedSecrets } from '../support/secrets.js';
 
 const KEY = 'pk_echo_secret_0123456789';

@@ -1,10 +1,10 @@
 // The duplicate guard (DESIGN.md): one SMS per (business, E.164 number) per window, and a write whose
 // outcome is unknown is checked with a search, never blindly repeated.
-import { ApiError, BadRequestError, ConnectionError, ServerError } from './errors.js';
-import type { Invitation } from './invitations.js';
-import type { GuardStore } from './guard-store.js';
+import { ApiError, BadRequestError, ConnectionError, ServerError } from '../../core/errors.js';
+import type { Invitation } from '../invitations.js';
+import type { GuardStore } from './lock-loop.js';
 import type { GuardLedger } from './ledger.js';
-import { backoffCeiling } from './transport.js';
+import { backoffCeiling } from '../../core/transport.js';
 
 export interface GuardOptions {
   /** days between two SMS to one number; Partoo's own rule is 10 */
