@@ -429,7 +429,7 @@ async function redisGuard() {
  */
 async function sharedLimiter(redis: import('ioredis').Redis) {
   const { redisRateLimiter } = await import('../src/redis/index.js');
-  const { TokenBucket } = await import('../src/wrapper/rate-limit.js');
+  const { TokenBucket } = await import('../src/core/rate-limit.js');
   const RPM = 1_000_000;
   const local = new TokenBucket(RPM, { now: Date.now, sleep: async () => {} });
   const shared = redisRateLimiter(redis, { requestsPerMinute: RPM, key: 'bench-limiter' });
