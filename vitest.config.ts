@@ -6,7 +6,10 @@ export default defineConfig({
     alias: [
       { find: /^partoo-argyle-sdk\/redis$/, replacement: new URL('./src/redis/index.ts', import.meta.url).pathname },
       { find: /^partoo-argyle-sdk\/msw$/, replacement: new URL('./src/msw/index.ts', import.meta.url).pathname },
-      { find: /^partoo-argyle-sdk\/testing$/, replacement: new URL('./src/testing/index.ts', import.meta.url).pathname },
+      {
+        find: /^partoo-argyle-sdk\/testing$/,
+        replacement: new URL('./src/testing/index.ts', import.meta.url).pathname,
+      },
       { find: /^partoo-argyle-sdk$/, replacement: new URL('./src/index.ts', import.meta.url).pathname },
     ],
   },

@@ -11,7 +11,6 @@ import { START_TIMEOUT_MS } from '../src/testing/prism.js';
 import { loadMockSpec } from '../src/testing/specs.js';
 import type { Row } from './row.js';
 
-
 const ROOT = join(import.meta.dirname, '..');
 // Inside the checkout, so the bundles resolve their dependencies and the openapi/ folder as installed code does.
 const DIR = join(ROOT, 'node_modules', '.cache', 'bench-cold-start');
@@ -24,7 +23,7 @@ const POLL_MS = 10;
 async function spawnToFirst200(
   args: string[],
   url: (stdout: string) => string | boolean | undefined,
-  headers = {}
+  headers = {},
 ): Promise<number> {
   const started = performance.now();
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -41,7 +40,7 @@ async function spawnToFirst200(
       if (typeof target === 'string') {
         const status = await fetch(target, { headers }).then(
           (r) => (r.body?.cancel(), r.status),
-          () => 0
+          () => 0,
         );
         if (status === 200) return performance.now() - started;
       }
@@ -81,12 +80,12 @@ export async function mockColdStart(record: (r: Row) => void, smoke: boolean) {
 const mock = await startMockServers({ stateful: true });
 const res = await fetch(mock.partooUrl + '/__mock/time');
 console.log('first ' + res.status);
-await mock.close();`
+await mock.close();`,
     );
     // What bin/partoo-argyle-sdk.mjs does in an installed package: import the built CLI, call main().
     writeFileSync(
       join(DIR, 'bin.mjs'),
-      `const cli = await import('./cli.mjs');\nawait cli.main(process.argv.slice(2));\n`
+      `const cli = await import('./cli.mjs');\nawait cli.main(process.argv.slice(2));\n`,
     );
     const specFile = join(DIR, 'partoo.json');
     writeFileSync(specFile, JSON.stringify(loadMockSpec('partoo')));
@@ -101,7 +100,7 @@ await mock.close();`
       times.inProcess.push(await spawnToFirst200([inProcess], (out) => out.includes('first 200')));
       const cliArgs = [join(DIR, 'bin.mjs'), 'mock', '--stateful', '--port-partoo', '0', '--port-argyle', '0'];
       times.cli.push(
-        await spawnToFirst200(cliArgs, (out) => /Partoo mock:\s+(\S+)/.exec(out)?.[1]?.concat('/__mock/time'))
+        await spawnToFirst200(cliArgs, (out) => /Partoo mock:\s+(\S+)/.exec(out)?.[1]?.concat('/__mock/time')),
       );
       const port = await freePort();
       const prismArgs = [prismEntry, 'mock', specFile, '-h', '127.0.0.1', '-p', String(port), '--errors', '-v', 'warn'];

@@ -28,32 +28,52 @@ const fmt = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 1
 // 1. Per-call overhead on an in-memory fetch.
 async function perCall() {
   const body = JSON.stringify({ invitation_id: 'd3d8c966-0356-4ec0-baae-13ec3622ebc2', status: 'DELIVERED' });
-  const memFetch = async (_: Request) => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+  const memFetch = async (_: Request) =>
+    new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
   const bare = createClient<paths>({ baseUrl: BASE, fetch: memFetch as typeof fetch });
   // The client-wide rate limit is off here: it would measure Partoo's 300/min, not the wrapper's cost.
-  const wrapper = createPartooClient({ apiKey: 'bench-key-123', baseUrl: BASE, fetch: memFetch as typeof fetch, rateLimit: false });
+  const wrapper = createPartooClient({
+    apiKey: 'bench-key-123',
+    baseUrl: BASE,
+    fetch: memFetch as typeof fetch,
+    rateLimit: false,
+  });
   const bench = new Bench({ time: SMOKE ? 500 : 3000, warmupTime: SMOKE ? 200 : 500 });
   bench
     .add('raw fetch', async () => {
-      const res = await memFetch(new Request(`${BASE}/review_booster/invitation_status?invitation_id=x`, { headers: { 'x-APIKey': 'k' } }));
+      const res = await memFetch(
+        new Request(`${BASE}/review_booster/invitation_status?invitation_id=x`, { headers: { 'x-APIKey': 'k' } }),
+      );
       await res.json();
     })
     .add('bare openapi-fetch', async () => {
-      await bare.GET('/review_booster/invitation_status', { params: { query: { invitation_id: 'x' } }, headers: { 'x-APIKey': 'k' } });
+      await bare.GET('/review_booster/invitation_status', {
+        params: { query: { invitation_id: 'x' } },
+        headers: { 'x-APIKey': 'k' },
+      });
     })
     .add('wrapper getInvitationStatus', async () => {
       await wrapper.reviewBooster.getInvitationStatus('x');
     });
   await bench.run();
-  const mean = (name: string) => (bench.tasks.find((t) => t.name === name)!.result as unknown as { latency: { mean: number } }).latency.mean * 1000;
-  for (const t of ['raw fetch', 'bare openapi-fetch', 'wrapper getInvitationStatus']) record({ section: 'per call', metric: `${t} (mean)`, value: mean(t), unit: 'µs' });
+  const mean = (name: string) =>
+    (bench.tasks.find((t) => t.name === name)!.result as unknown as { latency: { mean: number } }).latency.mean * 1000;
+  for (const t of ['raw fetch', 'bare openapi-fetch', 'wrapper getInvitationStatus'])
+    record({ section: 'per call', metric: `${t} (mean)`, value: mean(t), unit: 'µs' });
   const ratio = mean('wrapper getInvitationStatus') / mean('bare openapi-fetch');
   // The full run holds the issue's budget, 1.10x, and reports the miss (about 2x: a per-attempt timer and
   // abort wiring, the request rebuilt with credentials below any middleware, the body buffered under the
   // timeout; see RESULTS.md). The smoke run in CI only catches rot (a several-fold regression): its short
   // samples are too noisy for 10%.
   const line = SMOKE ? 5 : 1.1;
-  record({ section: 'per call', metric: 'wrapper / bare openapi-fetch (in memory)', value: ratio, unit: 'x', budget: SMOKE ? `<= ${line} (smoke; full run: <= 1.10)` : `<= ${line}`, ok: ratio <= line });
+  record({
+    section: 'per call',
+    metric: 'wrapper / bare openapi-fetch (in memory)',
+    value: ratio,
+    unit: 'x',
+    budget: SMOKE ? `<= ${line} (smoke; full run: <= 1.10)` : `<= ${line}`,
+    ok: ratio <= line,
+  });
 
   // The same calls over a real loopback socket, where the wrapper's fixed cost meets an actual round trip.
   const server = createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
@@ -64,19 +84,33 @@ async function perCall() {
   const net = new Bench({ time: SMOKE ? 150 : 3000, warmupTime: SMOKE ? 50 : 500 });
   net
     .add('bare openapi-fetch, loopback', async () => {
-      await bareNet.GET('/review_booster/invitation_status', { params: { query: { invitation_id: 'x' } }, headers: { 'x-APIKey': 'k' } });
+      await bareNet.GET('/review_booster/invitation_status', {
+        params: { query: { invitation_id: 'x' } },
+        headers: { 'x-APIKey': 'k' },
+      });
     })
     .add('wrapper, loopback', async () => {
       await wrapperNet.reviewBooster.getInvitationStatus('x');
     });
   await net.run();
   server.close();
-  const netMean = (name: string) => (net.tasks.find((t) => t.name === name)!.result as unknown as { latency: { mean: number } }).latency.mean * 1000;
+  const netMean = (name: string) =>
+    (net.tasks.find((t) => t.name === name)!.result as unknown as { latency: { mean: number } }).latency.mean * 1000;
   const netRatio = netMean('wrapper, loopback') / netMean('bare openapi-fetch, loopback');
-  record({ section: 'per call', metric: 'bare openapi-fetch, loopback (mean)', value: netMean('bare openapi-fetch, loopback'), unit: 'µs' });
+  record({
+    section: 'per call',
+    metric: 'bare openapi-fetch, loopback (mean)',
+    value: netMean('bare openapi-fetch, loopback'),
+    unit: 'µs',
+  });
   // Context for the budget above: the same fixed cost next to a real (loopback) round trip.
   record({ section: 'per call', metric: 'wrapper / bare openapi-fetch (loopback HTTP)', value: netRatio, unit: 'x' });
-  record({ section: 'per call', metric: 'bare openapi-fetch / raw fetch', value: mean('bare openapi-fetch') / mean('raw fetch'), unit: 'x' });
+  record({
+    section: 'per call',
+    metric: 'bare openapi-fetch / raw fetch',
+    value: mean('bare openapi-fetch') / mean('raw fetch'),
+    unit: 'x',
+  });
 }
 
 // 2. Requests per guarded send, per skip, per repeat in the same client.
@@ -84,7 +118,14 @@ async function requestCounts() {
   const mocks = await createStatefulMocks();
   let count = 0;
   const counting = (async (r: Request) => (count++, mocks.partoo(r))) as typeof fetch;
-  const make = () => createPartooClient({ apiKey: 'mock-partoo-api-key', baseUrl: BASE, fetch: counting, rateLimit: false, now: () => mocks.clock.now() });
+  const make = () =>
+    createPartooClient({
+      apiKey: 'mock-partoo-api-key',
+      baseUrl: BASE,
+      fetch: counting,
+      rateLimit: false,
+      now: () => mocks.clock.now(),
+    });
   const a = make();
   const input = { businessId: 'b', targetPhone: '+33601020304' };
   const measure = async (f: () => Promise<unknown>) => {
@@ -95,9 +136,30 @@ async function requestCounts() {
   const send = await measure(() => a.reviewBooster.sendInvitation(input));
   const repeat = await measure(() => a.reviewBooster.sendInvitation(input));
   const skip = await measure(() => make().reviewBooster.sendInvitation(input));
-  record({ section: 'requests', metric: 'per guarded send', value: send, unit: 'requests', budget: '= 2', ok: send === 2 });
-  record({ section: 'requests', metric: 'per skip (another client)', value: skip, unit: 'requests', budget: '= 1', ok: skip === 1 });
-  record({ section: 'requests', metric: 'per repeat, same client (ledger)', value: repeat, unit: 'requests', budget: '= 0', ok: repeat === 0 });
+  record({
+    section: 'requests',
+    metric: 'per guarded send',
+    value: send,
+    unit: 'requests',
+    budget: '= 2',
+    ok: send === 2,
+  });
+  record({
+    section: 'requests',
+    metric: 'per skip (another client)',
+    value: skip,
+    unit: 'requests',
+    budget: '= 1',
+    ok: skip === 1,
+  });
+  record({
+    section: 'requests',
+    metric: 'per repeat, same client (ledger)',
+    value: repeat,
+    unit: 'requests',
+    budget: '= 0',
+    ok: repeat === 0,
+  });
 }
 
 // 3. The paginator over 100k invitations in 500 pages, served on the fly so only the client holds pages.
@@ -109,10 +171,21 @@ async function paginator() {
       page: n,
       max_page: pages,
       count: pages * perPage,
-      review_invitations: Array.from({ length: perPage }, (_, i) => ({ id: `inv-${n}-${i}-${'x'.repeat(24)}`, user_id: 'u', user_name: 'User', sent_time: '2026-11-20 11:57:27.274725+00:00' })),
+      review_invitations: Array.from({ length: perPage }, (_, i) => ({
+        id: `inv-${n}-${i}-${'x'.repeat(24)}`,
+        user_id: 'u',
+        user_name: 'User',
+        sent_time: '2026-11-20 11:57:27.274725+00:00',
+      })),
     });
-  const memFetch = async (r: Request) => new Response(page(Number(new URL(r.url).searchParams.get('page') ?? 1)), { status: 200 });
-  const client = createPartooClient({ apiKey: 'bench-key-123', baseUrl: BASE, fetch: memFetch as typeof fetch, rateLimit: false });
+  const memFetch = async (r: Request) =>
+    new Response(page(Number(new URL(r.url).searchParams.get('page') ?? 1)), { status: 200 });
+  const client = createPartooClient({
+    apiKey: 'bench-key-123',
+    baseUrl: BASE,
+    fetch: memFetch as typeof fetch,
+    rateLimit: false,
+  });
   const gc = (globalThis as { gc?: () => void }).gc;
   const search = () => client.reviewBooster.searchInvitations({ businessId: 'b', targetPhone: '+33601020304' });
   // Warm up first: the first search loads the phone metadata, which is not the walk's to account for.
@@ -145,7 +218,14 @@ async function paginator() {
       if (p.page <= pages / 4) earlyPeak = peak;
     }
   }
-  record({ section: 'paginator', metric: `items walked (${pages} pages)`, value: items, unit: 'items', budget: `= ${pages * perPage}`, ok: items === pages * perPage });
+  record({
+    section: 'paginator',
+    metric: `items walked (${pages} pages)`,
+    value: items,
+    unit: 'items',
+    budget: `= ${pages * perPage}`,
+    ok: items === pages * perPage,
+  });
   record({ section: 'paginator', metric: 'time per item', value: (elapsed * 1000) / timedItems, unit: 'µs' });
   if (gc) {
     record({ section: 'paginator', metric: 'one page of items, on the heap', value: pageBytes / 1024, unit: 'KiB' });
@@ -155,7 +235,14 @@ async function paginator() {
     // and GC noise are a few. The bound is on growth beyond the first page, in pages.
     const growth = Math.max(0, peak) / Math.max(1, pageBytes);
     const heapLine = SMOKE ? 20 : 8;
-    record({ section: 'paginator', metric: 'peak heap growth / one page of items', value: growth, unit: 'x', budget: `<= ${heapLine} (retaining all: ${pages})`, ok: growth <= heapLine });
+    record({
+      section: 'paginator',
+      metric: 'peak heap growth / one page of items',
+      value: growth,
+      unit: 'x',
+      budget: `<= ${heapLine} (retaining all: ${pages})`,
+      ok: growth <= heapLine,
+    });
     const trend = Math.max(0, peak) / Math.max(pageBytes, earlyPeak);
     record({ section: 'paginator', metric: 'peak growth, whole walk / first quarter', value: trend, unit: 'x' });
   } else {
@@ -180,15 +267,33 @@ async function bulk() {
   } as never);
   const n = SMOKE ? 150 : 1000;
   const start = mocks.clock.nowMs();
-  const inputs = Array.from({ length: n }, (_, i) => ({ businessId: 'b', targetPhone: `+336${String(10000000 + i).padStart(8, '0')}` }));
+  const inputs = Array.from({ length: n }, (_, i) => ({
+    businessId: 'b',
+    targetPhone: `+336${String(10000000 + i).padStart(8, '0')}`,
+  }));
   let sent = 0;
-  for await (const o of client.reviewBooster.sendInvitations(inputs, { concurrency: 8 })) if (o.status === 'sent') sent++;
+  for await (const o of client.reviewBooster.sendInvitations(inputs, { concurrency: 8 }))
+    if (o.status === 'sent') sent++;
   const minutes = (mocks.clock.nowMs() - start) / 60_000;
   const share = statuses.length / minutes / 300;
   record({ section: 'bulk', metric: `${n} sends: sent`, value: sent, unit: 'sends', budget: `= ${n}`, ok: sent === n });
-  record({ section: 'bulk', metric: 'sustained rate / 300 per minute', value: share, unit: 'x', budget: '>= 0.95', ok: share >= 0.95 });
+  record({
+    section: 'bulk',
+    metric: 'sustained rate / 300 per minute',
+    value: share,
+    unit: 'x',
+    budget: '>= 0.95',
+    ok: share >= 0.95,
+  });
   const limited = statuses.filter((s) => s === 429).length;
-  record({ section: 'bulk', metric: '429s reaching the client', value: limited, unit: 'responses', budget: '= 0', ok: limited === 0 });
+  record({
+    section: 'bulk',
+    metric: '429s reaching the client',
+    value: limited,
+    unit: 'responses',
+    budget: '= 0',
+    ok: limited === 0,
+  });
 }
 
 // 5. Codegen, and the mocks' start-up.
@@ -198,7 +303,12 @@ async function toolsAndMocks() {
   record({ section: 'codegen', metric: 'generate both specs', value: performance.now() - t, unit: 'ms' });
   t = performance.now();
   await Promise.all(Object.values(SPECS).map((s) => generate(s.file, s.requiredPaths)));
-  record({ section: 'codegen', metric: 'generate again (warm, as --check does)', value: performance.now() - t, unit: 'ms' });
+  record({
+    section: 'codegen',
+    metric: 'generate again (warm, as --check does)',
+    value: performance.now() - t,
+    unit: 'ms',
+  });
   void outputs;
 
   // `npm run codegen -- --check` on this unchanged tree, whole process as CI and users type it (npm's own start
@@ -235,7 +345,12 @@ async function toolsAndMocks() {
   // Warm: modules already loaded by this process. For orientation only; the cold figures are mockColdStart's.
   record({ section: 'mock', metric: 'stateful mock start, warm process (both APIs)', value: statefulMs, unit: 'ms' });
   record({ section: 'mock', metric: 'Prism CLI start, tied child (one API)', value: prismMs, unit: 'ms' });
-  record({ section: 'mock', metric: 'warm stateful start / Prism start (not the cold start)', value: statefulMs / prismMs, unit: 'x' });
+  record({
+    section: 'mock',
+    metric: 'warm stateful start / Prism start (not the cold start)',
+    value: statefulMs / prismMs,
+    unit: 'x',
+  });
 }
 
 // 6. The stateful mock's throughput on loopback (search + send mix), beside a bare node:http JSON server.
@@ -255,7 +370,11 @@ async function mockThroughput() {
     );
     return total / ((performance.now() - started) / 1000);
   };
-  const bareServer = createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"page":1,"max_page":1,"count":0,"review_invitations":[]}'));
+  const bareServer = createServer((_, res) =>
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end('{"page":1,"max_page":1,"count":0,"review_invitations":[]}'),
+  );
   await new Promise<void>((r) => bareServer.listen(0, '127.0.0.1', () => r()));
   const bareUrl = `http://127.0.0.1:${(bareServer.address() as { port: number }).port}`;
   const bareRate = await drive(() => [`${bareUrl}/`, {}]);
@@ -264,12 +383,29 @@ async function mockThroughput() {
   const headers = { 'x-apikey': mock.partooApiKey, 'content-type': 'application/json' };
   const mockRate = await drive((i) =>
     i % 2
-      ? [`${mock.partooUrl}/review_booster/search-invitation?business_id=b&target_phone=%2B336${String(10000000 + i)}`, { headers }]
-      : [`${mock.partooUrl}/review_booster/send_invitation`, { method: 'POST', headers, body: JSON.stringify({ business_id: 'b', target_phone: `+336${String(10000000 + i)}` }) }],
+      ? [
+          `${mock.partooUrl}/review_booster/search-invitation?business_id=b&target_phone=%2B336${String(10000000 + i)}`,
+          { headers },
+        ]
+      : [
+          `${mock.partooUrl}/review_booster/send_invitation`,
+          {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ business_id: 'b', target_phone: `+336${String(10000000 + i)}` }),
+          },
+        ],
   );
   await mock.close();
   record({ section: 'mock', metric: 'bare node:http JSON server', value: bareRate, unit: 'req/s' });
-  record({ section: 'mock', metric: 'stateful mock, search+send mix', value: mockRate, unit: 'req/s', budget: SMOKE ? undefined : '>= 1000 (issue target)', ok: SMOKE ? undefined : mockRate >= 1000 });
+  record({
+    section: 'mock',
+    metric: 'stateful mock, search+send mix',
+    value: mockRate,
+    unit: 'req/s',
+    budget: SMOKE ? undefined : '>= 1000 (issue target)',
+    ok: SMOKE ? undefined : mockRate >= 1000,
+  });
   record({ section: 'mock', metric: 'stateful mock / bare server', value: mockRate / bareRate, unit: 'x' });
 }
 
@@ -299,10 +435,34 @@ async function importAndSize() {
   const size = await measure();
   // The full run holds the issue's 8 kB; the smoke run (and `npm run size` in CI) the ratchet against growth.
   const sizeLine = SMOKE ? CORE_BUDGET_BYTES : CORE_BUDGET_TARGET_BYTES;
-  record({ section: 'import', metric: 'core import, min+gz (openapi-fetch included)', value: size.core / 1024, unit: 'kB', budget: SMOKE ? `<= ${sizeLine / 1024} (smoke; full run: <= 8)` : `<= ${sizeLine / 1024}`, ok: size.core <= sizeLine });
-  record({ section: 'import', metric: 'bundled { createPartooClient } alone, min+gz', value: size.partooOnly / 1024, unit: 'kB' });
-  record({ section: 'import', metric: 'bundled { createArgyleClient } alone, min+gz', value: size.argyleOnly / 1024, unit: 'kB' });
-  record({ section: 'import', metric: 'lazy phone-metadata chunk, min+gz', value: size.lazy / 1024, unit: 'kB', budget: 'off the core path', ok: !size.phoneOnCorePath });
+  record({
+    section: 'import',
+    metric: 'core import, min+gz (openapi-fetch included)',
+    value: size.core / 1024,
+    unit: 'kB',
+    budget: SMOKE ? `<= ${sizeLine / 1024} (smoke; full run: <= 8)` : `<= ${sizeLine / 1024}`,
+    ok: size.core <= sizeLine,
+  });
+  record({
+    section: 'import',
+    metric: 'bundled { createPartooClient } alone, min+gz',
+    value: size.partooOnly / 1024,
+    unit: 'kB',
+  });
+  record({
+    section: 'import',
+    metric: 'bundled { createArgyleClient } alone, min+gz',
+    value: size.argyleOnly / 1024,
+    unit: 'kB',
+  });
+  record({
+    section: 'import',
+    metric: 'lazy phone-metadata chunk, min+gz',
+    value: size.lazy / 1024,
+    unit: 'kB',
+    budget: 'off the core path',
+    ok: !size.phoneOnCorePath,
+  });
 }
 
 // 9. The CSV command over a 100k-row file streamed from disk: the heap while it runs, against a minimal
@@ -315,7 +475,8 @@ async function csvStream() {
   const csv = join(dir, 'rows.csv');
   const out = createWriteStream(csv);
   out.write('phone,name\n');
-  for (let i = 0; i < rowsN; i++) if (!out.write(`+336${String(40_000_000 + i)},Customer ${i}\n`)) await once(out, 'drain');
+  for (let i = 0; i < rowsN; i++)
+    if (!out.write(`+336${String(40_000_000 + i)},Customer ${i}\n`)) await once(out, 'drain');
   out.end();
   await once(out, 'close');
   // The server runs in its own process, so the heap and the time measured are the command's alone.
@@ -347,7 +508,21 @@ async function csvStream() {
       const sampler = setInterval(sample, SMOKE ? 100 : 500);
       console.log = console.error = () => {}; // its summary and plain progress lines
       try {
-        await send(['--csv', csv, '--business', 'bench', '--base-url', baseUrl, '--requests-per-minute', '1000000', '--concurrency', '8', '--report', join(dir, 'report.jsonl'), ...extra]);
+        await send([
+          '--csv',
+          csv,
+          '--business',
+          'bench',
+          '--base-url',
+          baseUrl,
+          '--requests-per-minute',
+          '1000000',
+          '--concurrency',
+          '8',
+          '--report',
+          join(dir, 'report.jsonl'),
+          ...extra,
+        ]);
       } finally {
         [console.log, console.error] = [quiet, quietError];
         clearInterval(sampler);
@@ -356,18 +531,40 @@ async function csvStream() {
       const end = performance.now();
       // Flat means the second half of the run holds no more than its first quarter did (by then the phone
       // metadata is loaded and the code compiled); the peak against the start is shown beside it.
-      const at = (from: number, to: number) => Math.max(...samples.filter((x) => x.t >= t + from * (end - t) && x.t <= t + to * (end - t)).map((x) => x.heap));
-      return { peak: at(0, 1) - samples[0].heap, lateGrowth: at(0.5, 1) - at(0, 0.25), usPerRow: ((end - t) * 1000) / rowsN };
+      const at = (from: number, to: number) =>
+        Math.max(...samples.filter((x) => x.t >= t + from * (end - t) && x.t <= t + to * (end - t)).map((x) => x.heap));
+      return {
+        peak: at(0, 1) - samples[0].heap,
+        lateGrowth: at(0.5, 1) - at(0, 0.25),
+        usPerRow: ((end - t) * 1000) / rowsN,
+      };
     };
     const dry = await run(['--dry-run']);
     const sent = await run([]);
     const mb = (b: number) => b / 2 ** 20;
     // Holding the rows would cost ~30 MB for 100k; the default ledger of recent sends is capped at 20,000 (~7 MB).
     const flatLine = SMOKE ? 4 : 2;
-    for (const [name, r] of [['--dry-run', dry], ['send', sent]] as const) {
+    for (const [name, r] of [
+      ['--dry-run', dry],
+      ['send', sent],
+    ] as const) {
       record({ section: 'csv', metric: `${name} over ${rowsN} rows: time per row`, value: r.usPerRow, unit: 'µs' });
-      record({ section: 'csv', metric: `${name}: peak heap growth (metadata${name === 'send' ? ', ledger' : ''} included)`, value: mb(r.peak), unit: 'MB', budget: '<= 16', ok: !gc || mb(r.peak) <= 16 });
-      record({ section: 'csv', metric: `${name}: heap growth, second half over first quarter`, value: mb(r.lateGrowth), unit: 'MB', budget: `<= ${flatLine}`, ok: !gc || mb(r.lateGrowth) <= flatLine });
+      record({
+        section: 'csv',
+        metric: `${name}: peak heap growth (metadata${name === 'send' ? ', ledger' : ''} included)`,
+        value: mb(r.peak),
+        unit: 'MB',
+        budget: '<= 16',
+        ok: !gc || mb(r.peak) <= 16,
+      });
+      record({
+        section: 'csv',
+        metric: `${name}: heap growth, second half over first quarter`,
+        value: mb(r.lateGrowth),
+        unit: 'MB',
+        budget: `<= ${flatLine}`,
+        ok: !gc || mb(r.lateGrowth) <= flatLine,
+      });
     }
   } finally {
     delete process.env.PARTOO_API_KEY;
@@ -383,9 +580,18 @@ async function redisGuard() {
   if (!url && spawnSync('redis-server', ['--version']).status === 0) {
     const { freePort } = await import('../src/testing/ports.js');
     const port = await freePort();
-    child = (await import('node:child_process')).spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    child = (await import('node:child_process')).spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
     url = `redis://127.0.0.1:${port}`;
-    for (let i = 0; i < 100 && spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout?.trim() !== 'PONG'; i++) await new Promise((r) => setTimeout(r, 50));
+    for (
+      let i = 0;
+      i < 100 && spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout?.trim() !== 'PONG';
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 50));
   }
   if (!url) {
     record({ section: 'redis', metric: 'not measured: no REDIS_URL and no redis-server', value: 0, unit: '' });
@@ -402,9 +608,20 @@ async function redisGuard() {
     const mocks = await createStatefulMocks();
     const n = SMOKE ? 100 : 1000;
     const timeSends = async (guard: object, offset: number, count = n) => {
-      const client = createPartooClient({ apiKey: 'mock-partoo-api-key', baseUrl: BASE, fetch: mocks.partoo as typeof fetch, rateLimit: false, now: () => mocks.clock.now(), guard } as never);
+      const client = createPartooClient({
+        apiKey: 'mock-partoo-api-key',
+        baseUrl: BASE,
+        fetch: mocks.partoo as typeof fetch,
+        rateLimit: false,
+        now: () => mocks.clock.now(),
+        guard,
+      } as never);
       const t = performance.now();
-      for (let i = 0; i < count; i++) await client.reviewBooster.sendInvitation({ businessId: 'b', targetPhone: `+336${String(20000000 + offset + i)}` });
+      for (let i = 0; i < count; i++)
+        await client.reviewBooster.sendInvitation({
+          businessId: 'b',
+          targetPhone: `+336${String(20000000 + offset + i)}`,
+        });
       return ((performance.now() - t) * 1000) / count;
     };
     // Warmed first, so neither side pays for loading the phone metadata or compiling the send path.
@@ -414,7 +631,12 @@ async function redisGuard() {
     const shared = await timeSends({ store: redisGuardStore(redis, { prefix: 'bench:' }) }, n);
     record({ section: 'redis', metric: 'guarded send, in-memory ledger (mean)', value: memory, unit: 'µs' });
     record({ section: 'redis', metric: 'guarded send, Redis store on loopback (mean)', value: shared, unit: 'µs' });
-    record({ section: 'redis', metric: 'Redis store / in-memory (3 round trips: get, lock, record+release)', value: shared / memory, unit: 'x' });
+    record({
+      section: 'redis',
+      metric: 'Redis store / in-memory (3 round trips: get, lock, record+release)',
+      value: shared / memory,
+      unit: 'x',
+    });
     await sharedLimiter(redis);
     await fourWorkers(url);
   } finally {
@@ -450,9 +672,26 @@ async function sharedLimiter(redis: import('ioredis').Redis) {
   }
   const tripsPerTake = ((await evalCalls()) - before) / (5 * n);
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  record({ section: 'redis', metric: 'rate limit, client bucket: one take (median of 5)', value: median(localTimes), unit: 'µs' });
-  record({ section: 'redis', metric: 'rate limit, shared on Redis: one take (median of 5)', value: median(sharedTimes), unit: 'µs' });
-  record({ section: 'redis', metric: 'shared limiter round trips a request', value: tripsPerTake, unit: '', budget: '= 1', ok: Math.round(tripsPerTake * 100) === 100 });
+  record({
+    section: 'redis',
+    metric: 'rate limit, client bucket: one take (median of 5)',
+    value: median(localTimes),
+    unit: 'µs',
+  });
+  record({
+    section: 'redis',
+    metric: 'rate limit, shared on Redis: one take (median of 5)',
+    value: median(sharedTimes),
+    unit: 'µs',
+  });
+  record({
+    section: 'redis',
+    metric: 'shared limiter round trips a request',
+    value: tripsPerTake,
+    unit: '',
+    budget: '= 1',
+    ok: Math.round(tripsPerTake * 100) === 100,
+  });
 }
 
 /**
@@ -471,12 +710,35 @@ async function fourWorkers(redisUrl: string) {
     const tallies = await Promise.all(
       [0, 1, 2, 3].map(
         (worker) =>
-          new Promise<{ sent: number; skipped: number; failed: number; rateLimitedToCaller: number; answered429: number; endedAt: number }>((resolve, reject) => {
-            const env = { ...process.env, REDIS_URL: redisUrl, PARTOO_URL: mock.partooUrl, PARTOO_KEY: mock.partooApiKey, RPM: String(limit), START_AT: String(startAt), DURATION_MS: String(durationMs), WORKER: String(worker) };
-            const child = spawn(process.execPath, ['--import', 'tsx', 'bench/worker.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+          new Promise<{
+            sent: number;
+            skipped: number;
+            failed: number;
+            rateLimitedToCaller: number;
+            answered429: number;
+            endedAt: number;
+          }>((resolve, reject) => {
+            const env = {
+              ...process.env,
+              REDIS_URL: redisUrl,
+              PARTOO_URL: mock.partooUrl,
+              PARTOO_KEY: mock.partooApiKey,
+              RPM: String(limit),
+              START_AT: String(startAt),
+              DURATION_MS: String(durationMs),
+              WORKER: String(worker),
+            };
+            const child = spawn(process.execPath, ['--import', 'tsx', 'bench/worker.ts'], {
+              env,
+              stdio: ['ignore', 'pipe', 'inherit'],
+            });
             let out = '';
             child.stdout.on('data', (d) => (out += d));
-            child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`bench worker ${worker} exited with ${code}`))));
+            child.on('exit', (code) =>
+              code === 0
+                ? resolve(JSON.parse(out.trim().split('\n').pop()!))
+                : reject(new Error(`bench worker ${worker} exited with ${code}`)),
+            );
           }),
       ),
     );
@@ -484,13 +746,37 @@ async function fourWorkers(redisUrl: string) {
     // Fresh numbers only, so every send is a search and a POST.
     const spentMs = Math.max(...tallies.map((t) => t.endedAt)) - startAt;
     const rate = (2 * sum('sent')) / (limit * (spentMs / 60_000));
-    record({ section: 'workers', metric: `4 workers sharing ${limit}/min on Redis, ${durationMs / 1000} s: sent`, value: sum('sent'), unit: 'sends' });
+    record({
+      section: 'workers',
+      metric: `4 workers sharing ${limit}/min on Redis, ${durationMs / 1000} s: sent`,
+      value: sum('sent'),
+      unit: 'sends',
+    });
     // The full run is the claim; the smoke run's 5 s depend on how fast 4 processes start beside CI's other work.
     const floor = SMOKE ? 0.6 : 0.95;
     const budget = SMOKE ? '>= 0.6 (smoke, burst included; full run: >= 0.95)' : '>= 0.95';
-    record({ section: 'workers', metric: `sustained rate / ${limit} per minute`, value: rate, unit: 'x', budget, ok: rate >= floor });
-    record({ section: 'workers', metric: '429s answered by the mock (retried)', value: sum('answered429'), unit: 'responses' });
-    record({ section: 'workers', metric: '429s or failures reaching the callers', value: sum('failed'), unit: 'sends', budget: '= 0', ok: sum('failed') === 0 });
+    record({
+      section: 'workers',
+      metric: `sustained rate / ${limit} per minute`,
+      value: rate,
+      unit: 'x',
+      budget,
+      ok: rate >= floor,
+    });
+    record({
+      section: 'workers',
+      metric: '429s answered by the mock (retried)',
+      value: sum('answered429'),
+      unit: 'responses',
+    });
+    record({
+      section: 'workers',
+      metric: '429s or failures reaching the callers',
+      value: sum('failed'),
+      unit: 'sends',
+      budget: '= 0',
+      ok: sum('failed') === 0,
+    });
   } finally {
     await mock.close();
   }
@@ -514,17 +800,28 @@ const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg > 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : undefined;
 const unknown = only?.filter((name) => !(name in sections)) ?? [];
 if (unknown.length || only?.length === 0) {
-  console.error(`bench: --only takes a comma-separated list of ${Object.keys(sections).join(', ')}; not ${unknown.join(', ') || 'nothing'}`);
+  console.error(
+    `bench: --only takes a comma-separated list of ${Object.keys(sections).join(', ')}; not ${unknown.join(', ') || 'nothing'}`,
+  );
   process.exit(2);
 }
 for (const [name, run] of Object.entries(sections)) if (!only || only.includes(name)) await run();
 
-const table = rows.map((r) => ({ section: r.section, metric: r.metric, value: `${fmt(r.value)} ${r.unit}`.trim(), budget: r.budget ?? '', result: r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED' }));
+const table = rows.map((r) => ({
+  section: r.section,
+  metric: r.metric,
+  value: `${fmt(r.value)} ${r.unit}`.trim(),
+  budget: r.budget ?? '',
+  result: r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED',
+}));
 console.table(table);
 const failed = rows.filter((r) => r.ok === false);
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
 const mode = SMOKE ? 'smoke' : only ? `partial (${only.join(', ')})` : 'full';
-writeFileSync('bench/results.json', `${JSON.stringify({ mode, date: new Date().toISOString(), machine, rows }, null, 2)}\n`);
+writeFileSync(
+  'bench/results.json',
+  `${JSON.stringify({ mode, date: new Date().toISOString(), machine, rows }, null, 2)}\n`,
+);
 if (mode === 'full') {
   const md = [
     '# Benchmark results',
@@ -539,5 +836,9 @@ if (mode === 'full') {
   ].join('\n');
   writeFileSync('bench/RESULTS.md', md);
 }
-console.log(failed.length ? `bench: ${failed.length} budget(s) missed: ${failed.map((f) => f.metric).join('; ')}` : 'bench: every budget met');
+console.log(
+  failed.length
+    ? `bench: ${failed.length} budget(s) missed: ${failed.map((f) => f.metric).join('; ')}`
+    : 'bench: every budget met',
+);
 process.exit(failed.length ? 1 : 0);

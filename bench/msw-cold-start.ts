@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Row } from './row.js';
 
-
 const ROOT = join(import.meta.dirname, '..');
 const DIR = join(ROOT, 'node_modules', '.cache', 'bench-msw-cold-start');
 const TEMPLATE = '/review_booster/template';

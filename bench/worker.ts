@@ -6,7 +6,11 @@ import { createPartooClient, RateLimitError } from '../src/index.js';
 import { redisGuardStore, redisRateLimiter } from '../src/redis/index.js';
 
 const { REDIS_URL, PARTOO_URL, PARTOO_KEY, RPM, START_AT, DURATION_MS, WORKER } = process.env;
-const redis = new Redis(REDIS_URL!, { enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: (n) => Math.min(n * 20, 200) });
+const redis = new Redis(REDIS_URL!, {
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 0,
+  retryStrategy: (n) => Math.min(n * 20, 200),
+});
 redis.on('error', () => {});
 let answered429 = 0;
 const counting = (async (input: Request, init?: RequestInit) => {
@@ -25,7 +29,8 @@ const startAt = Number(START_AT);
 const end = startAt + Number(DURATION_MS);
 await new Promise((r) => setTimeout(r, Math.max(0, startAt - Date.now())));
 async function* inputs() {
-  for (let i = 0; Date.now() < end; i++) yield { businessId: 'bench', targetPhone: `+336${String(30_000_000 + Number(WORKER) * 1_000_000 + i)}` };
+  for (let i = 0; Date.now() < end; i++)
+    yield { businessId: 'bench', targetPhone: `+336${String(30_000_000 + Number(WORKER) * 1_000_000 + i)}` };
 }
 const tally = { sent: 0, skipped: 0, failed: 0, rateLimitedToCaller: 0, answered429: 0, endedAt: 0 };
 for await (const o of client.reviewBooster.sendInvitations(inputs(), { concurrency: 4 })) {

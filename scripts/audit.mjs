@@ -17,5 +17,7 @@ if (!counts) {
   process.exit(0);
 }
 const high = (counts.high ?? 0) + (counts.critical ?? 0);
-console.log(`npm audit --omit=dev: ${counts.critical ?? 0} critical, ${counts.high ?? 0} high, ${counts.moderate ?? 0} moderate, ${counts.low ?? 0} low`);
+console.log(
+  `npm audit --omit=dev: ${counts.critical ?? 0} critical, ${counts.high ?? 0} high, ${counts.moderate ?? 0} moderate, ${counts.low ?? 0} low`,
+);
 process.exit(high > 0 ? 1 : 0);

@@ -26,7 +26,8 @@ export async function main(args: string[]) {
     process.exit(1);
   }
   if (check) {
-    const stale = outputs.filter((o) => !existsSync(o.path) || readFileSync(o.path, 'utf8') !== o.text)
+    const stale = outputs
+      .filter((o) => !existsSync(o.path) || readFileSync(o.path, 'utf8') !== o.text)
       .map((o) => o.path);
     if (stale.length) {
       console.error(`codegen --check: stale generated files: ${stale.join(', ')}; run \`npm run codegen\``);

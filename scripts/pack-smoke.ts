@@ -11,7 +11,10 @@ const root = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'pas-pack-'));
 const mock = await startMockServers({ stateful: true });
 try {
-  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop()!;
+  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .pop()!;
   writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'smoke', private: true }));
   // With the optional peer a partner installs for the stateful mock, at the version the package asks for: its
   // dependencies resolve as a partner's would, without this repository's lockfile or overrides.
@@ -28,20 +31,34 @@ try {
       console.log(process.env.KIND + ': ' + r.status + ' ' + r.targetPhone);
     });`;
   writeFileSync(join(work, 'esm.mjs'), call(`import { createPartooClient, isSdkError } from 'partoo-argyle-sdk';`));
-  writeFileSync(join(work, 'cjs.cjs'), call(`const { createPartooClient, isSdkError } = require('partoo-argyle-sdk');`));
-  for (const [kind, file, phone] of [['ESM', 'esm.mjs', '+33601020301'], ['CJS', 'cjs.cjs', '+33601020302']]) {
+  writeFileSync(
+    join(work, 'cjs.cjs'),
+    call(`const { createPartooClient, isSdkError } = require('partoo-argyle-sdk');`),
+  );
+  for (const [kind, file, phone] of [
+    ['ESM', 'esm.mjs', '+33601020301'],
+    ['CJS', 'cjs.cjs', '+33601020302'],
+  ]) {
     // Asynchronous: the mock answers from this process's event loop.
-    const { stdout } = await promisify(execFile)(process.execPath, [file], { cwd: work, env: { ...process.env, KEY: mock.partooApiKey, URL: mock.partooUrl, PHONE: phone, KIND: kind } });
+    const { stdout } = await promisify(execFile)(process.execPath, [file], {
+      cwd: work,
+      env: { ...process.env, KEY: mock.partooApiKey, URL: mock.partooUrl, PHONE: phone, KIND: kind },
+    });
     process.stdout.write(stdout);
     if (mock.sentCount('smoke', phone) !== 1) throw new Error(`${kind}: the mock did not record the send`);
   }
   // The installed command runs the built CLI (the package ships no src/): one row sent from a CSV.
   writeFileSync(join(work, 'rows.csv'), 'phone,name\n+33601020303,Ada\n');
-  const { stdout } = await promisify(execFile)(join(work, 'node_modules/.bin/partoo-argyle-sdk'), ['send', '--csv', 'rows.csv', '--business', 'smoke', '--base-url', mock.partooUrl], {
-    cwd: work,
-    env: { ...process.env, PARTOO_API_KEY: mock.partooApiKey },
-  });
-  if (!stdout.includes('1 sent, 0 skipped, 0 failed') || mock.sentCount('smoke', '+33601020303') !== 1) throw new Error(`CLI: unexpected output ${stdout}`);
+  const { stdout } = await promisify(execFile)(
+    join(work, 'node_modules/.bin/partoo-argyle-sdk'),
+    ['send', '--csv', 'rows.csv', '--business', 'smoke', '--base-url', mock.partooUrl],
+    {
+      cwd: work,
+      env: { ...process.env, PARTOO_API_KEY: mock.partooApiKey },
+    },
+  );
+  if (!stdout.includes('1 sent, 0 skipped, 0 failed') || mock.sentCount('smoke', '+33601020303') !== 1)
+    throw new Error(`CLI: unexpected output ${stdout}`);
   console.log('CLI: 1 sent from a CSV');
   // A partner's integration test: the stateful mock started from the installed package (specs and overlays
   // shipped inside it), a send, then a skip on the repeat.
@@ -86,7 +103,10 @@ try {
     const { createMockHandlers } = require('partoo-argyle-sdk/msw');`;
   writeFileSync(join(work, 'msw.mjs'), mswPartner(esm));
   writeFileSync(join(work, 'msw.cjs'), mswPartner(cjs));
-  for (const [file, kind] of [['msw.mjs', 'msw ESM'], ['msw.cjs', 'msw CJS']])
+  for (const [file, kind] of [
+    ['msw.mjs', 'msw ESM'],
+    ['msw.cjs', 'msw CJS'],
+  ])
     process.stdout.write((await promisify(execFile)(process.execPath, [file, kind], { cwd: work })).stdout);
   console.log('pack smoke: the tarball works from ESM, CommonJS, its command, its testing and msw entries');
 } finally {

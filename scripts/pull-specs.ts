@@ -13,7 +13,13 @@ import { SDK_USES } from './sdk-uses.js';
 import { diffSpecs } from './spec-diff.js';
 import { EXIT, type SpecReport, changesetText, renderReport, verdict } from './spec-report.js';
 import {
-  type OpenApiDoc, SPECS, SpecError, diffOperations, firstLine, operationsOf, validateSpec,
+  type OpenApiDoc,
+  SPECS,
+  SpecError,
+  diffOperations,
+  firstLine,
+  operationsOf,
+  validateSpec,
 } from './spec-tools.js';
 
 export const PARTOO_SPEC_URL = 'https://developers.partoo.co/assets/openapi/openapi-bundled.yaml';

@@ -75,9 +75,26 @@ export const SDK_USES: Record<'partoo' | 'argyle', SdkUses> = {
 
 /** What `toInvite` reads from an Argyle invite. */
 function inviteFields(prefix: string): string[] {
-  const top = ['id', 'user', 'email', 'phone_number', 'first_name', 'last_name', 'status', 'group_id', 'url',
-    'created_at', 'updated_at', 'invited_at', 'revoked_at', 'flow_id', 'flow_items', 'reply_to', 'user_token',
-    'deliveries'];
+  const top = [
+    'id',
+    'user',
+    'email',
+    'phone_number',
+    'first_name',
+    'last_name',
+    'status',
+    'group_id',
+    'url',
+    'created_at',
+    'updated_at',
+    'invited_at',
+    'revoked_at',
+    'flow_id',
+    'flow_items',
+    'reply_to',
+    'user_token',
+    'deliveries',
+  ];
   const delivery = ['id', 'method', 'status', 'sent_at', 'updated_at'].map((f) => `deliveries[].${f}`);
   return [...top, ...delivery].map((f) => prefix + f);
 }
@@ -93,8 +110,11 @@ export function touchesSdk(uses: SdkUses, operation: string, section: string, fi
   const prefix = /^response 2\d\d$/.test(section) ? 'response' : section;
   const wanted = `${prefix}.${field}`;
   // The field itself first, then what lies inside it (its items, its enum), then a parent that contains it.
-  return listed.find((u) => u === wanted)
-    ?? listed.find((u) => u.startsWith(`${wanted}.`) || u.startsWith(`${wanted}[]`)
-      || (field === '' && u.startsWith(`${prefix}.`)))
-    ?? listed.find((u) => wanted.startsWith(`${u}.`) || wanted.startsWith(`${u}[]`));
+  return (
+    listed.find((u) => u === wanted) ??
+    listed.find(
+      (u) => u.startsWith(`${wanted}.`) || u.startsWith(`${wanted}[]`) || (field === '' && u.startsWith(`${prefix}.`)),
+    ) ??
+    listed.find((u) => wanted.startsWith(`${u}.`) || wanted.startsWith(`${u}[]`))
+  );
 }

@@ -26,11 +26,23 @@ const gz = (file: string) => gzipSync(readFileSync(file)).length;
 
 /** Bundles one entry as a Node user's import would load it: the entry chunk and what it imports statically. */
 async function bundle(entry: string, outdir: string) {
-  const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform: 'node', splitting: true, outdir, metafile: true, write: true, logLevel: 'silent' });
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'node',
+    splitting: true,
+    outdir,
+    metafile: true,
+    write: true,
+    logLevel: 'silent',
+  });
   const outputs: Metafile['outputs'] = result.metafile!.outputs;
   const main = Object.keys(outputs).find((f) => outputs[f].entryPoint !== undefined)!;
   const eager = new Set<string>([main]);
-  for (const file of eager) for (const imp of outputs[file].imports) if (imp.kind === 'import-statement' && !imp.external) eager.add(imp.path);
+  for (const file of eager)
+    for (const imp of outputs[file].imports) if (imp.kind === 'import-statement' && !imp.external) eager.add(imp.path);
   const lazy = Object.keys(outputs).filter((f) => !eager.has(f) && f.endsWith('.js'));
   return { outputs, eager: [...eager], lazy };
 }
@@ -39,14 +51,22 @@ export async function measure() {
   const outdir = mkdtempSync(join(tmpdir(), 'pas-size-'));
   try {
     const { outputs, eager, lazy } = await bundle('dist/index.js', join(outdir, 'all'));
-    const phoneOnCorePath = eager.some((f) => Object.keys(outputs[f].inputs).some((i) => i.includes('libphonenumber-js')));
+    const phoneOnCorePath = eager.some((f) =>
+      Object.keys(outputs[f].inputs).some((i) => i.includes('libphonenumber-js')),
+    );
     // What a bundler user pays for one client: the named import alone, tree-shaken.
     const alone = async (name: string) => {
       const entry = join(outdir, `${name}.js`);
       writeFileSync(entry, `export { ${name} } from ${JSON.stringify(join(process.cwd(), 'dist/index.js'))};`);
       return sum((await bundle(entry, join(outdir, name))).eager);
     };
-    return { core: sum(eager), lazy: sum(lazy), phoneOnCorePath, partooOnly: await alone('createPartooClient'), argyleOnly: await alone('createArgyleClient') };
+    return {
+      core: sum(eager),
+      lazy: sum(lazy),
+      phoneOnCorePath,
+      partooOnly: await alone('createPartooClient'),
+      argyleOnly: await alone('createArgyleClient'),
+    };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
@@ -57,12 +77,18 @@ const sum = (files: string[]) => files.reduce((n, f) => n + gz(f), 0);
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { core, lazy, phoneOnCorePath, partooOnly, argyleOnly } = await measure();
   const kb = (n: number) => `${(n / 1024).toFixed(2)} kB`;
-  console.log(`core import (min+gz, openapi-fetch included): ${kb(core)} (budget ${kb(CORE_BUDGET_BYTES)}; target ${kb(CORE_BUDGET_TARGET_BYTES)})`);
-  console.log(`  bundled, { createPartooClient } alone: ${kb(partooOnly)}; { createArgyleClient } alone: ${kb(argyleOnly)}`);
+  console.log(
+    `core import (min+gz, openapi-fetch included): ${kb(core)} (budget ${kb(CORE_BUDGET_BYTES)}; target ${kb(CORE_BUDGET_TARGET_BYTES)})`,
+  );
+  console.log(
+    `  bundled, { createPartooClient } alone: ${kb(partooOnly)}; { createArgyleClient } alone: ${kb(argyleOnly)}`,
+  );
   console.log(`lazy chunks (phone metadata, loaded on first phone check): ${kb(lazy)}`);
   console.log(`libphonenumber-js on the core import path: ${phoneOnCorePath ? 'YES' : 'no'}`);
   if (core > CORE_BUDGET_BYTES || phoneOnCorePath) {
-    console.error(`size: over budget by ${kb(core - CORE_BUDGET_BYTES)}${phoneOnCorePath ? ', and phone metadata is on the core path' : ''}`);
+    console.error(
+      `size: over budget by ${kb(core - CORE_BUDGET_BYTES)}${phoneOnCorePath ? ', and phone metadata is on the core path' : ''}`,
+    );
     process.exit(1);
   }
 }

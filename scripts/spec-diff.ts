@@ -32,8 +32,8 @@ export function diffSpecs(before: Doc, after: Doc, uses: SdkUses): Change[] {
   const { diffs } = apiCompare(before, after);
   const changes = diffs.filter((d) => !duplicateOfOperations(d)).map((d) => place(d, before, after, uses));
   return pairRenames(changes).sort(
-    (a, b) => a.operation.localeCompare(b.operation) || a.section.localeCompare(b.section)
-      || a.field.localeCompare(b.field),
+    (a, b) =>
+      a.operation.localeCompare(b.operation) || a.section.localeCompare(b.section) || a.field.localeCompare(b.field),
   );
 }
 
@@ -55,7 +55,7 @@ function place(d: Diff, before: Doc, after: Doc, uses: SdkUses): Change {
     const rest = path.slice(isOp ? 3 : 2);
     if (rest[0] === 'parameters' && typeof rest[1] === 'number') {
       const at = ['paths', url, ...(isOp ? [path[2]] : []), 'parameters', rest[1]];
-      const param = (d.after ?? d.before)?.name ? (d.after ?? d.before) : lookup(after, at) ?? lookup(before, at);
+      const param = (d.after ?? d.before)?.name ? (d.after ?? d.before) : (lookup(after, at) ?? lookup(before, at));
       section = String(param?.in ?? 'parameter');
       field = [String(param?.name ?? `#${rest[1]}`), ...fieldPath(rest.slice(2), d)].filter(Boolean).join('.');
     } else if (rest[0] === 'requestBody') {
@@ -114,11 +114,19 @@ function classify(d: Diff, section: string): Kind {
   if (section.startsWith('response') && d.action === 'remove' && inProperties) return 'breaking';
   // Likewise for a removed request field or parameter: typed callers passing it stop compiling, and the server may
   // ignore or refuse it.
-  if (d.action === 'remove' && ((section === 'body' && inProperties) || (PARAM_SECTIONS.has(section) &&
-    d.path[d.path.length - 2] === 'parameters'))) return 'breaking';
+  if (
+    d.action === 'remove' &&
+    ((section === 'body' && inProperties) ||
+      (PARAM_SECTIONS.has(section) && d.path[d.path.length - 2] === 'parameters'))
+  )
+    return 'breaking';
   // It calls some type changes non-breaking (string -> integer in a response); any client parsing the value breaks.
-  if (last === 'type' && d.action === 'replace' && (section.startsWith('response') || section === 'body' ||
-    PARAM_SECTIONS.has(section))) return 'breaking';
+  if (
+    last === 'type' &&
+    d.action === 'replace' &&
+    (section.startsWith('response') || section === 'body' || PARAM_SECTIONS.has(section))
+  )
+    return 'breaking';
   // Servers are annotations to it; a client whose base URL is a removed or changed server can no longer reach it.
   if (d.path[0] === 'servers') return d.action === 'add' && d.path.length === 2 ? 'non-breaking' : 'breaking';
   if (d.type === 'breaking') return 'breaking';
@@ -138,7 +146,8 @@ function sdkTouch(uses: SdkUses, d: Diff, kind: Kind, operation: string, section
   }
   if (!operation) return undefined;
   // A path-level change (a bare path) concerns every method the wrapper calls on that path.
-  const ops = operation.includes(' ') ? [operation]
+  const ops = operation.includes(' ')
+    ? [operation]
     : Object.keys(uses.operations).filter((o) => o.endsWith(` ${operation}`));
   for (const op of ops) {
     const hit = touchesSdk(uses, op, section, field);
@@ -155,8 +164,12 @@ function describe(d: Diff, section: string, field: string): string {
     return `operation ${d.action === 'add' ? 'added' : d.action === 'remove' ? 'removed' : 'changed'}`;
   }
   if (d.path.includes('enum')) {
-    const what = d.action === 'add' ? 'added' : d.action === 'remove' ? 'removed'
-      : `replaced ${value(d.before)} -> ${value(d.after)}`;
+    const what =
+      d.action === 'add'
+        ? 'added'
+        : d.action === 'remove'
+          ? 'removed'
+          : `replaced ${value(d.before)} -> ${value(d.after)}`;
     return `${where}: enum value ${value(d.after ?? d.before)} ${what}`;
   }
   if (d.path[d.path.length - 2] === 'required' || last === 'required') {
@@ -175,8 +188,9 @@ function pairRenames(changes: Change[]): Change[] {
   const parent = (c: Change) => `${c.operation}|${c.section}|${c.field.replace(/(\[\])?\.?[^.[\]]+$/, '')}`;
   const isProperty = (c: Change) => c.library.path[c.library.path.length - 2] === 'properties';
   for (const removed of changes.filter((c) => c.library.action === 'remove' && isProperty(c))) {
-    const added = out.find((c) => c.library.action === 'add' && isProperty(c) && parent(c) === parent(removed) &&
-      sameSchema(c, removed));
+    const added = out.find(
+      (c) => c.library.action === 'add' && isProperty(c) && parent(c) === parent(removed) && sameSchema(c, removed),
+    );
     if (!added) continue;
     out.splice(out.indexOf(added), 1);
     const name = added.field.slice(added.field.lastIndexOf('.') + 1).replace(/^.*\[\]/, '');
@@ -200,7 +214,13 @@ function lookup(doc: Doc, at: (string | number)[]): any {
   let node: any = doc;
   for (const p of at) node = node?.[p];
   if (node?.$ref && typeof node.$ref === 'string' && node.$ref.startsWith('#/')) {
-    return lookup(doc, node.$ref.slice(2).split('/').map((s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~')));
+    return lookup(
+      doc,
+      node.$ref
+        .slice(2)
+        .split('/')
+        .map((s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~')),
+    );
   }
   return node;
 }

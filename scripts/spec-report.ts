@@ -43,10 +43,23 @@ export function renderReport(r: SpecReport): string {
     out.push(...list.slice(0, limit).map(line));
   };
   const sdkTitle = 'Breaking for this SDK (fields the wrapper sends or reads, scripts/sdk-uses.ts)';
-  group(sdkTitle, r.changes.filter((c) => c.sdkBreaking));
-  group('Breaking for users of the raw .api client', r.changes.filter((c) => !c.sdkBreaking && c.kind === 'breaking'));
-  group('Non-breaking', r.changes.filter((c) => !c.sdkBreaking && c.kind === 'non-breaking'));
-  group('Informational', r.changes.filter((c) => !c.sdkBreaking && c.kind === 'informational'), INFO_SHOWN);
+  group(
+    sdkTitle,
+    r.changes.filter((c) => c.sdkBreaking),
+  );
+  group(
+    'Breaking for users of the raw .api client',
+    r.changes.filter((c) => !c.sdkBreaking && c.kind === 'breaking'),
+  );
+  group(
+    'Non-breaking',
+    r.changes.filter((c) => !c.sdkBreaking && c.kind === 'non-breaking'),
+  );
+  group(
+    'Informational',
+    r.changes.filter((c) => !c.sdkBreaking && c.kind === 'informational'),
+    INFO_SHOWN,
+  );
   if (!r.changes.length) out.push('No API change.');
   for (const m of r.overlay.renamed) {
     out.push(`Mock overlay ${r.overlay.file}: ${m.from} follows ${m.operation} to its new operationId ${m.to}`);

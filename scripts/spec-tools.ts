@@ -54,7 +54,8 @@ export async function validateSpec(source: string, label: string, requiredPaths:
   if (typeof version !== 'string' || !/^3\.[01]\.\d+$/.test(version)) {
     const swagger = (doc as Record<string, unknown>).swagger;
     throw new SpecError(
-      swagger ? `${label}: Swagger ${String(swagger)} document; OpenAPI 3.0 or 3.1 is required`
+      swagger
+        ? `${label}: Swagger ${String(swagger)} document; OpenAPI 3.0 or 3.1 is required`
         : `${label}: not an OpenAPI 3.x document (no "openapi: 3.x" field)`,
     );
   }
@@ -67,8 +68,9 @@ export async function validateSpec(source: string, label: string, requiredPaths:
       'no-invalid-parameter-examples': 'error',
     },
   });
-  const problems = (await lintFromString({ source, absoluteRef: label, config: lintConfig }))
-    .filter((p) => p.severity === 'error');
+  const problems = (await lintFromString({ source, absoluteRef: label, config: lintConfig })).filter(
+    (p) => p.severity === 'error',
+  );
   if (problems.length > 0) {
     const p = problems[0];
     const count = `${problems.length} error${problems.length > 1 ? 's' : ''}`;

@@ -34,8 +34,10 @@ export async function main(argv: string[]) {
       return void console.log((await import('./cli/version.js')).packageVersion());
     }
     if (command === undefined || ['--help', '-h', 'help'].includes(command)) return void console.log(await usage());
-    throw new UsageError(`unknown command "${command}"; the commands are: mock, send, --version (pull and codegen ` +
-      'run from a checkout: npm run pull, npm run codegen)');
+    throw new UsageError(
+      `unknown command "${command}"; the commands are: mock, send, --version (pull and codegen ` +
+        'run from a checkout: npm run pull, npm run codegen)',
+    );
   } catch (caught) {
     const e = asUsageError(caught);
     console.error(`partoo-argyle-sdk: ${(e as Error).message}`);

@@ -2,9 +2,24 @@ export { createPartooClient } from './partoo/client.js';
 export { MemoryLedger } from './partoo/guard/ledger.js';
 
 export type { GuardStore } from './partoo/guard/lock-loop.js';
-export type { PartooClient, PartooClientOptions, ReviewBooster, SendInvitationInput, SearchInvitationsInput, WaitOptions } from './partoo/client.js';
+export type {
+  PartooClient,
+  PartooClientOptions,
+  ReviewBooster,
+  SendInvitationInput,
+  SearchInvitationsInput,
+  WaitOptions,
+} from './partoo/client.js';
 export { createArgyleClient } from './argyle/client.js';
-export type { ArgyleClient, ArgyleClientOptions, Invite, InvitePage, InviteStatus, ListInvitesInput, SendInviteInput } from './argyle/client.js';
+export type {
+  ArgyleClient,
+  ArgyleClientOptions,
+  Invite,
+  InvitePage,
+  InviteStatus,
+  ListInvitesInput,
+  SendInviteInput,
+} from './argyle/client.js';
 export type { GuardOptions, SendResult, SkippedResult } from './partoo/guard/guarded-send.js';
 export type { BulkOptions, BulkOutcome, BulkProgress } from './partoo/bulk.js';
 export type { GuardLedger, LedgerEntry } from './partoo/guard/ledger.js';

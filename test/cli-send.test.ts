@@ -211,7 +211,7 @@ describe('send --csv', () => {
     }
   });
 
-  it("a forced resume searches for a send that may have gone out before sending it again", async () => {
+  it('a forced resume searches for a send that may have gone out before sending it again', async () => {
     const mocks = await createStatefulMocks({ apiKey: mock.apiKey });
     const faults = await startFaultServer(mocks.partoo, { slowMs: 0 });
     try {

@@ -27,7 +27,16 @@ describe('send: what the SDK decided, on stderr', () => {
     writeFileSync(file, 'phone,name\n+33601029901,Ada\n+33601029901,Ada again\n');
     return file;
   };
-  const args = (file: string) => ['--csv', file, '--business', 'biz', '--base-url', mock.url, '--report', `${file}.jsonl`];
+  const args = (file: string) => [
+    '--csv',
+    file,
+    '--business',
+    'biz',
+    '--base-url',
+    mock.url,
+    '--report',
+    `${file}.jsonl`,
+  ];
 
   it('--verbose: one line per decision with its reason, numbers masked', async () => {
     mock.reset();

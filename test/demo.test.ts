@@ -8,7 +8,11 @@ it('npm run demo runs the main job end to end without keys', async () => {
   const root = resolve(import.meta.dirname, '..');
   const env = { ...process.env };
   for (const k of ['PARTOO_API_KEY', 'ARGYLE_API_KEY_ID', 'ARGYLE_API_KEY_SECRET']) delete env[k];
-  const { stdout } = await promisify(execFile)(process.execPath, [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'examples/demo.ts'], { cwd: root, env });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'examples/demo.ts'],
+    { cwd: root, env },
+  );
   expect(stdout).toMatch(/guarded send\s+sent to \+33601020304/);
   expect(stdout).toMatch(/same number again\s+skipped \(recently_invited\)/);
   expect(stdout).toMatch(/status polled\s+DELIVERED/);

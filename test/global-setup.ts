@@ -18,14 +18,21 @@ async function redis(): Promise<{ url: string; close(): Promise<void> }> {
   if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, close: async () => {} };
   if (spawnSync('redis-server', ['--version']).status !== 0) return { url: '', close: async () => {} };
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
   for (let i = 0; i < 100; i++) {
     if (spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout?.trim() === 'PONG') break;
     await new Promise((r) => setTimeout(r, 50));
   }
   return {
     url: `redis://127.0.0.1:${port}`,
-    close: () => new Promise<void>((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM')))),
+    close: () =>
+      new Promise<void>((r) =>
+        child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM')),
+      ),
   };
 }
 

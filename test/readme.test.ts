@@ -56,25 +56,26 @@ afterAll(async () => {
 describe('README examples', () => {
   it('has TypeScript examples to run', () => expect(blocks.length).toBeGreaterThanOrEqual(7));
 
-  it.each(blocks.map((code, i) => [i + 1, code.split('\n').find((l) => l.trim() && !l.startsWith('import')) ?? '', code] as const))(
-    'block %i runs (%s)',
-    async (n, _first, code) => {
-      if (code.includes('ioredis') && !inject('redisUrl')) {
-        if (process.env.REQUIRE_REDIS === '1') throw new Error('README block needs Redis, and none is available');
-        return void console.warn(`README block ${n} needs Redis: skipped (no redis-server here)`);
-      }
-      mock.reset();
-      const file = join(DIR, `block-${n}.ts`);
-      writeFileSync(file, code);
-      const logs: string[] = [];
-      const spy = vi.spyOn(console, 'log').mockImplementation((...args) => void logs.push(args.map(String).join(' ')));
-      try {
-        await import(file);
-      } finally {
-        spy.mockRestore();
-      }
-      expect(logs.length).toBeGreaterThan(0);
-      expect(logs.join('\n')).not.toMatch(/undefined|NaN|Invalid Date/);
-    },
-  );
+  it.each(
+    blocks.map(
+      (code, i) => [i + 1, code.split('\n').find((l) => l.trim() && !l.startsWith('import')) ?? '', code] as const,
+    ),
+  )('block %i runs (%s)', async (n, _first, code) => {
+    if (code.includes('ioredis') && !inject('redisUrl')) {
+      if (process.env.REQUIRE_REDIS === '1') throw new Error('README block needs Redis, and none is available');
+      return void console.warn(`README block ${n} needs Redis: skipped (no redis-server here)`);
+    }
+    mock.reset();
+    const file = join(DIR, `block-${n}.ts`);
+    writeFileSync(file, code);
+    const logs: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((...args) => void logs.push(args.map(String).join(' ')));
+    try {
+      await import(file);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(logs.length).toBeGreaterThan(0);
+    expect(logs.join('\n')).not.toMatch(/undefined|NaN|Invalid Date/);
+  });
 });

@@ -35,8 +35,13 @@ async function script(name: string, ...args: string[]) {
 
 // The two generated files come first: the codegen tests compare them alone.
 const GENERATED = ['src/generated/partoo.ts', 'src/generated/argyle.ts'];
-const FILES = [...GENERATED, 'openapi/partoo.yaml', 'openapi/argyle-invites.yaml', 'openapi/mock/partoo.yaml',
-  'openapi/mock/argyle-invites.yaml'];
+const FILES = [
+  ...GENERATED,
+  'openapi/partoo.yaml',
+  'openapi/argyle-invites.yaml',
+  'openapi/mock/partoo.yaml',
+  'openapi/mock/argyle-invites.yaml',
+];
 const snapshot = () => [...FILES.map((f) => readFileSync(join(work, f), 'utf8')), existsSync(join(work, '.changeset'))];
 
 const HEAD = 'openapi: 3.1.0\ninfo: {title: x, version: "1"}\n';
@@ -45,8 +50,8 @@ const BAD_INPUTS: Record<string, [string, RegExp]> = {
   'not OpenAPI': ['name: just some yaml\nitems: [1, 2]\n', /not an OpenAPI 3\.x document/],
   'Swagger 2.0': ['swagger: "2.0"\ninfo: {title: x, version: "1"}\npaths: {}\n', /Swagger 2\.0 document/],
   'Review Booster paths missing': [
-    `${HEAD}paths:\n  /businesses:\n    get:\n      operationId: x\n`
-      + '      responses:\n        "200": {description: ok}\n',
+    `${HEAD}paths:\n  /businesses:\n    get:\n      operationId: x\n` +
+      '      responses:\n        "200": {description: ok}\n',
     /required paths missing: \/review_booster\/send_invitation/,
   ],
   'invalid OpenAPI structure': [

@@ -11,7 +11,9 @@ import { SPECS } from '../scripts/spec-tools.js';
 const ROOT = resolve(import.meta.dirname, '..');
 // The hand-written client code: what both APIs share and each API's own folder (the guard included).
 const HAND_WRITTEN = ['src/core', 'src/partoo', 'src/argyle'].map((dir) => join(ROOT, dir));
-const source = HAND_WRITTEN.flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)))
+const source = HAND_WRITTEN.flatMap((dir) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)),
+)
   .filter((f) => f.endsWith('.ts'))
   .map((f) => readFileSync(f, 'utf8'))
   .join('\n');
@@ -22,8 +24,15 @@ type Obj = Record<string, any>;
 
 function deref(doc: Obj, node: any, depth = 0): any {
   if (!node?.$ref || depth > 20) return node;
-  const parts = String(node.$ref).slice(2).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  return deref(doc, parts.reduce((n: any, p) => n?.[p], doc), depth + 1);
+  const parts = String(node.$ref)
+    .slice(2)
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return deref(
+    doc,
+    parts.reduce((n: any, p) => n?.[p], doc),
+    depth + 1,
+  );
 }
 
 /** Every field path of a schema, `[]` stepping into array items, allOf/oneOf/anyOf branches merged. */
@@ -65,8 +74,9 @@ describe.each(Object.entries(SDK_USES))('scripts/sdk-uses.ts, %s', (name, uses) 
   const offered = new Map(Object.keys(uses.operations).map((op) => [op, operationFields(doc, op)]));
 
   it('names only fields the committed spec has', () => {
-    const missing = Object.entries(uses.operations)
-      .flatMap(([op, fields]) => fields.filter((f) => !offered.get(op)!.has(f)).map((f) => `${op} ${f}`));
+    const missing = Object.entries(uses.operations).flatMap(([op, fields]) =>
+      fields.filter((f) => !offered.get(op)!.has(f)).map((f) => `${op} ${f}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -77,8 +87,9 @@ describe.each(Object.entries(SDK_USES))('scripts/sdk-uses.ts, %s', (name, uses) 
 
   it('names every field of these operations that the wrapper uses', () => {
     const listed = new Set(Object.values(uses.operations).flat().map(leaf));
-    const unlisted = [...offered].flatMap(([op, fields]) => [...fields].filter((f) => usedInWrapper(leaf(f)) &&
-      !listed.has(leaf(f))).map((f) => `${op} ${f}`));
+    const unlisted = [...offered].flatMap(([op, fields]) =>
+      [...fields].filter((f) => usedInWrapper(leaf(f)) && !listed.has(leaf(f))).map((f) => `${op} ${f}`),
+    );
     expect(unlisted).toEqual([]);
   });
 

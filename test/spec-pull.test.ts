@@ -4,7 +4,15 @@
 // status, --json, one line when refused, the URL path) is checked through real processes.
 import { execFile } from 'node:child_process';
 import {
-  cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -84,8 +92,11 @@ describe('pull: what changed, field by field', () => {
   it('a request body field the wrapper sends, removed: breaking for the SDK, exit 4, major', async () => {
     // The property and the example that uses it (a spec whose example breaks its schema is refused).
     const { report } = await pullEdited((s) =>
-      removeBlock(s, '                invite_content:\n', '                force:\n')
-        .replace(/\n {18}invite_content: Hello.*/, ''));
+      removeBlock(s, '                invite_content:\n', '                force:\n').replace(
+        /\n {18}invite_content: Hello.*/,
+        '',
+      ),
+    );
     expect(report.changes.filter((c) => c.sdkBreaking).map((c) => [c.operation, c.section, c.field, c.kind])).toEqual([
       [SEND, 'body', 'invite_content', 'breaking'],
     ]);
@@ -117,8 +128,13 @@ describe('pull: what changed, field by field', () => {
   it('an enum value added to a request field: non-breaking (even on a field the wrapper sends), exit 0', async () => {
     const { report } = await pullEdited((s) => addEnumValue(s, '                    - "False"', '"Auto"'));
     expect(report.changes).toMatchObject([
-      { kind: 'non-breaking', operation: SEND, text: 'body force: enum value "Auto" added',
-        sdkField: `${SEND} body.force`, sdkBreaking: false },
+      {
+        kind: 'non-breaking',
+        operation: SEND,
+        text: 'body force: enum value "Auto" added',
+        sdkField: `${SEND} body.force`,
+        sdkBreaking: false,
+      },
     ]);
     expect(report.exitCode).toBe(0);
     expect(report.bump).toBe('patch');
@@ -134,8 +150,10 @@ describe('pull: what changed, field by field', () => {
 
   it('a changed sandbox host is breaking for the SDK; OpenAPI 3.1 -> 3.0 is informational', async () => {
     const { report } = await pullEdited((s) =>
-      s.replace('https://api.sandbox.partoo.co/v2', 'https://sandbox.partoo.co/v2')
-        .replace('openapi: 3.1.0', 'openapi: 3.0.3'));
+      s
+        .replace('https://api.sandbox.partoo.co/v2', 'https://sandbox.partoo.co/v2')
+        .replace('openapi: 3.1.0', 'openapi: 3.0.3'),
+    );
     expect(report.changes.map((c) => [c.kind, c.sdkBreaking, c.text])).toEqual([
       ['informational', false, 'openapi: "3.1.0" -> "3.0.3"'],
       ['breaking', true, 'servers.1.url: "https://api.sandbox.partoo.co/v2" -> "https://sandbox.partoo.co/v2"'],
@@ -158,8 +176,7 @@ describe('pull: what changed, field by field', () => {
 
 describe('pull --spec argyle', () => {
   it("a field the wrapper reads, dropped from Argyle's invite: breaking for the SDK wherever returned", async () => {
-    const edited = ARGYLE.replace('user, user_token, email', 'user, email')
-      .replace(/\n {8}user_token:\n.*\n.*/, '');
+    const edited = ARGYLE.replace('user, user_token, email', 'user, email').replace(/\n {8}user_token:\n.*\n.*/, '');
     expect(edited).not.toBe(ARGYLE);
     writeFileSync(join(work, 'new-argyle.yaml'), edited);
     const report = await pull('argyle', join(work, 'new-argyle.yaml'), work);
@@ -181,7 +198,8 @@ describe('pull --spec argyle', () => {
 describe('pull: the mock overlay never blocks a refresh', () => {
   it('operations the overlay names are gone: the refresh succeeds and their entries are reported dropped', async () => {
     const { report, source } = await pullEdited((s) =>
-      removeBlock(s, `  ${EXPEDITOR}:\n`, '  /review_booster/invitation_status:\n'));
+      removeBlock(s, `  ${EXPEDITOR}:\n`, '  /review_booster/invitation_status:\n'),
+    );
     expect(report.overlay.dropped).toEqual([
       { entry: 'getReviewBoosterExpeditorName', reason: `operation GET ${EXPEDITOR} is gone` },
       { entry: 'setReviewBoosterExpeditorName', reason: `operation POST ${EXPEDITOR} is gone` },
@@ -212,21 +230,22 @@ describe('pull: the mock overlay never blocks a refresh', () => {
     expect(Object.keys(response.content['application/json'].examples)).toContain('recently-invited');
   });
 
-  it('examples a changed schema no longer accepts: the refresh goes on and the report says the overlay needs an edit',
-    async () => {
-      const id = '    InvitationId:\n      description: invitation id\n      type: ';
-      const { report } = await pullEdited((s) =>
-        s.replace(`${id}string`, `${id}integer`).replace(/\n {6}example: d3d8c966.*/, ''));
-      expect(report.overlay.problem).toContain('openapi/partoo.yaml + openapi/mock/partoo.yaml: invalid OpenAPI');
-      expect(report.overlay.problem).toContain('examples/delivered/value/invitation_id');
-      expect(report.exitCode).toBe(4);
-      expect(renderReport(report)).toContain('Mock overlay openapi/mock/partoo.yaml needs an edit (lint:specs fails)');
-    });
+  it('examples a changed schema no longer accepts: the refresh goes on and the report says the overlay needs an edit', async () => {
+    const id = '    InvitationId:\n      description: invitation id\n      type: ';
+    const { report } = await pullEdited((s) =>
+      s.replace(`${id}string`, `${id}integer`).replace(/\n {6}example: d3d8c966.*/, ''),
+    );
+    expect(report.overlay.problem).toContain('openapi/partoo.yaml + openapi/mock/partoo.yaml: invalid OpenAPI');
+    expect(report.overlay.problem).toContain('examples/delivered/value/invitation_id');
+    expect(report.exitCode).toBe(4);
+    expect(renderReport(report)).toContain('Mock overlay openapi/mock/partoo.yaml needs an edit (lint:specs fails)');
+  });
 
-  it("examples for a status the overlay adds itself (429) stay; for a status nobody documents, they go", () => {
+  it('examples for a status the overlay adds itself (429) stay; for a status nobody documents, they go', () => {
     const entry = '  checkDuplicatedReviewInvitation:\n';
-    const extra = "    '429':\n      limited:\n        value: {errors: {json: Too many requests}}\n"
-      + "    '418':\n      teapot:\n        value: {}\n";
+    const extra =
+      "    '429':\n      limited:\n        value: {errors: {json: Too many requests}}\n" +
+      "    '418':\n      teapot:\n        value: {}\n";
     const spec = YAML.parse(SNAPSHOT);
     const sync = syncOverlay(OVERLAY.replace(entry, entry + extra), spec, spec);
     expect(sync.dropped).toEqual([
@@ -237,8 +256,9 @@ describe('pull: the mock overlay never blocks a refresh', () => {
 
   it('an operation that lost its operationId: its entry is dropped with the reason, the refresh goes on', async () => {
     const { report } = await pullEdited((s) => s.replace('      operationId: sendReviewInvitation\n', ''));
-    expect(report.overlay.dropped).toEqual([{ entry: 'sendReviewInvitation',
-      reason: `${SEND} has no operationId in the new spec (entries are keyed by it)` }]);
+    expect(report.overlay.dropped).toEqual([
+      { entry: 'sendReviewInvitation', reason: `${SEND} has no operationId in the new spec (entries are keyed by it)` },
+    ]);
     expect(file('openapi/mock/partoo.yaml')).not.toContain('sendReviewInvitation');
   });
 });
@@ -269,7 +289,8 @@ describe('pull: the command', () => {
   it('fetches from a URL, and fails with one line on an HTTP error, writing nothing', async () => {
     const served = SNAPSHOT.replace('summary: Template for a user', 'summary: Template of a user');
     const server = createServer((req, res) =>
-      req.url === '/openapi.yaml' ? res.end(served) : res.writeHead(404, 'Not Found').end());
+      req.url === '/openapi.yaml' ? res.end(served) : res.writeHead(404, 'Not Found').end(),
+    );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     try {

@@ -34,7 +34,8 @@ describe('workflow lint', () => {
     const file = join(scratch, 'ci.yml');
     const ci = readFileSync(join(ROOT, '.github/workflows/ci.yml'), 'utf8');
     const checkout = '      - uses: actions/checkout@v4\n';
-    const broken = ci.replace('group: ci-${{ github.ref }}', 'group: ci-${{ github.evnt }}')
+    const broken = ci
+      .replace('group: ci-${{ github.ref }}', 'group: ci-${{ github.evnt }}')
       .replace(checkout, `${checkout}        with:\n          fetch-depht: 0\n`);
     expect(broken).not.toBe(ci);
     writeFileSync(file, broken);

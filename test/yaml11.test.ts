@@ -21,9 +21,13 @@ describe('yaml11Hazards', () => {
     expect(yaml11Hazards(text)[0].yaml11).toBeInstanceOf(Date);
   });
 
-  const specs = ['openapi/partoo.yaml', 'openapi/argyle-invites.yaml', 'openapi/mock/partoo.yaml',
-    'openapi/mock/argyle-invites.yaml'];
-  it.each(specs)('finds none in %s',
-    (file) => expect(yaml11Hazards(readFileSync(join(ROOT, file), 'utf8'))).toEqual([]),
+  const specs = [
+    'openapi/partoo.yaml',
+    'openapi/argyle-invites.yaml',
+    'openapi/mock/partoo.yaml',
+    'openapi/mock/argyle-invites.yaml',
+  ];
+  it.each(specs)('finds none in %s', (file) =>
+    expect(yaml11Hazards(readFileSync(join(ROOT, file), 'utf8'))).toEqual([]),
   );
 });

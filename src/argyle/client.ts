@@ -43,7 +43,13 @@ export interface Invite {
   flowId: string | null;
   flowItems: string[] | null;
   replyTo: string[] | null;
-  deliveries: { id: string; method: 'email' | 'sms'; status: 'sent' | 'delivered' | 'undelivered' | 'opened'; sentAt: Date; updatedAt: Date }[];
+  deliveries: {
+    id: string;
+    method: 'email' | 'sms';
+    status: 'sent' | 'delivered' | 'undelivered' | 'opened';
+    sentAt: Date;
+    updatedAt: Date;
+  }[];
 }
 
 export interface InvitePage {
@@ -84,7 +90,16 @@ export interface ArgyleClient {
 }
 
 const LIST_FIELDS = ['status', 'replyTo', 'limit'] as const;
-const SEND_FIELDS = ['firstName', 'lastName', 'email', 'phoneNumber', 'externalId', 'flowId', 'flowItems', 'ddsConfig'] as const;
+const SEND_FIELDS = [
+  'firstName',
+  'lastName',
+  'email',
+  'phoneNumber',
+  'externalId',
+  'flowId',
+  'flowItems',
+  'ddsConfig',
+] as const;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -113,7 +128,8 @@ export function createArgyleClient(options: ArgyleClientOptions = {}): ArgyleCli
 
   function checkId(value: unknown) {
     const check = new Checker();
-    if (check.requiredString(value, 'id') && !UUID.test(value)) check.add('id', 'uuid', `id must be an invite UUID, not ${JSON.stringify(value)}`);
+    if (check.requiredString(value, 'id') && !UUID.test(value))
+      check.add('id', 'uuid', `id must be an invite UUID, not ${JSON.stringify(value)}`);
     check.throwIfAny();
     return value as string;
   }
@@ -127,7 +143,9 @@ export function createArgyleClient(options: ArgyleClientOptions = {}): ArgyleCli
       throw new ConfigurationError(`Argyle returned a next URL that does not parse: ${JSON.stringify(next)}`);
     }
     if (url.origin !== base.origin) {
-      throw new ConfigurationError(`Argyle's next URL points to ${url.origin}, not the configured ${base.origin}; not following it, so credentials stay on ${base.origin}`);
+      throw new ConfigurationError(
+        `Argyle's next URL points to ${url.origin}, not the configured ${base.origin}; not following it, so credentials stay on ${base.origin}`,
+      );
     }
     const query: Record<string, unknown> = {};
     for (const key of new Set(url.searchParams.keys())) {
@@ -145,7 +163,10 @@ export function createArgyleClient(options: ArgyleClientOptions = {}): ArgyleCli
       check.knownKeys(input, LIST_FIELDS);
       if (input.status !== undefined) {
         if (!Array.isArray(input.status)) check.add('status', 'type', 'status must be an array of invite statuses');
-        else for (const s of input.status) if (!STATUSES.includes(s)) check.add('status', 'enum', `status ${JSON.stringify(s)} is not one of ${STATUSES.join(', ')}`);
+        else
+          for (const s of input.status)
+            if (!STATUSES.includes(s))
+              check.add('status', 'enum', `status ${JSON.stringify(s)} is not one of ${STATUSES.join(', ')}`);
       }
       if (check.optionalString(input.replyTo, 'replyTo') && input.replyTo !== undefined && !EMAIL.test(input.replyTo)) {
         check.add('replyTo', 'email', `replyTo must be an email address, not ${JSON.stringify(input.replyTo)}`);
@@ -191,12 +212,20 @@ export function createArgyleClient(options: ArgyleClientOptions = {}): ArgyleCli
         check.add('email', 'email', `email must be an email address, not ${JSON.stringify(input.email)}`);
       }
       // Optional, but never empty when given: Argyle would refuse it only after the request.
-      for (const field of ['phoneNumber', 'externalId', 'flowId'] as const) if (input[field] !== undefined) check.requiredString(input[field], field);
-      if (input.email === undefined && input.phoneNumber === undefined) check.add('email', 'required', 'email or phoneNumber is required');
-      if (input.flowItems !== undefined && !(Array.isArray(input.flowItems) && input.flowItems.every((i) => typeof i === 'string'))) {
+      for (const field of ['phoneNumber', 'externalId', 'flowId'] as const)
+        if (input[field] !== undefined) check.requiredString(input[field], field);
+      if (input.email === undefined && input.phoneNumber === undefined)
+        check.add('email', 'required', 'email or phoneNumber is required');
+      if (
+        input.flowItems !== undefined &&
+        !(Array.isArray(input.flowItems) && input.flowItems.every((i) => typeof i === 'string'))
+      ) {
         check.add('flowItems', 'type', 'flowItems must be an array of strings');
       }
-      if (input.ddsConfig !== undefined && (typeof input.ddsConfig !== 'object' || input.ddsConfig === null || Array.isArray(input.ddsConfig))) {
+      if (
+        input.ddsConfig !== undefined &&
+        (typeof input.ddsConfig !== 'object' || input.ddsConfig === null || Array.isArray(input.ddsConfig))
+      ) {
         check.add('ddsConfig', 'type', 'ddsConfig must be an object');
       }
       check.throwIfAny();
@@ -210,16 +239,27 @@ export function createArgyleClient(options: ArgyleClientOptions = {}): ArgyleCli
         ...(input.flowItems !== undefined && { flow_items: input.flowItems }),
         ...(input.ddsConfig !== undefined && { dds_config: input.ddsConfig }),
       };
-      return toInvite(await unwrap<WireInvite>(await api.POST('/v2/invites', { body: body as never, parseAs: 'stream' }), 'sendInvite'));
+      return toInvite(
+        await unwrap<WireInvite>(
+          await api.POST('/v2/invites', { body: body as never, parseAs: 'stream' }),
+          'sendInvite',
+        ),
+      );
     },
 
     async resend(inviteId) {
-      const data = await api.POST('/v2/invites/{id}', { params: { path: { id: checkId(inviteId) } }, parseAs: 'stream' });
+      const data = await api.POST('/v2/invites/{id}', {
+        params: { path: { id: checkId(inviteId) } },
+        parseAs: 'stream',
+      });
       return toInvite(await unwrap<WireInvite>(data, 'resendInvite'));
     },
 
     async revoke(inviteId) {
-      const data = await api.POST('/v2/invites/{id}/revoke', { params: { path: { id: checkId(inviteId) } }, parseAs: 'stream' });
+      const data = await api.POST('/v2/invites/{id}/revoke', {
+        params: { path: { id: checkId(inviteId) } },
+        parseAs: 'stream',
+      });
       return toInvite(await unwrap<WireInvite>(data, 'revokeInvite'));
     },
   };
@@ -260,7 +300,13 @@ export function toInvite(w: WireInvite): Invite {
     flowId: w.flow_id ?? null,
     flowItems: w.flow_items ?? null,
     replyTo: w.reply_to ?? null,
-    deliveries: (w.deliveries ?? []).map((d) => ({ id: d.id, method: d.method, status: d.status, sentAt: new Date(d.sent_at), updatedAt: new Date(d.updated_at) })),
+    deliveries: (w.deliveries ?? []).map((d) => ({
+      id: d.id,
+      method: d.method,
+      status: d.status,
+      sentAt: new Date(d.sent_at),
+      updatedAt: new Date(d.updated_at),
+    })),
   };
   Object.defineProperty(invite, 'userToken', { value: w.user_token ?? null, enumerable: false });
   return invite as Invite;

@@ -26,8 +26,7 @@ export interface CsvLayout {
 }
 
 export type CsvRow =
-  | { line: number; cells: Partial<Record<'phone' | 'name' | 'content', string>> }
-  | { line: number; error: string };
+  { line: number; cells: Partial<Record<'phone' | 'name' | 'content', string>> } | { line: number; error: string };
 
 /** `--delimiter` as typed: one character, or `tab`. */
 export function delimiterOf(flag: string): string {
@@ -88,8 +87,9 @@ function checkHeader(file: string, line: TextLine, given?: string): { delimiter:
   }
   const best = [...tries].sort((a, b) => b.columns.length - a.columns.length)[0];
   if (best.error) {
-    throw new UsageError(`${where}: the header cannot be read: ${best.error}; expected columns: ${EXPECTED}; ` +
-      'nothing was sent');
+    throw new UsageError(
+      `${where}: the header cannot be read: ${best.error}; expected columns: ${EXPECTED}; ` + 'nothing was sent',
+    );
   }
   const found = best.cells.map((c) => JSON.stringify(c)).join(', ');
   const data = best.cells.find(looksLikeData);
@@ -100,8 +100,10 @@ function checkHeader(file: string, line: TextLine, given?: string): { delimiter:
   const delimiterHint = given
     ? ` (read with --delimiter ${show(given)})`
     : ` (tried the delimiters , ; and tab; pass --delimiter if the file uses another)`;
-  throw new UsageError(`${where} ${why}${delimiterHint}: columns found: ${found || '(none)'}; expected: ${EXPECTED}; ` +
-    'nothing was sent');
+  throw new UsageError(
+    `${where} ${why}${delimiterHint}: columns found: ${found || '(none)'}; expected: ${EXPECTED}; ` +
+      'nothing was sent',
+  );
 }
 
 /**
@@ -146,7 +148,8 @@ export async function* csvRows(file: string, layout: CsvLayout): AsyncGenerator<
     } catch (e) {
       yield {
         line,
-        error: `line ${line} is not a CSV record: ${parserReason(e)}; a quoted cell must close on its own line, ` +
+        error:
+          `line ${line} is not a CSV record: ${parserReason(e)}; a quoted cell must close on its own line, ` +
           'so the next line is read as a new record',
       };
       continue;
@@ -157,7 +160,8 @@ export async function* csvRows(file: string, layout: CsvLayout): AsyncGenerator<
     if (extra.length) {
       yield {
         line,
-        error: `line ${line} has ${cells.length} cells, the header has ${layout.columns.length}: a cell holding the ` +
+        error:
+          `line ${line} has ${cells.length} cells, the header has ${layout.columns.length}: a cell holding the ` +
           `delimiter ${show(layout.delimiter)} must be in quotes`,
       };
       continue;

@@ -9,7 +9,10 @@ const digits = (s: string) => s.replace(/\D/g, '').length;
 export function severalNumbers(cell: string, defaultCountry: string | undefined): string[] | undefined {
   // A separator between two runs of digits long enough to be numbers; findPhoneNumbersInText alone misses
   // "0612345609;0612345610" (it reads one number there).
-  const parts = cell.split(SEPARATORS).map((p) => p.trim()).filter((p) => digits(p) >= 6);
+  const parts = cell
+    .split(SEPARATORS)
+    .map((p) => p.trim())
+    .filter((p) => digits(p) >= 6);
   if (parts.length > 1) return parts;
   // One number has at most 15 digits (16 with a trunk 0): fewer cannot hold two, and the search costs ~50 µs a row.
   if (digits(cell) <= 16) return undefined;

@@ -174,12 +174,16 @@ export function chooseReport(opts: { report?: string; resume?: string; csv: stri
   if (dryRun) {
     const file = report ?? `${csv}.dry-run.jsonl`;
     if (resume && sameFile(file, resume)) {
-      throw new UsageError(`--report ${file} is the report being resumed: a dry run never writes into a real run's ` +
-        `report; leave --report out (it writes ${csv}.dry-run.jsonl)`);
+      throw new UsageError(
+        `--report ${file} is the report being resumed: a dry run never writes into a real run's ` +
+          `report; leave --report out (it writes ${csv}.dry-run.jsonl)`,
+      );
     }
     if (holdsText(file) && !isDryRunReport(file)) {
-      throw new UsageError(`--report ${file} holds a real run's report (or another file): a dry run never overwrites ` +
-        'it; pass another --report');
+      throw new UsageError(
+        `--report ${file} holds a real run's report (or another file): a dry run never overwrites ` +
+          'it; pass another --report',
+      );
     }
     return { file, append: false };
   }
@@ -187,8 +191,10 @@ export function chooseReport(opts: { report?: string; resume?: string; csv: stri
   if (resume && sameFile(file, resume)) return { file, append: true };
   // A dry run's report is only a preview: the real run may take its place.
   if (holdsText(file) && !isDryRunReport(file)) {
-    throw new UsageError(`${file} already holds a report (or another file); to continue that run: --resume ${file}; ` +
-      'to start another, pass another --report');
+    throw new UsageError(
+      `${file} already holds a report (or another file); to continue that run: --resume ${file}; ` +
+        'to start another, pass another --report',
+    );
   }
   return { file, append: false };
 }

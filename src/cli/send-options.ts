@@ -107,8 +107,10 @@ function fromReport<T extends string | boolean>(
   const absent = recorded === null || recorded === undefined || recorded === false;
   const was = absent ? `without ${flag}` : `with ${flag} ${text(String(recorded))}`;
   const now = typeof given === 'boolean' ? flag : `${flag} ${text(given)}`;
-  throw new UsageError(`${now} contradicts the report ${report.file}, which ran ${was}: leave ${flag} out to use the ` +
-    `report's, or start a new report (--report another file)`);
+  throw new UsageError(
+    `${now} contradicts the report ${report.file}, which ran ${was}: leave ${flag} out to use the ` +
+      `report's, or start a new report (--report another file)`,
+  );
 }
 
 function baseUrlOf(value: string, source: string): string {
@@ -141,8 +143,10 @@ export function sendOptions(args: string[], env: NodeJS.ProcessEnv): SendOptions
   if (v.help) return undefined;
   const resume = v.resume === undefined ? undefined : readReport(v.resume);
   if (resume?.run?.dryRun && !v['dry-run']) {
-    throw new UsageError(`--resume ${resume.file} is a dry run's report: it sent nothing, so there is nothing to ` +
-      'resume; run without --resume');
+    throw new UsageError(
+      `--resume ${resume.file} is a dry run's report: it sent nothing, so there is nothing to ` +
+        'resume; run without --resume',
+    );
   }
   const run: Partial<RunParams> = resume?.run ?? {};
   const r = resume ?? ({ file: '' } as EarlierReport);

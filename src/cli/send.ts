@@ -16,7 +16,8 @@ import { packageVersion } from './version.js';
 
 type Client = ReturnType<typeof createPartooClient>;
 
-const line = (...args: unknown[]) => console.error(`partoo-argyle-sdk: ${String(args.find((a) => typeof a === 'string'))}`);
+const line = (...args: unknown[]) =>
+  console.error(`partoo-argyle-sdk: ${String(args.find((a) => typeof a === 'string'))}`);
 const STDERR_LOGGER = { error: line, warn: line, info: line, debug: line };
 
 const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
@@ -96,8 +97,10 @@ export async function send(args: string[]): Promise<void> {
     console.error(`note: ${o.resume.file} has no run line (an older version wrote it): the flags given are used`);
   }
   if (o.resume?.unreadable) {
-    console.error(`note: ${o.resume.unreadable} line(s) of ${o.resume.file} cannot be read (a run cut short ` +
-      "mid-write); their rows go through Partoo's check again");
+    console.error(
+      `note: ${o.resume.unreadable} line(s) of ${o.resume.file} cannot be read (a run cut short ` +
+        "mid-write); their rows go through Partoo's check again",
+    );
   }
   // Keys come from the environment only (PARTOO_API_KEY): never from a flag, which shells keep in history.
   const client = createPartooClient({
@@ -260,8 +263,10 @@ export async function send(args: string[]): Promise<void> {
   } else if (counts.failed > 0) {
     // A batch that went to its end with failed rows must not look like a clean run to a cron job or a pipeline.
     if (!o.dryRun) {
-      console.log(`${counts.failed} row(s) failed (the report names them); once fixed, send them with:\n  ` +
-        resumeCommand(o, target.file));
+      console.log(
+        `${counts.failed} row(s) failed (the report names them); once fixed, send them with:\n  ` +
+          resumeCommand(o, target.file),
+      );
     }
     process.exitCode = EXIT.rowsFailed;
   }

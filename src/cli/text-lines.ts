@@ -20,8 +20,9 @@ export function encodingName(label: string): string {
   try {
     return new TextDecoder(label).encoding;
   } catch {
-    throw new UsageError(`--encoding "${label}" is not an encoding Node knows; use e.g. utf-8, windows-1252, latin1, ` +
-      'utf-16le');
+    throw new UsageError(
+      `--encoding "${label}" is not an encoding Node knows; use e.g. utf-8, windows-1252, latin1, ` + 'utf-16le',
+    );
   }
 }
 
@@ -39,8 +40,10 @@ export async function detectEncoding(file: string, given?: string): Promise<{ en
   const bom = BOMS.find((b) => b.bytes.every((byte, i) => head[i] === byte));
   const wanted = given === undefined ? undefined : encodingName(given);
   if (bom && wanted && wanted !== bom.encoding) {
-    throw new UsageError(`--encoding ${wanted}, but ${basename(file)} starts with a ${bom.encoding} byte order mark; ` +
-      'leave --encoding out');
+    throw new UsageError(
+      `--encoding ${wanted}, but ${basename(file)} starts with a ${bom.encoding} byte order mark; ` +
+        'leave --encoding out',
+    );
   }
   return { encoding: bom?.encoding ?? wanted ?? 'utf-8', skip: bom?.bytes.length ?? 0 };
 }
@@ -51,8 +54,10 @@ function notText(file: string, encoding: string, line: number, sample: string): 
       ? ' Excel\'s "CSV (semicolon)" export on Windows writes windows-1252: pass --encoding windows-1252 ' +
         '(or save the file as "CSV UTF-8")'
       : ` Check the file's encoding and pass it with --encoding`;
-  return new UsageError(`${basename(file)} is not ${encoding} text: line ${line} holds bytes ${encoding} cannot read ` +
-    `(${JSON.stringify(sample)}).${hint}; nothing was sent`);
+  return new UsageError(
+    `${basename(file)} is not ${encoding} text: line ${line} holds bytes ${encoding} cannot read ` +
+      `(${JSON.stringify(sample)}).${hint}; nothing was sent`,
+  );
 }
 
 /**
@@ -66,8 +71,10 @@ export async function* textLines(file: string, encoding: string, skip: number): 
     number++;
     // NUL is valid UTF-8, yet no CSV of ours holds it: it is UTF-16 read as something else.
     if (text.includes('\u0000')) {
-      throw new UsageError(`${basename(file)} line ${number} holds NUL characters: it looks like UTF-16 without a ` +
-        'byte order mark; pass --encoding utf-16le (or save the file as "CSV UTF-8"); nothing was sent');
+      throw new UsageError(
+        `${basename(file)} line ${number} holds NUL characters: it looks like UTF-16 without a ` +
+          'byte order mark; pass --encoding utf-16le (or save the file as "CSV UTF-8"); nothing was sent',
+      );
     }
     return { number, text: text.endsWith('\r') ? text.slice(0, -1) : text };
   };

@@ -31,7 +31,8 @@ const OWN_PREFIX = new Map<Record<Environment, string>, { api: string; prefix: s
 
 export function resolveCommon(options: CommonClientOptions, urls: Record<Environment, string>) {
   const environment = options.environment ?? 'production';
-  if (!(environment in urls)) throw new ConfigurationError(`environment must be "production" or "sandbox", not ${JSON.stringify(environment)}`);
+  if (!(environment in urls))
+    throw new ConfigurationError(`environment must be "production" or "sandbox", not ${JSON.stringify(environment)}`);
   const baseUrl = (options.baseUrl ?? urls[environment]).replace(/\/+$/, '');
   try {
     const u = new URL(baseUrl);
@@ -48,11 +49,14 @@ export function resolveCommon(options: CommonClientOptions, urls: Record<Environ
     );
   }
   const timeoutMs = options.timeoutMs ?? 30_000;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new ConfigurationError(`timeoutMs must be a positive number of milliseconds, not ${String(timeoutMs)}`);
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
+    throw new ConfigurationError(`timeoutMs must be a positive number of milliseconds, not ${String(timeoutMs)}`);
   const maxRetries = options.maxRetries ?? 2;
-  if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10) throw new ConfigurationError(`maxRetries must be an integer from 0 to 10, not ${String(maxRetries)}`);
+  if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10)
+    throw new ConfigurationError(`maxRetries must be an integer from 0 to 10, not ${String(maxRetries)}`);
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== 'function') throw new ConfigurationError('no fetch available: pass the `fetch` option (Node >= 20 has one built in)');
+  if (typeof fetchImpl !== 'function')
+    throw new ConfigurationError('no fetch available: pass the `fetch` option (Node >= 20 has one built in)');
   return { baseUrl, timeoutMs, maxRetries, fetch: fetchImpl as FetchLike };
 }
 

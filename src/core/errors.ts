@@ -38,7 +38,11 @@ export interface ValidationIssue {
 export class ValidationError extends SdkError {
   readonly issues: ValidationIssue[];
   constructor(issues: ValidationIssue[]) {
-    super(issues.length === 1 ? `Invalid input: ${issues[0].message}` : `Invalid input (${issues.length} problems): ${issues.map((i) => i.message).join('; ')}`);
+    super(
+      issues.length === 1
+        ? `Invalid input: ${issues[0].message}`
+        : `Invalid input (${issues.length} problems): ${issues.map((i) => i.message).join('; ')}`,
+    );
     this.issues = issues;
   }
 }
@@ -85,7 +89,8 @@ export class ConnectionError extends SdkError {
 export class TimeoutError extends ConnectionError {}
 
 /** A 200 without what the operation needs: an ApiError carrying the body, rather than a guess. */
-export const unexpectedBody = (operation: string, message: string, body?: unknown) => new ApiError({ status: 200, body, operation, message });
+export const unexpectedBody = (operation: string, message: string, body?: unknown) =>
+  new ApiError({ status: 200, body, operation, message });
 
 // A 401 names the key to check: "HTTP 401" alone sent partners looking everywhere but their key. Typed against
 // the generated operations, so a renamed Argyle operation fails the build instead of getting Partoo's hint.

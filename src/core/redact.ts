@@ -68,6 +68,7 @@ function scrub<T>(value: T, local: Set<string>, depth: number): T {
   if (!value || typeof value !== 'object' || depth > 20) return value;
   if (Array.isArray(value)) return value.map((v) => scrub(v, local, depth + 1)) as T;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEYS.test(k) && v != null ? REDACTED : scrub(v, local, depth + 1);
+  for (const [k, v] of Object.entries(value))
+    out[k] = SECRET_KEYS.test(k) && v != null ? REDACTED : scrub(v, local, depth + 1);
   return out as T;
 }

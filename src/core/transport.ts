@@ -79,7 +79,9 @@ export function createTransport(opts: TransportOptions): FetchLike {
   return async function transport(request: Request): Promise<Response> {
     if (!request.url.startsWith(`${origin}/`)) {
       // Credentials never leave for another origin (e.g. a `next` URL pointing elsewhere).
-      throw new ConfigurationError(`Refusing to send credentials to ${new URL(request.url).origin}: the client is configured for ${origin}`);
+      throw new ConfigurationError(
+        `Refusing to send credentials to ${new URL(request.url).origin}: the client is configured for ${origin}`,
+      );
     }
     const body = request.body ? await request.clone().arrayBuffer() : undefined;
     const idempotent = IDEMPOTENT.has(request.method);
@@ -102,7 +104,9 @@ export function createTransport(opts: TransportOptions): FetchLike {
       // Credentials go on below openapi-fetch's middleware, for this attempt only, and come off in `finally`,
       // before any middleware sees the request again. A body can be read once, so a request with one is rebuilt
       // for every attempt; one without is reused (on Node 20 every Request costs an AbortSignal, which is slow).
-      const attemptRequest = body ? new Request(request.url, { method: request.method, headers: request.headers, body, redirect: 'manual' }) : request;
+      const attemptRequest = body
+        ? new Request(request.url, { method: request.method, headers: request.headers, body, redirect: 'manual' })
+        : request;
       for (const [k, v] of auth) attemptRequest.headers.set(k, v);
       try {
         let response: Response;
@@ -117,7 +121,8 @@ export function createTransport(opts: TransportOptions): FetchLike {
             throw callerSignal.reason;
           }
           const failure = classifyFailure(error, timeout.fired, request, opts.timeoutMs);
-          const retry = attempt < opts.maxRetries && failure instanceof ConnectionError && (idempotent || !failure.outcomeUnknown);
+          const retry =
+            attempt < opts.maxRetries && failure instanceof ConnectionError && (idempotent || !failure.outcomeUnknown);
           done?.({ error: failure.name, retry });
           if (retry) {
             await sleep(backoff(attempt, random), callerSignal);
@@ -134,7 +139,8 @@ export function createTransport(opts: TransportOptions): FetchLike {
             return bufferedCopy(response, await response.arrayBuffer());
           } catch (error) {
             if (callerSignal.aborted) throw callerSignal.reason;
-            if (!idempotent || attempt >= opts.maxRetries) throw classifyFailure(error, timeout.fired, request, opts.timeoutMs);
+            if (!idempotent || attempt >= opts.maxRetries)
+              throw classifyFailure(error, timeout.fired, request, opts.timeoutMs);
             await sleep(backoff(attempt, random), callerSignal);
             continue;
           }
@@ -156,7 +162,9 @@ function classifyFailure(error: unknown, timedOut: boolean, request: Request, ti
   const code = timedOut ? undefined : errorCode(error);
   // A read can always be repeated; a write is unknown unless the connection never opened.
   const outcomeUnknown = request.method !== 'GET' && !(code !== undefined && NOT_SENT_CODES.has(code));
-  const what = timedOut ? `timed out after ${timeoutMs} ms` : `failed: ${code ?? (error as Error)?.message ?? 'connection error'}`;
+  const what = timedOut
+    ? `timed out after ${timeoutMs} ms`
+    : `failed: ${code ?? (error as Error)?.message ?? 'connection error'}`;
   // The host and port say which server could not be reached: a wrong baseUrl or a mock not started shows at once.
   const url = new URL(request.url);
   return new (timedOut ? TimeoutError : ConnectionError)(

@@ -13,12 +13,17 @@ export class Checker {
   }
   knownKeys(input: object, allowed: readonly string[]) {
     for (const key of Object.keys(input)) {
-      if (!allowed.includes(key)) this.add(key, 'unknown', `${key} is not an accepted field (accepted: ${allowed.join(', ')})`);
+      if (!allowed.includes(key))
+        this.add(key, 'unknown', `${key} is not an accepted field (accepted: ${allowed.join(', ')})`);
     }
   }
   requiredString(value: unknown, field: string, max?: number): value is string {
     if (typeof value !== 'string') {
-      this.add(field, value === undefined ? 'required' : 'type', value === undefined ? `${field} is required` : `${field} must be a string, not ${describe(value)}`);
+      this.add(
+        field,
+        value === undefined ? 'required' : 'type',
+        value === undefined ? `${field} is required` : `${field} must be a string, not ${describe(value)}`,
+      );
       return false;
     }
     if (value.trim() === '') {
@@ -36,7 +41,8 @@ export class Checker {
     return this.maxLength(value, field, max);
   }
   optionalBoolean(value: unknown, field: string) {
-    if (value !== undefined && typeof value !== 'boolean') this.add(field, 'type', `${field} must be true or false, not ${describe(value)}`);
+    if (value !== undefined && typeof value !== 'boolean')
+      this.add(field, 'type', `${field} must be true or false, not ${describe(value)}`);
   }
   optionalDate(value: unknown, field: string): value is Date | undefined {
     if (value === undefined) return true;
@@ -68,7 +74,8 @@ export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid Date' : 'a Date';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return value.length > 40 ? `a string of ${value.length} characters` : JSON.stringify(value);
+  if (typeof value === 'string')
+    return value.length > 40 ? `a string of ${value.length} characters` : JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return typeof value === 'object' ? 'an object' : typeof value;
 }

@@ -3,8 +3,7 @@
 import type { SendResult } from './guard/guarded-send.js';
 
 export type BulkOutcome<I> =
-  | (SendResult & { index: number; input: I })
-  | { status: 'failed'; index: number; input: I; error: Error };
+  (SendResult & { index: number; input: I }) | { status: 'failed'; index: number; input: I; error: Error };
 
 export interface BulkProgress {
   done: number;
@@ -28,7 +27,8 @@ export async function* runBulk<I>(
 ): AsyncGenerator<BulkOutcome<I>, void, undefined> {
   // Checked by the caller before this chunk loads (see ReviewBooster.sendInvitations).
   const concurrency = options.concurrency ?? 4;
-  const iterator = Symbol.asyncIterator in inputs ? inputs[Symbol.asyncIterator]() : (inputs as Iterable<I>)[Symbol.iterator]();
+  const iterator =
+    Symbol.asyncIterator in inputs ? inputs[Symbol.asyncIterator]() : (inputs as Iterable<I>)[Symbol.iterator]();
   const progress: BulkProgress = { done: 0, sent: 0, skipped: 0, failed: 0 };
   const ready: BulkOutcome<I>[] = [];
   let wake: (() => void) | undefined;
@@ -49,7 +49,12 @@ export async function* runBulk<I>(
       try {
         outcome = { ...(await send(item.value)), index, input: item.value };
       } catch (error) {
-        outcome = { status: 'failed', index, input: item.value, error: error instanceof Error ? error : new Error(String(error)) };
+        outcome = {
+          status: 'failed',
+          index,
+          input: item.value,
+          error: error instanceof Error ? error : new Error(String(error)),
+        };
       }
       progress.done++;
       progress[outcome.status === 'failed' ? 'failed' : outcome.status]++;
@@ -67,16 +72,16 @@ export async function* runBulk<I>(
   );
   pool.finally(() => wake?.());
   try {
-  for (;;) {
-    if (ready.length) {
-      yield ready.shift()!;
-      if (ready.length < concurrency * 4) for (const resume of drainWaiters.splice(0)) resume();
-      continue;
+    for (;;) {
+      if (ready.length) {
+        yield ready.shift()!;
+        if (ready.length < concurrency * 4) for (const resume of drainWaiters.splice(0)) resume();
+        continue;
+      }
+      if (finished) break;
+      await new Promise<void>((r) => (wake = r));
+      wake = undefined;
     }
-    if (finished) break;
-    await new Promise<void>((r) => (wake = r));
-    wake = undefined;
-  }
   } finally {
     // A consumer that breaks out early stops the pool from taking more inputs.
     stopped = true;

@@ -5,11 +5,16 @@ import { unwrap } from '../core/api-result.js';
 import { unexpectedBody } from '../core/errors.js';
 import { Paginated, RepeatDetector } from '../core/paginate.js';
 
-type SearchResponse = paths['/review_booster/search-invitation']['get']['responses']['200']['content']['application/json'];
+type SearchResponse =
+  paths['/review_booster/search-invitation']['get']['responses']['200']['content']['application/json'];
 export type InvitationStatus = 'CREATED' | 'SENT' | 'FAILED_SEND' | 'DELIVERED' | 'FAILED_DELIVERY';
 /** The statuses an invitation ends in: nothing moves it further. */
 export type FinalInvitationStatus = Extract<InvitationStatus, 'DELIVERED' | 'FAILED_SEND' | 'FAILED_DELIVERY'>;
-const FINAL_STATUSES: ReadonlySet<InvitationStatus> = new Set<FinalInvitationStatus>(['DELIVERED', 'FAILED_SEND', 'FAILED_DELIVERY']);
+const FINAL_STATUSES: ReadonlySet<InvitationStatus> = new Set<FinalInvitationStatus>([
+  'DELIVERED',
+  'FAILED_SEND',
+  'FAILED_DELIVERY',
+]);
 export const isFinalStatus = (status: InvitationStatus): status is FinalInvitationStatus => FINAL_STATUSES.has(status);
 
 export interface Invitation {
@@ -28,7 +33,9 @@ export interface InvitationPage {
 
 /** Partoo writes `2019-06-06 11:57:27.274725+00:00`: a space for the `T`, microseconds. */
 export function parseSentTime(value: string | undefined): Date {
-  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.(\d+))?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(value?.trim() ?? '');
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.(\d+))?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(
+    value?.trim() ?? '',
+  );
   if (!m) return new Date(Number.NaN);
   const ms = (m[3] ?? '').padEnd(3, '0').slice(0, 3);
   return new Date(`${m[1]}T${m[2]}.${ms}${m[4] ?? 'Z'}`);
@@ -45,21 +52,31 @@ export function searchPages(
       // which take a 1-based `page`: send it from page 2 on (see openapi/README.md).
       const params = page === 1 ? query : { ...query, page };
       const body = await unwrap<SearchResponse>(
-        await api.GET('/review_booster/search-invitation', { params: { query: params as typeof query }, parseAs: 'stream' }),
+        await api.GET('/review_booster/search-invitation', {
+          params: { query: params as typeof query },
+          parseAs: 'stream',
+        }),
         'checkDuplicatedReviewInvitation',
       );
       // Without its list (optional in the spec) a page is not evidence of "no invitation", unless it says count 0.
       if (!Array.isArray(body.review_invitations) && body.count !== 0) {
         throw unexpectedBody('checkDuplicatedReviewInvitation', 'search response without review_invitations', body);
       }
-      const items = (body.review_invitations ?? []).map(
-        (i): Invitation => ({ id: i.id ?? '', userId: i.user_id, userName: i.user_name, sentAt: parseSentTime(i.sent_time) }),
-      );
+      const items = (body.review_invitations ?? []).map((i): Invitation => ({
+        id: i.id ?? '',
+        userId: i.user_id,
+        userName: i.user_name,
+        sentAt: parseSentTime(i.sent_time),
+      }));
       const maxPage = body.max_page ?? 1;
       if (items.length === 0) return;
       // A server that ignores `page` answers the first page again. The first page itself always counts,
       // however the server numbers it: the guard must see its invitations.
-      if ((page > 1 && body.page !== undefined && body.page !== page) || repeats.repeated(items.map((i) => i.id).join('\n'))) return;
+      if (
+        (page > 1 && body.page !== undefined && body.page !== page) ||
+        repeats.repeated(items.map((i) => i.id).join('\n'))
+      )
+        return;
       yield { items, page, maxPage, count: body.count };
       if (page >= maxPage) return;
     }

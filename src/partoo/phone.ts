@@ -12,14 +12,29 @@ export async function toE164(input: string, defaultCountry: string | undefined):
   const { parsePhoneNumberFromString, isSupportedCountry } = await load();
   const text = input.trim();
   if (defaultCountry !== undefined && !isSupportedCountry(defaultCountry)) {
-    return { ok: false, rule: 'defaultCountry', message: `defaultCountry ${JSON.stringify(defaultCountry)} is not an ISO 3166-1 alpha-2 country code` };
+    return {
+      ok: false,
+      rule: 'defaultCountry',
+      message: `defaultCountry ${JSON.stringify(defaultCountry)} is not an ISO 3166-1 alpha-2 country code`,
+    };
   }
   if (!text.startsWith('+') && !text.startsWith('00') && !defaultCountry) {
-    return { ok: false, rule: 'country', message: `targetPhone ${JSON.stringify(input)} has no +country prefix; pass it in E.164 (e.g. +33601020304) or set the client's defaultCountry` };
+    return {
+      ok: false,
+      rule: 'country',
+      message: `targetPhone ${JSON.stringify(input)} has no +country prefix; pass it in E.164 (e.g. +33601020304) or set the client's defaultCountry`,
+    };
   }
-  const parsed = parsePhoneNumberFromString(text.startsWith('00') ? `+${text.slice(2)}` : text, defaultCountry as CountryCode | undefined);
+  const parsed = parsePhoneNumberFromString(
+    text.startsWith('00') ? `+${text.slice(2)}` : text,
+    defaultCountry as CountryCode | undefined,
+  );
   if (!parsed || !parsed.isValid()) {
-    return { ok: false, rule: 'phone', message: `targetPhone ${JSON.stringify(input)} is not a valid phone number${defaultCountry ? ` (default country ${defaultCountry})` : ''}` };
+    return {
+      ok: false,
+      rule: 'phone',
+      message: `targetPhone ${JSON.stringify(input)} is not a valid phone number${defaultCountry ? ` (default country ${defaultCountry})` : ''}`,
+    };
   }
   return { ok: true, e164: parsed.number };
 }

@@ -5,7 +5,14 @@ import type { Client } from 'openapi-fetch';
 import type { paths } from '../generated/partoo.js';
 import { unwrap } from '../core/api-result.js';
 import { ConnectionError, unexpectedBody } from '../core/errors.js';
-import { guardedSend, InFlight, skippedFor, type GuardNote, type SendResult, type SkippedResult } from './guard/guarded-send.js';
+import {
+  guardedSend,
+  InFlight,
+  skippedFor,
+  type GuardNote,
+  type SendResult,
+  type SkippedResult,
+} from './guard/guarded-send.js';
 import type { GuardStore, Locked } from './guard/lock-loop.js';
 import { MemoryLedger, type GuardLedger } from './guard/ledger.js';
 import type { Log } from '../core/log.js';

@@ -22,10 +22,10 @@ export const partooErrors: ApiErrors = {
     status === 401
       ? { errors: { authentication: 'User not authenticated' } }
       : status === 403
-      ? { errors: { authorization: 'Operation not allowed' } }
-      : status === 404
-      ? { errors: { json: 'Resource not found' } }
-      : { errors: { json: status === 429 ? 'Too many requests' : 'Internal server error' } },
+        ? { errors: { authorization: 'Operation not allowed' } }
+        : status === 404
+          ? { errors: { json: 'Resource not found' } }
+          : { errors: { json: status === 429 ? 'Too many requests' : 'Internal server error' } },
   fields: (problems) => ({ errors: { json: rename(problems, '_schema') } }),
   invalid: (message, field = ROOT) => partooErrors.fields({ [field]: [message] }),
 };
@@ -36,12 +36,12 @@ export const argyleErrors: ApiErrors = {
     status === 401
       ? { detail: 'Invalid username/password.' }
       : status === 403
-      ? { detail: 'You do not have permission to perform this action.' }
-      : status === 404
-      ? { detail: 'Not found.' }
-      : status === 429
-      ? { detail: 'Request was throttled.' }
-      : { detail: 'Internal server error.' },
+        ? { detail: 'You do not have permission to perform this action.' }
+        : status === 404
+          ? { detail: 'Not found.' }
+          : status === 429
+            ? { detail: 'Request was throttled.' }
+            : { detail: 'Internal server error.' },
   fields: (problems) => rename(problems, 'non_field_errors'),
   invalid: (message, field) => (field ? { [field]: [message] } : { detail: message }),
 };

@@ -65,8 +65,8 @@ export function serve(handler: Handler, options: ServeOptions): Promise<HttpServ
     const text = JSON.stringify(errors.invalid('Malformed request.'));
     socket.end(
       `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(
-        text
-      )}\r\nconnection: close\r\n\r\n${text}`
+        text,
+      )}\r\nconnection: close\r\n\r\n${text}`,
     );
   });
   server.keepAliveTimeout = 5_000;
@@ -75,8 +75,8 @@ export function serve(handler: Handler, options: ServeOptions): Promise<HttpServ
       reject(
         e.code === 'EADDRINUSE'
           ? new Error(`port ${port} on ${host} is already in use; pick another or pass 0 for a free one`)
-          : e
-      )
+          : e,
+      ),
     );
     server.listen(port, host, () => {
       const address = server.address() as { port: number };

@@ -70,7 +70,7 @@ export async function startMockServers(options: MockServerOptions = {}): Promise
       const faults = (['latencyMs', 'failRate', 'rateLimitPerMinute'] as const).filter((k) => options[k] !== undefined);
       if (faults.length)
         throw new Error(
-          `${faults.join(', ')} need stateful: true (the static mock is Prism, serving the spec's examples)`
+          `${faults.join(', ')} need stateful: true (the static mock is Prism, serving the spec's examples)`,
         );
       clock = new MockClock();
       resetState = () => clock.reset();
@@ -83,7 +83,7 @@ export async function startMockServers(options: MockServerOptions = {}): Promise
           const prism = await p;
           servers.push(prism);
           return prism;
-        })
+        }),
       );
       const front = (api: 'partoo' | 'argyle', prism: PrismServer, rules: ApiRules) =>
         withControl(staticFront(api, prism.url, rules), clock, resetState, rules.errors);

@@ -30,10 +30,14 @@ export function applyOverlay<T extends Obj>(spec: T, overlay: MockOverlay): T {
     if (!op) throw new OverlayError(`mock overlay names operation "${operationId}", which the spec no longer has`);
     for (const [status, examples] of Object.entries(statuses)) {
       let response = op.responses[status];
-      if (!response) throw new OverlayError(`mock overlay gives examples for ${operationId} ${status}, which the spec does not document`);
+      if (!response)
+        throw new OverlayError(
+          `mock overlay gives examples for ${operationId} ${status}, which the spec does not document`,
+        );
       if (response.$ref) response = op.responses[status] = structuredClone(resolveRef(doc, response.$ref));
       const media = response.content?.['application/json'];
-      if (!media) throw new OverlayError(`${operationId} ${status} has no application/json content to attach examples to`);
+      if (!media)
+        throw new OverlayError(`${operationId} ${status} has no application/json content to attach examples to`);
       delete media.example;
       media.examples = { ...examples, ...(media.examples ?? {}) };
     }

@@ -61,8 +61,8 @@ async function waitUntilListening(child: ChildProcess, url: string) {
   child.stderr!.on('data', (d) => (output = (output + d).slice(-4000)));
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) =>
-      reject(new Error(`exited with code ${code}: ${output.trim().split('\n').slice(-3).join(' | ')}`))
-    )
+      reject(new Error(`exited with code ${code}: ${output.trim().split('\n').slice(-3).join(' | ')}`)),
+    ),
   );
   exited.catch(() => {});
   const deadline = Date.now() + START_TIMEOUT_MS;
@@ -70,7 +70,7 @@ async function waitUntilListening(child: ChildProcess, url: string) {
     const up = await Promise.race([
       fetch(url, { signal: AbortSignal.timeout(500) }).then(
         () => true,
-        () => false
+        () => false,
       ),
       exited,
     ]);

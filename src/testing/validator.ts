@@ -25,7 +25,7 @@ function prismHttp(): { getHttpOperationsFromSpec: LoadOperations; validator: an
     };
   } catch {
     throw new Error(
-      'The stateful mock needs @stoplight/prism-http: npm install --save-dev @stoplight/prism-http@5.12.0'
+      'The stateful mock needs @stoplight/prism-http: npm install --save-dev @stoplight/prism-http@5.12.0',
     );
   }
 }
@@ -43,7 +43,7 @@ export interface SpecValidator {
   checkRequest(operation: IHttpOperation, message: HttpMessage): RequestProblem[];
   checkResponse(
     operation: IHttpOperation,
-    response: { status: number; headers?: Record<string, string>; body?: unknown }
+    response: { status: number; headers?: Record<string, string>; body?: unknown },
   ): string[];
 }
 
@@ -70,7 +70,7 @@ export async function createSpecValidator(spec: object): Promise<SpecValidator> 
           body: m.body,
         },
       }) as { _tag: string; left?: Diagnostic[] };
-      const found = result._tag === 'Left' ? result.left ?? [] : [];
+      const found = result._tag === 'Left' ? (result.left ?? []) : [];
       return found.filter((d) => d.severity === 0).map((d) => ({ path: d.path ?? [], message: d.message }));
     },
     checkResponse(operation, r) {
@@ -82,7 +82,7 @@ export async function createSpecValidator(spec: object): Promise<SpecValidator> 
             headers: { 'content-type': 'application/json', ...(r.headers ?? {}) },
             body: r.body,
           },
-        })
+        }),
       );
     },
   };

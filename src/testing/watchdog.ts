@@ -18,7 +18,7 @@ const PARENT_GONE = `function parentGone(parent) {
   try { process.kill(parent, 0); return false; } catch (e) { return e.code === 'ESRCH'; }
 }`;
 const parentGone = new Function('readFileSync', `${PARENT_GONE}; return parentGone;`)(readFileSync) as (
-  p: number
+  p: number,
 ) => boolean;
 
 // Loaded with `--import data:` before the child's own entry point: no file to ship or clean up, and the

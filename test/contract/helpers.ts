@@ -27,7 +27,8 @@ export async function expectConforms(name: SpecName, request: Request, response:
   const problems = v.checkResponse(op, { status: response.status, headers, body });
   if (problems.length) throw new Error(`${op.iid} ${response.status} does not match the spec: ${problems.join('; ')}`);
   // Prism reports its own request/response violations in this header even when it answers.
-  if (response.headers.get('sl-violations')) throw new Error(`Prism reported violations: ${response.headers.get('sl-violations')}`);
+  if (response.headers.get('sl-violations'))
+    throw new Error(`Prism reported violations: ${response.headers.get('sl-violations')}`);
   return op.iid;
 }
 

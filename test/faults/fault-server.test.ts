@@ -1,6 +1,14 @@
 // Each fault on a real socket, one at a time: the send ends sent, skipped or with a typed error, never twice.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, ConfigurationError, ConnectionError, createArgyleClient, createPartooClient, isSdkError, TimeoutError } from '../../src/index.js';
+import {
+  ApiError,
+  ConfigurationError,
+  ConnectionError,
+  createArgyleClient,
+  createPartooClient,
+  isSdkError,
+  TimeoutError,
+} from '../../src/index.js';
 import { createStatefulMocks, type StatefulMocks } from '../../src/testing/index.js';
 import { FAULTS, startFaultServer, type FaultName, type FaultServer } from '../support/fault-server.js';
 import { leakedSecrets } from '../support/secrets.js';
@@ -19,7 +27,14 @@ afterAll(() => Promise.all([server.close(), argyleServer.close()]));
 beforeEach(() => mocks.reset());
 
 const client = () =>
-  createPartooClient({ apiKey: KEY, baseUrl: server.url, timeoutMs: 150, rateLimit: false, now: () => mocks.clock.now(), sleep: async () => {} } as never);
+  createPartooClient({
+    apiKey: KEY,
+    baseUrl: server.url,
+    timeoutMs: 150,
+    rateLimit: false,
+    now: () => mocks.clock.now(),
+    sleep: async () => {},
+  } as never);
 const send = (phone: string) => client().reviewBooster.sendInvitation({ businessId: 'biz', targetPhone: phone });
 
 describe('one fault on the POST', () => {
@@ -55,7 +70,9 @@ describe('faults that outlast the retries', () => {
 
   it('malformed JSON on a GET: ApiError with the status, after the retries', async () => {
     server.plan(['malformed-json', 'malformed-json', 'malformed-json']);
-    const error = await client().reviewBooster.getInvitationStatus('x').catch((e) => e);
+    const error = await client()
+      .reviewBooster.getInvitationStatus('x')
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(200);
     expect(error.message).toMatch(/malformed response/);
@@ -63,24 +80,42 @@ describe('faults that outlast the retries', () => {
 
   it('a truncated body on a GET is retried, then a ConnectionError', async () => {
     server.plan(['truncated', 'truncated', 'truncated']);
-    const error = await client().reviewBooster.getInvitationStatus('x').catch((e) => e);
+    const error = await client()
+      .reviewBooster.getInvitationStatus('x')
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(isSdkError(error)).toBe(true);
   });
 });
 
 describe('Argyle over a misbehaving socket', () => {
-  const argyle = () => createArgyleClient({ apiKeyId: 'mock-argyle-key-id', apiKeySecret: 'mock-argyle-key-secret', baseUrl: argyleServer.url, timeoutMs: 150, sleep: async () => {} } as never);
+  const argyle = () =>
+    createArgyleClient({
+      apiKeyId: 'mock-argyle-key-id',
+      apiKeySecret: 'mock-argyle-key-secret',
+      baseUrl: argyleServer.url,
+      timeoutMs: 150,
+      sleep: async () => {},
+    } as never);
 
   it('a `next` URL on another origin is refused before any request to it', async () => {
     const handler = mocks.argyle;
-    const evil = await startFaultServer(async (r) => {
-      const res = await handler(r);
-      const body = (await res.json()) as { next: string | null };
-      return new Response(JSON.stringify({ ...body, next: 'http://127.0.0.2:9/v2/invites?cursor=x' }), { status: 200 });
-    }, { slowMs: 0 });
+    const evil = await startFaultServer(
+      async (r) => {
+        const res = await handler(r);
+        const body = (await res.json()) as { next: string | null };
+        return new Response(JSON.stringify({ ...body, next: 'http://127.0.0.2:9/v2/invites?cursor=x' }), {
+          status: 200,
+        });
+      },
+      { slowMs: 0 },
+    );
     try {
-      const client = createArgyleClient({ apiKeyId: 'mock-argyle-key-id', apiKeySecret: 'mock-argyle-key-secret', baseUrl: evil.url });
+      const client = createArgyleClient({
+        apiKeyId: 'mock-argyle-key-id',
+        apiKeySecret: 'mock-argyle-key-secret',
+        baseUrl: evil.url,
+      });
       await expect(client.invites.list({ limit: 2 }).toArray()).rejects.toBeInstanceOf(ConfigurationError);
       expect(evil.log).toHaveLength(1);
     } finally {
@@ -89,9 +124,19 @@ describe('Argyle over a misbehaving socket', () => {
   });
 
   it('a server that repeats the same page forever: the walk stops', async () => {
-    const looping = await startFaultServer(async () => new Response(JSON.stringify({ next: `${looping.url}/v2/invites?cursor=same`, previous: null, results: [] }), { status: 200 }), { slowMs: 0 });
+    const looping = await startFaultServer(
+      async () =>
+        new Response(JSON.stringify({ next: `${looping.url}/v2/invites?cursor=same`, previous: null, results: [] }), {
+          status: 200,
+        }),
+      { slowMs: 0 },
+    );
     try {
-      const client = createArgyleClient({ apiKeyId: 'mock-argyle-key-id', apiKeySecret: 'mock-argyle-key-secret', baseUrl: looping.url });
+      const client = createArgyleClient({
+        apiKeyId: 'mock-argyle-key-id',
+        apiKeySecret: 'mock-argyle-key-secret',
+        baseUrl: looping.url,
+      });
       expect(await client.invites.list().toArray()).toEqual([]);
       expect(looping.log).toHaveLength(2);
     } finally {
@@ -101,7 +146,9 @@ describe('Argyle over a misbehaving socket', () => {
 
   it('a send reset after Argyle acted is not repeated', async () => {
     argyleServer.plan(['reset-after']);
-    const error = await argyle().invites.send({ firstName: 'A', lastName: 'B', email: 'a@example.com' }).catch((e) => e);
+    const error = await argyle()
+      .invites.send({ firstName: 'A', lastName: 'B', email: 'a@example.com' })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error.outcomeUnknown).toBe(true);
     expect(argyleServer.log.filter((l) => l.method === 'POST')).toHaveLength(1);

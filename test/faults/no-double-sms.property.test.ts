@@ -26,7 +26,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const send = fc.record({ business: fc.constantFrom('b1', 'b2'), phone: fc.constantFrom('+33601020301', '+33601020302', '+33601020303') });
+const send = fc.record({
+  business: fc.constantFrom('b1', 'b2'),
+  phone: fc.constantFrom('+33601020301', '+33601020302', '+33601020303'),
+});
 
 it(`holds over ${RUNS} random fault sequences and concurrent send waves`, async () => {
   let calls = 0;
@@ -34,62 +37,66 @@ it(`holds over ${RUNS} random fault sequences and concurrent send waves`, async 
   let lateLongPosts = 0;
   let lateDoubles = 0;
   await fc.assert(
-    fc.asyncProperty(fc.array(fc.constantFrom(...FAULTS, ...LATE_FAULTS), { maxLength: 16 }), fc.array(fc.array(send, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 3 }), async (faults, waves) => {
-      mocks.reset();
-      server.log.length = 0;
-      server.plan(faults);
-      // Real waits, so a late POST really lands before or after the deciding search: the settle time in full,
-      // no backoff (random 0), and a zero Retry-After as it comes.
-      const sleep = (ms: number, signal?: AbortSignal) => abortableSleep(Math.min(ms, SETTLE_MS), signal);
-      const client = createPartooClient({
-        apiKey: KEY,
-        baseUrl: server.url,
-        timeoutMs: TIMEOUT_MS,
-        rateLimit: false,
-        now: () => mocks.clock.now(),
-        guard: { settleMs: SETTLE_MS },
-        sleep,
-        random: () => 0,
-      } as never);
-      for (const wave of waves) {
-        const outcomes = await Promise.allSettled(
-          wave.map((s) =>
-            Promise.race([
-              client.reviewBooster.sendInvitation({ businessId: s.business, targetPhone: s.phone }),
-              new Promise((_, reject) => setTimeout(() => reject(new Error('HANG: no result within 10 s')), 10_000)),
-            ]),
-          ),
-        );
-        for (const o of outcomes) {
-          calls++;
-          if (o.status === 'fulfilled') {
-            expect(['sent', 'skipped']).toContain((o.value as { status: string }).status);
-            continue;
-          }
-          expect(isSdkError(o.reason), String(o.reason)).toBe(true);
-          expect(leakedSecrets(o.reason, [KEY])).toEqual([]);
-          if (o.reason instanceof ConnectionError && o.reason.outcomeUnknown) {
-            unknownOutcomes++;
-            expect(o.reason.message).toMatch(/outcome is unknown|may or may not have acted/);
+    fc.asyncProperty(
+      fc.array(fc.constantFrom(...FAULTS, ...LATE_FAULTS), { maxLength: 16 }),
+      fc.array(fc.array(send, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 3 }),
+      async (faults, waves) => {
+        mocks.reset();
+        server.log.length = 0;
+        server.plan(faults);
+        // Real waits, so a late POST really lands before or after the deciding search: the settle time in full,
+        // no backoff (random 0), and a zero Retry-After as it comes.
+        const sleep = (ms: number, signal?: AbortSignal) => abortableSleep(Math.min(ms, SETTLE_MS), signal);
+        const client = createPartooClient({
+          apiKey: KEY,
+          baseUrl: server.url,
+          timeoutMs: TIMEOUT_MS,
+          rateLimit: false,
+          now: () => mocks.clock.now(),
+          guard: { settleMs: SETTLE_MS },
+          sleep,
+          random: () => 0,
+        } as never);
+        for (const wave of waves) {
+          const outcomes = await Promise.allSettled(
+            wave.map((s) =>
+              Promise.race([
+                client.reviewBooster.sendInvitation({ businessId: s.business, targetPhone: s.phone }),
+                new Promise((_, reject) => setTimeout(() => reject(new Error('HANG: no result within 10 s')), 10_000)),
+              ]),
+            ),
+          );
+          for (const o of outcomes) {
+            calls++;
+            if (o.status === 'fulfilled') {
+              expect(['sent', 'skipped']).toContain((o.value as { status: string }).status);
+              continue;
+            }
+            expect(isSdkError(o.reason), String(o.reason)).toBe(true);
+            expect(leakedSecrets(o.reason, [KEY])).toEqual([]);
+            if (o.reason instanceof ConnectionError && o.reason.outcomeUnknown) {
+              unknownOutcomes++;
+              expect(o.reason.message).toMatch(/outcome is unknown|may or may not have acted/);
+            }
           }
         }
-      }
-      // Every held request lands before the count.
-      await server.idle();
-      const lateLong = server.log.filter((l) => l.method === 'POST' && l.fault === 'late-long').length;
-      lateLongPosts += lateLong;
-      let doubles = 0;
-      for (const business of ['b1', 'b2']) {
-        for (const phone of ['+33601020301', '+33601020302', '+33601020303']) {
-          const sent = mocks.partooState.sentCount(business, phone);
-          expect(sent).toBeLessThanOrEqual(lateLong > 0 ? 2 : 1);
-          if (sent === 2) doubles++;
+        // Every held request lands before the count.
+        await server.idle();
+        const lateLong = server.log.filter((l) => l.method === 'POST' && l.fault === 'late-long').length;
+        lateLongPosts += lateLong;
+        let doubles = 0;
+        for (const business of ['b1', 'b2']) {
+          for (const phone of ['+33601020301', '+33601020302', '+33601020303']) {
+            const sent = mocks.partooState.sentCount(business, phone);
+            expect(sent).toBeLessThanOrEqual(lateLong > 0 ? 2 : 1);
+            if (sent === 2) doubles++;
+          }
         }
-      }
-      // Only a POST landing after the settle time can double, and each such POST at most one SMS.
-      expect(doubles).toBeLessThanOrEqual(lateLong);
-      lateDoubles += doubles;
-    }),
+        // Only a POST landing after the settle time can double, and each such POST at most one SMS.
+        expect(doubles).toBeLessThanOrEqual(lateLong);
+        lateDoubles += doubles;
+      },
+    ),
     { numRuns: RUNS },
   );
   expect(calls).toBeGreaterThan(RUNS);

@@ -10,14 +10,17 @@ import { validatorFor } from '../contract/helpers.js';
 
 const DAY = 86_400_000;
 const modes: Record<'static' | 'stateful', MockServers> = {} as never;
-beforeAll(async () => {
-  // The static list is the spec's examples: 5 invites on 3 pages, which Prism never adds to; 4 seeds and the
-  // flow's own send make the stateful list the same length.
-  [modes.static, modes.stateful] = await Promise.all([
-    startMockServers(),
-    startMockServers({ stateful: true, seedInvites: 4 }),
-  ]);
-}, 2 * START_TIMEOUT_MS + 5_000);
+beforeAll(
+  async () => {
+    // The static list is the spec's examples: 5 invites on 3 pages, which Prism never adds to; 4 seeds and the
+    // flow's own send make the stateful list the same length.
+    [modes.static, modes.stateful] = await Promise.all([
+      startMockServers(),
+      startMockServers({ stateful: true, seedInvites: 4 }),
+    ]);
+  },
+  2 * START_TIMEOUT_MS + 5_000,
+);
 afterAll(async () => {
   await Promise.all(Object.values(modes).map((m) => m?.close()));
 });
@@ -62,7 +65,7 @@ async function wrongCredentials(mock: MockServers) {
   const caught = async (p: Promise<unknown>) =>
     p.then(
       () => 'no error',
-      (e: unknown) => e
+      (e: unknown) => e,
     );
   const partoo = createPartooClient({ apiKey: 'not-the-key', baseUrl: mock.partooUrl, maxRetries: 0 });
   const argyle = createArgyleClient({
@@ -186,7 +189,7 @@ describe('static and stateful mocks behave the same', () => {
       const { hostname, port } = new URL(mock.partooUrl);
       const raw = await new Promise<string>((done, fail) => {
         const s = connect(Number(port), hostname, () =>
-          s.end('GET /review_booster/template HTTP/1.1\r\nHost: bad host\r\n\r\n')
+          s.end('GET /review_booster/template HTTP/1.1\r\nHost: bad host\r\n\r\n'),
         );
         let text = '';
         s.on('data', (d) => (text += d));
@@ -235,7 +238,7 @@ describe('static and stateful mocks behave the same', () => {
       expect(mock.now().getTime() - before).toBeLessThan(DAY);
       const client = mock.partooClient({ maxRetries: 0 });
       expect(
-        (await client.reviewBooster.sendInvitation({ businessId: 'b2', targetPhone: '+33601020377' })).status
+        (await client.reviewBooster.sendInvitation({ businessId: 'b2', targetPhone: '+33601020377' })).status,
       ).toBe('sent');
     }
   });

@@ -37,10 +37,10 @@ describe('npx partoo-argyle-sdk mock', () => {
       expect(/Argyle mock:\s+(\S+)/.exec(out)![1]).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const client = createPartooClient({ apiKey: 'mock-partoo-api-key', baseUrl: partooUrl });
       expect((await client.reviewBooster.sendInvitation({ businessId: 'b', targetPhone: '+33601020304' })).status).toBe(
-        'sent'
+        'sent',
       );
       expect((await fetch(`${partooUrl}/__mock/advance-time`, { method: 'POST', body: '{"ms": 1000}' })).status).toBe(
-        200
+        200,
       );
     } finally {
       cli.child.kill('SIGTERM');
@@ -70,20 +70,26 @@ describe('npx partoo-argyle-sdk mock', () => {
 });
 
 describe('startMockServers() static mode (Prism)', () => {
-  it('serves the spec examples with security enforced', async () => {
-    const { startMockServers } = await import('../../src/testing/index.js');
-    const mock = await startMockServers();
-    try {
-      const client = createPartooClient({ apiKey: mock.partooApiKey, baseUrl: mock.partooUrl });
-      expect(await client.reviewBooster.getInvitationStatus('d3d8c966-0356-4ec0-baae-13ec3622ebc2')).toBe('DELIVERED');
-      expect((await fetch(`${mock.partooUrl}/review_booster/template`)).status).toBe(401);
-      // Prism keeps no state, but the clock is the mocks' own in both modes: clients on it see days pass.
-      const before = mock.now().getTime();
-      mock.advanceTime(86_400_000);
-      expect(mock.now().getTime() - before).toBeGreaterThanOrEqual(86_400_000);
-      expect(() => mock.sentCount('b', '+33601020304')).toThrow(/needs startMockServers\(\{ stateful: true \}\)/);
-    } finally {
-      await mock.close();
-    }
-  }, STATIC_START_MS);
+  it(
+    'serves the spec examples with security enforced',
+    async () => {
+      const { startMockServers } = await import('../../src/testing/index.js');
+      const mock = await startMockServers();
+      try {
+        const client = createPartooClient({ apiKey: mock.partooApiKey, baseUrl: mock.partooUrl });
+        expect(await client.reviewBooster.getInvitationStatus('d3d8c966-0356-4ec0-baae-13ec3622ebc2')).toBe(
+          'DELIVERED',
+        );
+        expect((await fetch(`${mock.partooUrl}/review_booster/template`)).status).toBe(401);
+        // Prism keeps no state, but the clock is the mocks' own in both modes: clients on it see days pass.
+        const before = mock.now().getTime();
+        mock.advanceTime(86_400_000);
+        expect(mock.now().getTime() - before).toBeGreaterThanOrEqual(86_400_000);
+        expect(() => mock.sentCount('b', '+33601020304')).toThrow(/needs startMockServers\(\{ stateful: true \}\)/);
+      } finally {
+        await mock.close();
+      }
+    },
+    STATIC_START_MS,
+  );
 });

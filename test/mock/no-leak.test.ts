@@ -36,7 +36,7 @@ function descendants(pid: number): number[] {
   }
   const out: number[] = [];
   const walk = (p: number) => {
-    for (const [child, parent] of parentOf) if (parent === p) out.push(child), walk(child);
+    for (const [child, parent] of parentOf) if (parent === p) (out.push(child), walk(child));
   };
   walk(pid);
   return out;
@@ -112,7 +112,7 @@ describe.runIf(linux)('no mock process outlives its parent', () => {
         else child.kill(ending);
         expect(await leftovers(pids, [partooUrl, argyleUrl], tmp)).toEqual([]);
       },
-      TEST_TIMEOUT_MS
+      TEST_TIMEOUT_MS,
     );
   }
 
@@ -124,13 +124,13 @@ describe.runIf(linux)('no mock process outlives its parent', () => {
       folders.push(project);
       writeFileSync(
         join(project, 'package.json'),
-        '{"name":"partner","private":true,"dependencies":{"partoo-argyle-sdk":"*"}}'
+        '{"name":"partner","private":true,"dependencies":{"partoo-argyle-sdk":"*"}}',
       );
       mkdirSync(join(project, 'node_modules/.bin'), { recursive: true });
       symlinkSync(ROOT, join(project, 'node_modules/partoo-argyle-sdk'));
       symlinkSync(
         '../partoo-argyle-sdk/bin/partoo-argyle-sdk.mjs',
-        join(project, 'node_modules/.bin/partoo-argyle-sdk')
+        join(project, 'node_modules/.bin/partoo-argyle-sdk'),
       );
       const args = ['--offline', 'partoo-argyle-sdk', 'mock', '--port-partoo', '0', '--port-argyle', '0'];
       if (mode === 'stateful') args.push('--stateful');
@@ -142,6 +142,6 @@ describe.runIf(linux)('no mock process outlives its parent', () => {
       child.kill('SIGTERM');
       expect(await leftovers(pids, urls, tmp)).toEqual([]);
     },
-    TEST_TIMEOUT_MS
+    TEST_TIMEOUT_MS,
   );
 });

@@ -87,7 +87,7 @@ describe('stateful mock over HTTP', () => {
     });
     expect(forced.response.status).toBe(200);
     expect(
-      await p.reviewBooster.searchInvitations({ businessId: BIZ, targetPhone: '+33601020304' }).toArray()
+      await p.reviewBooster.searchInvitations({ businessId: BIZ, targetPhone: '+33601020304' }).toArray(),
     ).toHaveLength(2);
     expect(
       await p.reviewBooster
@@ -96,7 +96,7 @@ describe('stateful mock over HTTP', () => {
           targetPhone: '+33601020304',
           after: new Date(mock.now().getTime() + 1000),
         })
-        .toArray()
+        .toArray(),
     ).toHaveLength(0);
     if (sent.status === 'sent')
       expect(await p.reviewBooster.waitForFinalStatus(sent.invitationId, { intervalMs: 5 })).toBe('DELIVERED');
@@ -105,7 +105,7 @@ describe('stateful mock over HTTP', () => {
         await p.api.GET('/review_booster/invitation_status', {
           params: { query: { invitation_id: 'd3d8c966-0356-4ec0-baae-13ec3622ebc2' } },
         })
-      ).response.status
+      ).response.status,
     ).toBe(404);
     expect((await p.api.GET('/review_booster/template')).data).toMatchObject({
       text: expect.stringContaining('${url}'),
@@ -114,7 +114,7 @@ describe('stateful mock over HTTP', () => {
       text: 'Review us: ${url}',
     });
     expect((await p.api.POST('/review_booster/template', { body: { text: 'no placeholder' } })).response.status).toBe(
-      400
+      400,
     );
     expect(
       (
@@ -122,10 +122,10 @@ describe('stateful mock over HTTP', () => {
           params: { path: { business_id: BIZ } },
           body: { expeditor_name: 'MyShop' },
         })
-      ).data
+      ).data,
     ).toEqual({ expeditor_name: 'MyShop' });
     expect(
-      (await p.api.GET('/review_booster/expeditor/{business_id}', { params: { path: { business_id: BIZ } } })).data
+      (await p.api.GET('/review_booster/expeditor/{business_id}', { params: { path: { business_id: BIZ } } })).data,
     ).toEqual({ expeditor_name: 'MyShop' });
     expect(
       (
@@ -133,7 +133,7 @@ describe('stateful mock over HTTP', () => {
           params: { path: { business_id: BIZ } },
           body: { expeditor_name: 'x' },
         })
-      ).response.status
+      ).response.status,
     ).toBe(400);
   });
 
@@ -156,30 +156,30 @@ describe('stateful mock over HTTP', () => {
     expect(await a.invites.list({ limit: 4 }).toArray()).toHaveLength(6);
     expect(
       (await a.api.GET('/v2/invites/{id}', { params: { path: { id: 'd3d8c966-0356-4ec0-baae-13ec3622ebc2' } } }))
-        .response.status
+        .response.status,
     ).toBe(404);
     expect(
       (await a.api.POST('/v2/invites/{id}', { params: { path: { id: 'd3d8c966-0356-4ec0-baae-13ec3622ebc2' } } }))
-        .response.status
+        .response.status,
     ).toBe(404);
     expect(
       (
         await a.api.POST('/v2/invites/{id}/revoke', {
           params: { path: { id: 'd3d8c966-0356-4ec0-baae-13ec3622ebc2' } },
         })
-      ).response.status
+      ).response.status,
     ).toBe(404);
     expect(
-      (await a.api.POST('/v2/invites', { body: { first_name: 'A', last_name: 'B' } as never })).response.status
+      (await a.api.POST('/v2/invites', { body: { first_name: 'A', last_name: 'B' } as never })).response.status,
     ).toBe(400);
     expect((await a.api.GET('/v2/invites', { params: { query: { status: ['nope' as never] } } })).response.status).toBe(
-      400
+      400,
     );
   });
 
   it("rejects wrong credentials with each API's 401 body", async () => {
     await expect(partoo({ apiKey: 'wrong-key-123' }).reviewBooster.getInvitationStatus('x')).rejects.toBeInstanceOf(
-      AuthenticationError
+      AuthenticationError,
     );
     const error = await argyle({ apiKeySecret: 'wrong-secret' })
       .invites.list()
@@ -205,7 +205,7 @@ describe('clock control over HTTP', () => {
     expect(res.status).toBe(200);
     expect(mock.now().getTime() - before).toBeGreaterThanOrEqual(86_400_000);
     expect((await fetch(`${mock.argyleUrl}/__mock/advance-time`, { method: 'POST', body: '{"ms": -1}' })).status).toBe(
-      400
+      400,
     );
     await fetch(`${mock.argyleUrl}/__mock/reset`, { method: 'POST' });
     expect(mock.now().getTime() - before).toBeLessThan(60_000);
@@ -245,7 +245,7 @@ describe('faults', () => {
     try {
       const port = Number(new URL(first.argyleUrl).port);
       await expect(startMockServers({ stateful: true, portArgyle: port })).rejects.toThrow(
-        `port ${port} on 127.0.0.1 is already in use`
+        `port ${port} on 127.0.0.1 is already in use`,
       );
     } finally {
       await first.close();

@@ -20,7 +20,10 @@ describe('createMockHandlers', () => {
     const http = await startMockServers({ stateful: true });
     try {
       const msw = createMockHandlers();
-      const names = (o: object, drop: string[]) => Object.keys(o).filter((k) => !drop.includes(k)).sort();
+      const names = (o: object, drop: string[]) =>
+        Object.keys(o)
+          .filter((k) => !drop.includes(k))
+          .sort();
       expect(names(msw, ['handlers', 'ready'])).toEqual(names(http, ['close']));
       expect(msw.connection).toEqual({ ...http.connection, partooUrl: msw.partooUrl, argyleUrl: msw.argyleUrl });
     } finally {
@@ -50,13 +53,11 @@ describe('createMockHandlers', () => {
     await expect(fetch('https://api.partoo.co/v2/review_booster/template')).rejects.toThrow();
   });
 
-  it("refuses a base URL whose path the engine would answer 404 on, and one origin for both APIs", () => {
+  it('refuses a base URL whose path the engine would answer 404 on, and one origin for both APIs', () => {
     expect(() => createMockHandlers({ partooUrl: 'http://partoo.test/api' })).toThrow(/path "\(none\)" or "\/v2"/);
     expect(() => createMockHandlers({ argyleUrl: 'http://argyle.test/v2' })).toThrow(/argyleUrl .* path "\(none\)"/);
     expect(() => createMockHandlers({ argyleUrl: 'argyle.test' })).toThrow(/absolute http\(s\) URL/);
-    expect(() => createMockHandlers({ partooUrl: 'http://x.test', argyleUrl: 'http://x.test' })).toThrow(
-      /two origins/
-    );
+    expect(() => createMockHandlers({ partooUrl: 'http://x.test', argyleUrl: 'http://x.test' })).toThrow(/two origins/);
   });
 
   it("answers an unknown path on its origin with the API's 404, never the network", async () => {

@@ -61,7 +61,11 @@ describe('both transports', () => {
       failing: 'FAILED_SEND',
       sentCount: 2,
       invite: { firstName: 'Ada', status: 'sent' },
-      pages: [['Lovelace', 'Worker 5'], ['Worker 4', 'Worker 3'], ['Worker 2', 'Worker 1']],
+      pages: [
+        ['Lovelace', 'Worker 5'],
+        ['Worker 4', 'Worker 3'],
+        ['Worker 2', 'Worker 1'],
+      ],
       revoked: 'revoked',
       revokedList: ['ada@example.com'],
       wrongPartooKey: { error: 'AuthenticationError', status: 401 },
@@ -74,8 +78,19 @@ describe('both transports', () => {
     expect(runs.msw.fetch).toEqual(runs.http.fetch);
     const statuses = runs.http.fetch.map((a: any) => `${a.method} ${a.status}`);
     expect(statuses).toEqual([
-      'POST 200', 'POST 400', 'GET 200', 'GET 200', 'GET 200', 'POST 400', 'GET 401',
-      'POST 200', 'GET 200', 'GET 200', 'POST 200', 'GET 200', 'GET 401',
+      'POST 200',
+      'POST 400',
+      'GET 200',
+      'GET 200',
+      'GET 200',
+      'POST 400',
+      'GET 401',
+      'POST 200',
+      'GET 200',
+      'GET 200',
+      'POST 200',
+      'GET 200',
+      'GET 401',
     ]);
     const bodies = runs.http.fetch.map((a: any) => a.body);
     expect(bodies[3]).toEqual({ invitation_id: '<uuid>', status: 'CREATED' });

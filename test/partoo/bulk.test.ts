@@ -2,15 +2,31 @@ import { describe, expect, it } from 'vitest';
 import { ConfigurationError, ValidationError, type SendInvitationInput } from '../../src/index.js';
 import { BIZ, harness } from '../support/harness.js';
 
-const row = (phone: string, extra: Partial<SendInvitationInput> = {}): SendInvitationInput => ({ businessId: BIZ, targetPhone: phone, inviteContent: 'Thanks! @link', ...extra });
+const row = (phone: string, extra: Partial<SendInvitationInput> = {}): SendInvitationInput => ({
+  businessId: BIZ,
+  targetPhone: phone,
+  inviteContent: 'Thanks! @link',
+  ...extra,
+});
 
 describe('sendInvitations', () => {
   it('yields one outcome per input: valid, invalid and duplicate rows, duplicates sent once', async () => {
     const h = await harness({ partoo: { rateLimit: false } });
-    const inputs = [row('+33601020301'), row('not a phone'), row('+33601020302'), row('+33601020301'), row('+33601020303', { inviteContent: 'no link' }), row('+33 6 01 02 03 02')];
+    const inputs = [
+      row('+33601020301'),
+      row('not a phone'),
+      row('+33601020302'),
+      row('+33601020301'),
+      row('+33601020303', { inviteContent: 'no link' }),
+      row('+33 6 01 02 03 02'),
+    ];
     const progress: number[] = [];
     const outcomes = [];
-    for await (const o of h.partoo.reviewBooster.sendInvitations(inputs, { concurrency: 3, onProgress: (p) => progress.push(p.done) })) outcomes.push(o);
+    for await (const o of h.partoo.reviewBooster.sendInvitations(inputs, {
+      concurrency: 3,
+      onProgress: (p) => progress.push(p.done),
+    }))
+      outcomes.push(o);
     outcomes.sort((a, b) => a.index - b.index);
     expect(outcomes.map((o) => o.status)).toEqual(['sent', 'failed', 'sent', 'skipped', 'failed', 'skipped']);
     const failed = outcomes.filter((o) => o.status === 'failed');
@@ -31,7 +47,10 @@ describe('sendInvitations', () => {
       }
     }
     const seen: number[] = [];
-    for await (const o of h.partoo.reviewBooster.sendInvitations(source(), { concurrency: 2, signal: controller.signal })) {
+    for await (const o of h.partoo.reviewBooster.sendInvitations(source(), {
+      concurrency: 2,
+      signal: controller.signal,
+    })) {
       seen.push(o.index);
       if (seen.length === 5) controller.abort();
     }
@@ -61,7 +80,8 @@ describe('sendInvitations', () => {
     const start = h.mocks.clock.nowMs();
     const inputs = Array.from({ length: 200 }, (_, i) => row(`+336010${String(30000 + i)}`));
     let sent = 0;
-    for await (const o of partoo.reviewBooster.sendInvitations(inputs, { concurrency: 8 })) if (o.status === 'sent') sent++;
+    for await (const o of partoo.reviewBooster.sendInvitations(inputs, { concurrency: 8 }))
+      if (o.status === 'sent') sent++;
     const minutes = (h.mocks.clock.nowMs() - start) / 60_000;
     expect(sent).toBe(200);
     expect(statuses.filter((s) => s === 429)).toHaveLength(0);

@@ -12,7 +12,8 @@ describe('the guard with a shared store', () => {
     let acquires = 0;
     // Another worker holds the number; it records its send and releases right after our second ledger read.
     const store: GuardStore = {
-      get: async (): Promise<LedgerEntry | undefined> => (++reads > 2 ? { invitationId: 'sent-by-another-worker', sentAt: h.mocks.clock.now() } : undefined),
+      get: async (): Promise<LedgerEntry | undefined> =>
+        ++reads > 2 ? { invitationId: 'sent-by-another-worker', sentAt: h.mocks.clock.now() } : undefined,
       set: async () => {},
       acquire: async () => ++acquires > 1,
       release: async () => {},
@@ -34,9 +35,11 @@ describe('the guard with a shared store', () => {
     const store: GuardStore = {
       get: async (key) => ledger.get(key),
       set: async (key, entry) => void ledger.set(key, entry),
-      acquire: async (key, owner, ttlMs) => (live(key) ? false : (locks.set(key, { owner, at: Date.now() + ttlMs }), true)),
+      acquire: async (key, owner, ttlMs) =>
+        live(key) ? false : (locks.set(key, { owner, at: Date.now() + ttlMs }), true),
       release: async (key, owner) => void (live(key)?.owner === owner && locks.delete(key)),
-      extend: async (key, owner, ttlMs) => (live(key)?.owner === owner ? (locks.set(key, { owner, at: Date.now() + ttlMs }), true) : false),
+      extend: async (key, owner, ttlMs) =>
+        live(key)?.owner === owner ? (locks.set(key, { owner, at: Date.now() + ttlMs }), true) : false,
     };
     const h = await harness({ partoo: { guard: { store, lockTtlMs: 100 } } });
     let paused = false;
@@ -64,14 +67,22 @@ describe('the guard with a shared store', () => {
   });
 
   it('gives up with a typed error, nothing sent, when the lock is lost on every round', async () => {
-    const store: GuardStore = { get: async () => undefined, set: async () => {}, acquire: async () => true, release: async () => {} };
+    const store: GuardStore = {
+      get: async () => undefined,
+      set: async () => {},
+      acquire: async () => true,
+      release: async () => {},
+    };
     const h = await harness({ partoo: { guard: { store, lockTtlMs: 100 } } });
     h.setFault(async (request, forward) => {
       const until = Date.now() + 120;
       while (Date.now() < until);
       return forward(request);
     });
-    const error = await h.partoo.reviewBooster.sendInvitation(input).then(() => undefined, (e) => e);
+    const error = await h.partoo.reviewBooster.sendInvitation(input).then(
+      () => undefined,
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ outcomeUnknown: false, message: expect.stringContaining('nothing was sent') });
     expect(h.requests.filter((r) => r.method === 'GET')).toHaveLength(5);

@@ -4,32 +4,54 @@ import { parseSentTime } from '../../src/partoo/invitations.js';
 import { ARGYLE_URL, BIZ, harness } from '../support/harness.js';
 
 const searchBody = (page: number, maxPage: number, ids: string[]) =>
-  JSON.stringify({ page, max_page: maxPage, count: 99, review_invitations: ids.map((id) => ({ id, user_id: 'u', user_name: 'n', sent_time: '2026-11-20 11:57:27.274725+00:00' })) });
+  JSON.stringify({
+    page,
+    max_page: maxPage,
+    count: 99,
+    review_invitations: ids.map((id) => ({
+      id,
+      user_id: 'u',
+      user_name: 'n',
+      sent_time: '2026-11-20 11:57:27.274725+00:00',
+    })),
+  });
 
 describe('searchInvitations', () => {
   it('walks every page, sending `page` from the second on, and parses sent_time', async () => {
     const h = await harness();
     for (let i = 0; i < 65; i++) await h.sendElsewhere('+33601020304');
-    const items = await h.partoo.reviewBooster.searchInvitations({ businessId: BIZ, targetPhone: '+33601020304' }).toArray();
+    const items = await h.partoo.reviewBooster
+      .searchInvitations({ businessId: BIZ, targetPhone: '+33601020304' })
+      .toArray();
     expect(items).toHaveLength(65);
     expect(new Set(items.map((i) => i.id)).size).toBe(65);
     expect(items[0].sentAt).toBeInstanceOf(Date);
     expect(h.requests.map((r) => r.query.get('page'))).toEqual([null, '2', '3']);
     const pages = [];
-    for await (const page of h.partoo.reviewBooster.searchInvitations({ businessId: BIZ, targetPhone: '+33601020304' }).pages()) pages.push(page.items.length);
+    for await (const page of h.partoo.reviewBooster
+      .searchInvitations({ businessId: BIZ, targetPhone: '+33601020304' })
+      .pages())
+      pages.push(page.items.length);
     expect(pages).toEqual([30, 30, 5]);
   });
 
   it('sends `after` as unix seconds', async () => {
     const h = await harness();
-    await h.partoo.reviewBooster.searchInvitations({ businessId: BIZ, targetPhone: '+33601020304', after: new Date('2026-01-01T00:00:00Z') }).toArray();
+    await h.partoo.reviewBooster
+      .searchInvitations({ businessId: BIZ, targetPhone: '+33601020304', after: new Date('2026-01-01T00:00:00Z') })
+      .toArray();
     expect(h.requests[0].query.get('after')).toBe(String(Date.parse('2026-01-01T00:00:00Z') / 1000));
   });
 
   it('stops when the server repeats a page, or ignores `page`', async () => {
     const h = await harness();
-    h.setFault(async () => new Response(searchBody(1, 1000, ['a', 'b']), { status: 200, headers: { 'content-type': 'application/json' } }));
-    const items = await h.partoo.reviewBooster.searchInvitations({ businessId: BIZ, targetPhone: '+33601020304' }).toArray();
+    h.setFault(
+      async () =>
+        new Response(searchBody(1, 1000, ['a', 'b']), { status: 200, headers: { 'content-type': 'application/json' } }),
+    );
+    const items = await h.partoo.reviewBooster
+      .searchInvitations({ businessId: BIZ, targetPhone: '+33601020304' })
+      .toArray();
     expect(items.map((i) => i.id)).toEqual(['a', 'b']);
     expect(h.requests).toHaveLength(2);
   });
@@ -38,7 +60,9 @@ describe('searchInvitations', () => {
     const h = await harness();
     let page = 0;
     h.setFault(async () => new Response(searchBody(++page, 1000, ['same']), { status: 200 }));
-    expect(await h.partoo.reviewBooster.searchInvitations({ businessId: BIZ, targetPhone: '+33601020304' }).toArray()).toHaveLength(1);
+    expect(
+      await h.partoo.reviewBooster.searchInvitations({ businessId: BIZ, targetPhone: '+33601020304' }).toArray(),
+    ).toHaveLength(1);
     expect(h.requests).toHaveLength(2);
   });
 
@@ -46,14 +70,24 @@ describe('searchInvitations', () => {
     const h = await harness();
     let page = 0;
     h.setFault(async () => new Response(searchBody(++page, 10, page === 1 ? ['a'] : []), { status: 200 }));
-    expect(await h.partoo.reviewBooster.searchInvitations({ businessId: BIZ, targetPhone: '+33601020304' }).toArray()).toHaveLength(1);
+    expect(
+      await h.partoo.reviewBooster.searchInvitations({ businessId: BIZ, targetPhone: '+33601020304' }).toArray(),
+    ).toHaveLength(1);
     expect(h.requests).toHaveLength(2);
   });
 
   it('validates before any request', async () => {
     const h = await harness();
-    expect(() => h.partoo.reviewBooster.searchInvitations({ businessId: '', targetPhone: '+33601020304', after: new Date('nope') })).toThrow(ValidationError);
-    await expect(h.partoo.reviewBooster.searchInvitations({ businessId: BIZ, targetPhone: 'abc' }).toArray()).rejects.toBeInstanceOf(ValidationError);
+    expect(() =>
+      h.partoo.reviewBooster.searchInvitations({
+        businessId: '',
+        targetPhone: '+33601020304',
+        after: new Date('nope'),
+      }),
+    ).toThrow(ValidationError);
+    await expect(
+      h.partoo.reviewBooster.searchInvitations({ businessId: BIZ, targetPhone: 'abc' }).toArray(),
+    ).rejects.toBeInstanceOf(ValidationError);
     expect(h.requests).toHaveLength(0);
   });
 
@@ -80,13 +114,21 @@ describe('argyle.invites.list', () => {
   it('encodes a status array as status=a,b and keeps it on later pages', async () => {
     const h = await harness();
     await h.argyle.invites.list({ status: ['sent', 'initiated'], limit: 2 }).toArray();
-    expect(new URL(`http://x${h.requests[0].path}?${h.requests[0].query}`).searchParams.get('status')).toBe('sent,initiated');
+    expect(new URL(`http://x${h.requests[0].path}?${h.requests[0].query}`).searchParams.get('status')).toBe(
+      'sent,initiated',
+    );
     expect(h.requests.every((r) => r.query.get('status') === 'sent,initiated')).toBe(true);
   });
 
   it('refuses a `next` on another origin before any request to it', async () => {
     const h = await harness();
-    h.setFault(async () => new Response(JSON.stringify({ next: 'https://evil.example/v2/invites?cursor=x', previous: null, results: [] }), { status: 200 }));
+    h.setFault(
+      async () =>
+        new Response(
+          JSON.stringify({ next: 'https://evil.example/v2/invites?cursor=x', previous: null, results: [] }),
+          { status: 200 },
+        ),
+    );
     const walk = h.argyle.invites.list().toArray();
     await expect(walk).rejects.toBeInstanceOf(ConfigurationError);
     await expect(h.argyle.invites.list().toArray()).rejects.toThrow(/not the configured https:\/\/argyle\.test/);
@@ -99,7 +141,10 @@ describe('argyle.invites.list', () => {
     let n = 0;
     h.setFault(async () => {
       n++;
-      const body = n === 1 ? { next: `${ARGYLE_URL}/v2/invites?cursor=b`, previous: null, results: [] } : { next: `${ARGYLE_URL}/v2/invites?cursor=b`, previous: null, results: [] };
+      const body =
+        n === 1
+          ? { next: `${ARGYLE_URL}/v2/invites?cursor=b`, previous: null, results: [] }
+          : { next: `${ARGYLE_URL}/v2/invites?cursor=b`, previous: null, results: [] };
       return new Response(JSON.stringify(body), { status: 200 });
     });
     expect(await h.argyle.invites.list().toArray()).toEqual([]);
@@ -108,7 +153,14 @@ describe('argyle.invites.list', () => {
 
   it('validates limit, status and replyTo before any request', async () => {
     const h = await harness();
-    for (const bad of [{ limit: 0 }, { limit: 201 }, { limit: 1.5 }, { status: ['nope'] }, { status: 'sent' }, { replyTo: 'not-an-email' }]) {
+    for (const bad of [
+      { limit: 0 },
+      { limit: 201 },
+      { limit: 1.5 },
+      { status: ['nope'] },
+      { status: 'sent' },
+      { replyTo: 'not-an-email' },
+    ]) {
       expect(() => h.argyle.invites.list(bad as never)).toThrow(ValidationError);
     }
     expect(h.requests).toHaveLength(0);

@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError, AuthenticationError, ConfigurationError, createArgyleClient, createPartooClient, isSdkError, SdkError } from '../../src/index.js';
+import {
+  ApiError,
+  AuthenticationError,
+  ConfigurationError,
+  createArgyleClient,
+  createPartooClient,
+  isSdkError,
+  SdkError,
+} from '../../src/index.js';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { basicToken, isRegistered } from '../../src/core/redact.js';
@@ -12,30 +20,57 @@ const ARGYLE_SECRET = 'argyle-secret-1q2w3e4r5t';
 const USER_TOKEN = 'ut_eyJhbGciOiJIUzI1NiJ9.secret-user-token';
 const SECRETS = [PARTOO_KEY, ARGYLE_ID, ARGYLE_SECRET, basicToken(ARGYLE_ID, ARGYLE_SECRET), USER_TOKEN];
 
-
 describe('no secret in any error', () => {
   it('holds across auth failures, echoing servers, connection errors and other-origin refusals', async () => {
     const errors: unknown[] = [];
-    const catchInto = (p: Promise<unknown>) => p.then(() => errors.push(new Error('expected a failure')), (e) => errors.push(e));
-    const h = await harness({ partoo: { apiKey: PARTOO_KEY }, argyle: { apiKeyId: ARGYLE_ID, apiKeySecret: ARGYLE_SECRET } });
+    const catchInto = (p: Promise<unknown>) =>
+      p.then(
+        () => errors.push(new Error('expected a failure')),
+        (e) => errors.push(e),
+      );
+    const h = await harness({
+      partoo: { apiKey: PARTOO_KEY },
+      argyle: { apiKeyId: ARGYLE_ID, apiKeySecret: ARGYLE_SECRET },
+    });
 
     // The mock accepts other credentials: 401s.
     await catchInto(h.partoo.reviewBooster.sendInvitation({ businessId: BIZ, targetPhone: '+33601020304' }));
     await catchInto(h.argyle.invites.list().toArray());
     // A server that echoes the request's credentials and a user_token back in its error body.
-    h.setFault(async (req) =>
-      new Response(JSON.stringify({ errors: { json: `bad key ${req.headers.get('x-apikey')} / ${req.headers.get('authorization')}` }, user_token: USER_TOKEN, detail: `token ${USER_TOKEN}` }), { status: 400 }),
+    h.setFault(
+      async (req) =>
+        new Response(
+          JSON.stringify({
+            errors: { json: `bad key ${req.headers.get('x-apikey')} / ${req.headers.get('authorization')}` },
+            user_token: USER_TOKEN,
+            detail: `token ${USER_TOKEN}`,
+          }),
+          { status: 400 },
+        ),
     );
     await catchInto(h.partoo.reviewBooster.getInvitationStatus('x'));
     await catchInto(h.argyle.invites.get('6f1c2a9e-0000-4c3b-9d2e-000000000001'));
     // A connection error whose cause quotes the credentials.
     h.setFault(async (req) => {
-      throw Object.assign(new TypeError(`fetch failed for ${req.headers.get('authorization') ?? req.headers.get('x-apikey')}`), { cause: { code: 'ECONNRESET', message: PARTOO_KEY } });
+      throw Object.assign(
+        new TypeError(`fetch failed for ${req.headers.get('authorization') ?? req.headers.get('x-apikey')}`),
+        { cause: { code: 'ECONNRESET', message: PARTOO_KEY } },
+      );
     });
     await catchInto(h.partoo.reviewBooster.getInvitationStatus('x'));
     await catchInto(h.argyle.invites.send({ firstName: 'A', lastName: 'B', email: 'a@example.com' }));
     // A next URL on another origin.
-    h.setFault(async () => new Response(JSON.stringify({ next: `https://evil.example/v2/invites?cursor=${ARGYLE_SECRET}`, previous: null, results: [] }), { status: 200 }));
+    h.setFault(
+      async () =>
+        new Response(
+          JSON.stringify({
+            next: `https://evil.example/v2/invites?cursor=${ARGYLE_SECRET}`,
+            previous: null,
+            results: [],
+          }),
+          { status: 200 },
+        ),
+    );
     await catchInto(h.argyle.invites.list().toArray());
 
     expect(errors).toHaveLength(7);
@@ -51,7 +86,12 @@ describe('no secret in any error', () => {
     const h = await harness();
     h.setFault(async () => new Response('{"errors":{"json":"Resource not found"}}', { status: 404 }));
     const error = await h.partoo.reviewBooster.getInvitationStatus('x').catch((e) => e);
-    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: 'NotFoundError', status: 404, operation: 'getReviewInvitationStatus', body: { errors: { json: 'Resource not found' } } });
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      name: 'NotFoundError',
+      status: 404,
+      operation: 'getReviewInvitationStatus',
+      body: { errors: { json: 'Resource not found' } },
+    });
     expect(error.message).toBe('getReviewInvitationStatus: HTTP 404: {"json":"Resource not found"}');
   });
 });
@@ -67,15 +107,22 @@ describe('the secret registry follows the clients that hold the secrets', () => 
     }
   };
 
-  it('forgets a client\'s keys once the client is collected (a client per tenant does not grow the process)', async () => {
+  it("forgets a client's keys once the client is collected (a client per tenant does not grow the process)", async () => {
     const key = `pk_tenant_${Math.random().toString(36).slice(2)}`;
     const other = `pk_kept_${Math.random().toString(36).slice(2)}`;
     const kept = createPartooClient({ apiKey: other });
     (() => void createPartooClient({ apiKey: key }))();
     (() => void createArgyleClient({ apiKeyId: `${key}-id`, apiKeySecret: `${key}-secret` }))();
-    expect(isRegistered(key) && isRegistered(`${key}-secret`) && isRegistered(basicToken(`${key}-id`, `${key}-secret`))).toBe(true);
+    expect(
+      isRegistered(key) && isRegistered(`${key}-secret`) && isRegistered(basicToken(`${key}-id`, `${key}-secret`)),
+    ).toBe(true);
     await collect();
-    expect([isRegistered(key), isRegistered(`${key}-id`), isRegistered(`${key}-secret`), isRegistered(basicToken(`${key}-id`, `${key}-secret`))]).toEqual([false, false, false, false]);
+    expect([
+      isRegistered(key),
+      isRegistered(`${key}-id`),
+      isRegistered(`${key}-secret`),
+      isRegistered(basicToken(`${key}-id`, `${key}-secret`)),
+    ]).toEqual([false, false, false, false]);
     expect(isRegistered(other)).toBe(true);
     expect(kept.api).toBeDefined();
   });
@@ -88,7 +135,12 @@ describe('the secret registry follows the clients that hold the secrets', () => 
       await collect();
       return new Response(JSON.stringify({ errors: { json: `unknown key ${echoed}` } }), { status: 401 });
     };
-    const error = await createPartooClient({ apiKey: key, baseUrl: 'https://partoo.test/v2', fetch: echoing as typeof fetch, maxRetries: 0 })
+    const error = await createPartooClient({
+      apiKey: key,
+      baseUrl: 'https://partoo.test/v2',
+      fetch: echoing as typeof fetch,
+      maxRetries: 0,
+    })
       .reviewBooster.getInvitationStatus('x')
       .catch((e) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
@@ -116,14 +168,24 @@ describe('configuration', () => {
   it('reads keys from the environment', async () => {
     process.env.PARTOO_API_KEY = 'from-env-key';
     const seen: string[] = [];
-    const client = createPartooClient({ baseUrl: 'https://p.test', fetch: (async (r: Request) => (seen.push(r.headers.get('x-apikey')!), new Response('{"status":"SENT"}'))) as typeof fetch });
+    const client = createPartooClient({
+      baseUrl: 'https://p.test',
+      fetch: (async (r: Request) => (
+        seen.push(r.headers.get('x-apikey')!),
+        new Response('{"status":"SENT"}')
+      )) as typeof fetch,
+    });
     await client.reviewBooster.getInvitationStatus('x');
     expect(seen).toEqual(['from-env-key']);
   });
 
   it('rejects bad options at construction', () => {
-    expect(() => createPartooClient({ apiKey: 'k', environment: 'staging' as never })).toThrow(/environment must be "production" or "sandbox"/);
-    expect(() => createPartooClient({ apiKey: 'k', baseUrl: 'not a url' })).toThrow(/baseUrl must be an absolute http\(s\) URL/);
+    expect(() => createPartooClient({ apiKey: 'k', environment: 'staging' as never })).toThrow(
+      /environment must be "production" or "sandbox"/,
+    );
+    expect(() => createPartooClient({ apiKey: 'k', baseUrl: 'not a url' })).toThrow(
+      /baseUrl must be an absolute http\(s\) URL/,
+    );
     expect(() => createPartooClient({ apiKey: 'k', timeoutMs: 0 })).toThrow(/timeoutMs/);
     expect(() => createPartooClient({ apiKey: 'k', maxRetries: -1 })).toThrow(/maxRetries/);
     expect(() => createPartooClient({ apiKey: 'k', defaultCountry: 'france' })).toThrow(/defaultCountry/);
@@ -132,10 +194,16 @@ describe('configuration', () => {
 
   it('targets production by default and the sandbox on request', async () => {
     const urls: string[] = [];
-    const fetch = (async (r: Request) => (urls.push(r.url), new Response('{"status":"SENT"}'))) as typeof globalThis.fetch;
+    const fetch = (async (r: Request) => (
+      urls.push(r.url),
+      new Response('{"status":"SENT"}')
+    )) as typeof globalThis.fetch;
     await createPartooClient({ apiKey: 'k', fetch }).reviewBooster.getInvitationStatus('a');
     await createPartooClient({ apiKey: 'k', fetch, environment: 'sandbox' }).reviewBooster.getInvitationStatus('a');
-    expect(urls).toEqual(['https://api.partoo.co/v2/review_booster/invitation_status?invitation_id=a', 'https://api.sandbox.partoo.co/v2/review_booster/invitation_status?invitation_id=a']);
+    expect(urls).toEqual([
+      'https://api.partoo.co/v2/review_booster/invitation_status?invitation_id=a',
+      'https://api.sandbox.partoo.co/v2/review_booster/invitation_status?invitation_id=a',
+    ]);
   });
 
   it('isSdkError recognizes errors from another copy of the package', () => {
@@ -150,25 +218,45 @@ describe('credentials stay below the middleware and on their origin', () => {
   it('a middleware on .api never sees a key, before or after any attempt, for reused and rebuilt requests', async () => {
     const h = await harness();
     const seen: string[] = [];
-    const look = (where: string) => (r: Request) => void seen.push(`${where} ${r.method} ${r.headers.get('x-apikey') ?? ''}${r.headers.get('authorization') ?? ''}`);
-    for (const api of [h.partoo.api, h.argyle.api] as { use(m: object): void }[]) api.use({ onRequest: ({ request }: { request: Request }) => look('before')(request), onResponse: ({ request }: { request: Request }) => look('after')(request) });
+    const look = (where: string) => (r: Request) =>
+      void seen.push(`${where} ${r.method} ${r.headers.get('x-apikey') ?? ''}${r.headers.get('authorization') ?? ''}`);
+    for (const api of [h.partoo.api, h.argyle.api] as { use(m: object): void }[])
+      api.use({
+        onRequest: ({ request }: { request: Request }) => look('before')(request),
+        onResponse: ({ request }: { request: Request }) => look('after')(request),
+      });
     // The first GET gets a 503 and is retried: the key goes on and comes off around each attempt.
     let failures = 0;
-    h.setFault(async (req, forward) => (req.method === 'GET' && failures++ === 0 ? new Response('{}', { status: 503 }) : forward(req)));
+    h.setFault(async (req, forward) =>
+      req.method === 'GET' && failures++ === 0 ? new Response('{}', { status: 503 }) : forward(req),
+    );
     const sent = await h.partoo.reviewBooster.sendInvitation({ businessId: BIZ, targetPhone: '+33601020304' });
     if (sent.status !== 'sent') throw new Error('expected a send');
     await h.partoo.reviewBooster.getInvitationStatus(sent.invitationId);
     await h.argyle.invites.list({ limit: 2 }).pages().next();
-    expect(seen).toEqual(['before GET ', 'after GET ', 'before POST ', 'after POST ', 'before GET ', 'after GET ', 'before GET ', 'after GET ']);
+    expect(seen).toEqual([
+      'before GET ',
+      'after GET ',
+      'before POST ',
+      'after POST ',
+      'before GET ',
+      'after GET ',
+      'before GET ',
+      'after GET ',
+    ]);
     // ...while every request that reached the server carried its credentials.
-    expect(h.requests.map((r) => Boolean(r.headers.get('x-apikey') ?? r.headers.get('authorization')))).toEqual(h.requests.map(() => true));
+    expect(h.requests.map((r) => Boolean(r.headers.get('x-apikey') ?? r.headers.get('authorization')))).toEqual(
+      h.requests.map(() => true),
+    );
     expect(h.requests).toHaveLength(5);
   });
 
   it('does not follow a redirect: the key never reaches the host it points to', async () => {
     const { createServer } = await import('node:http');
     const reached: (string | undefined)[] = [];
-    const elsewhere = createServer((req, res) => (reached.push(req.headers['x-apikey'] as string | undefined), res.end('{"status":"SENT"}')));
+    const elsewhere = createServer(
+      (req, res) => (reached.push(req.headers['x-apikey'] as string | undefined), res.end('{"status":"SENT"}')),
+    );
     await new Promise<void>((r) => elsewhere.listen(0, '127.0.0.1', r));
     const target = `http://127.0.0.1:${(elsewhere.address() as { port: number }).port}/v2/review_booster/invitation_status`;
     const redirecting = createServer((_, res) => res.writeHead(302, { location: target }).end());
@@ -176,7 +264,12 @@ describe('credentials stay below the middleware and on their origin', () => {
     try {
       // The built-in fetch, and a logging wrapper of the kind users write, which drops `init`.
       for (const fetchImpl of [undefined, ((request: Request) => fetch(request)) as typeof fetch]) {
-        const client = createPartooClient({ apiKey: PARTOO_KEY, baseUrl: `http://127.0.0.1:${(redirecting.address() as { port: number }).port}/v2`, rateLimit: false, fetch: fetchImpl });
+        const client = createPartooClient({
+          apiKey: PARTOO_KEY,
+          baseUrl: `http://127.0.0.1:${(redirecting.address() as { port: number }).port}/v2`,
+          rateLimit: false,
+          fetch: fetchImpl,
+        });
         const error = await client.reviewBooster.getInvitationStatus('x').catch((e) => e);
         expect(error).toBeInstanceOf(ApiError);
         expect(error.status).toBe(302);

@@ -1,17 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, BadRequestError, ConnectionError, RateLimitError, ServerError, ValidationError } from '../../src/index.js';
+import {
+  ApiError,
+  BadRequestError,
+  ConnectionError,
+  RateLimitError,
+  ServerError,
+  ValidationError,
+} from '../../src/index.js';
 import { BIZ, connectionRefused, connectionReset, harness } from '../support/harness.js';
 
 const DAY = 86_400_000;
-const input = { businessId: BIZ, targetPhone: '+33601020304', targetName: 'Ada Lovelace', inviteContent: 'Thanks for your visit! @link' };
+const input = {
+  businessId: BIZ,
+  targetPhone: '+33601020304',
+  targetName: 'Ada Lovelace',
+  inviteContent: 'Thanks for your visit! @link',
+};
 
 describe('sendInvitation: the duplicate guard', () => {
   it('sends with 2 requests (search, POST) and returns the E.164 number', async () => {
     const h = await harness();
     const result = await h.partoo.reviewBooster.sendInvitation(input);
-    expect(result).toEqual({ status: 'sent', invitationId: expect.stringMatching(/^[0-9a-f-]{36}$/), targetPhone: '+33601020304' });
-    expect(h.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v2/review_booster/search-invitation', 'POST /v2/review_booster/send_invitation']);
-    expect(h.requests[1].body).toEqual({ business_id: BIZ, target_phone: '+33601020304', target_name: 'Ada Lovelace', invite_content: 'Thanks for your visit! @link' });
+    expect(result).toEqual({
+      status: 'sent',
+      invitationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      targetPhone: '+33601020304',
+    });
+    expect(h.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /v2/review_booster/search-invitation',
+      'POST /v2/review_booster/send_invitation',
+    ]);
+    expect(h.requests[1].body).toEqual({
+      business_id: BIZ,
+      target_phone: '+33601020304',
+      target_name: 'Ada Lovelace',
+      invite_content: 'Thanks for your visit! @link',
+    });
     expect(h.mocks.partooState.sentCount(BIZ, '+33601020304')).toBe(1);
   });
 
@@ -38,13 +62,16 @@ describe('sendInvitation: the duplicate guard', () => {
     h.requests.length = 0;
     const repeat = await h.partoo.reviewBooster.sendInvitation(input);
     expect(h.requests).toHaveLength(0);
-    expect(repeat).toMatchObject({ status: 'skipped', lastInvitation: { id: first.status === 'sent' ? first.invitationId : '' } });
+    expect(repeat).toMatchObject({
+      status: 'skipped',
+      lastInvitation: { id: first.status === 'sent' ? first.invitationId : '' },
+    });
     h.mocks.clock.advance(10 * DAY + 1000);
     expect((await h.partoo.reviewBooster.sendInvitation(input)).status).toBe('sent');
     expect(h.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
   });
 
-  it('a ledger miss falls through to the search: another client\'s send is still caught', async () => {
+  it("a ledger miss falls through to the search: another client's send is still caught", async () => {
     const h = await harness();
     await h.sendElsewhere('+33601020304');
     expect((await h.partoo.reviewBooster.sendInvitation(input)).status).toBe('skipped');
@@ -72,7 +99,10 @@ describe('sendInvitation: the duplicate guard', () => {
 
   it('coalesces two concurrent sends to one number: one POST, the other caller skipped', async () => {
     const h = await harness();
-    const [a, b] = await Promise.all([h.partoo.reviewBooster.sendInvitation(input), h.partoo.reviewBooster.sendInvitation(input)]);
+    const [a, b] = await Promise.all([
+      h.partoo.reviewBooster.sendInvitation(input),
+      h.partoo.reviewBooster.sendInvitation(input),
+    ]);
     expect(h.posts()).toHaveLength(1);
     expect([a.status, b.status].sort()).toEqual(['sent', 'skipped']);
     const sent = [a, b].find((r) => r.status === 'sent')!;
@@ -126,7 +156,11 @@ describe('sendInvitation: the duplicate guard', () => {
     });
     const result = await h.partoo.reviewBooster.sendInvitation(input);
     expect(h.posts()).toHaveLength(1);
-    expect(result).toEqual({ status: 'sent', invitationId: [...h.mocks.partooState.invitations.keys()][0], targetPhone: '+33601020304' });
+    expect(result).toEqual({
+      status: 'sent',
+      invitationId: [...h.mocks.partooState.invitations.keys()][0],
+      targetPhone: '+33601020304',
+    });
   });
 
   it('after a connection reset before the server saw it: exactly one retry', async () => {
@@ -145,21 +179,31 @@ describe('sendInvitation: the duplicate guard', () => {
   it('after a 503 on the POST: checks, then retries once it knows nothing was sent', async () => {
     const h = await harness();
     let failures = 0;
-    h.setFault(async (req, forward) => (req.method === 'POST' && failures++ === 0 ? new Response('{"errors":{"json":"unavailable"}}', { status: 503 }) : forward(req)));
+    h.setFault(async (req, forward) =>
+      req.method === 'POST' && failures++ === 0
+        ? new Response('{"errors":{"json":"unavailable"}}', { status: 503 })
+        : forward(req),
+    );
     expect((await h.partoo.reviewBooster.sendInvitation(input)).status).toBe('sent');
     expect(h.requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET', 'POST']);
   });
 
   it('gives up with the typed error once retries are spent, each attempt checked first', async () => {
     const h = await harness({ partoo: { maxRetries: 1 } });
-    h.setFault(async (req, forward) => (req.method === 'POST' ? new Response('{"errors":{"json":"down"}}', { status: 500 }) : forward(req)));
+    h.setFault(async (req, forward) =>
+      req.method === 'POST' ? new Response('{"errors":{"json":"down"}}', { status: 500 }) : forward(req),
+    );
     await expect(h.partoo.reviewBooster.sendInvitation(input)).rejects.toBeInstanceOf(ServerError);
     expect(h.requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET', 'POST', 'GET']);
   });
 
   it('never sends again after a 200 it cannot read, even when the search does not show the invitation yet', async () => {
     const h = await harness();
-    h.setFault(async (req, forward) => (req.method === 'POST' ? new Response('<html>OK</html>', { status: 200, headers: { 'content-type': 'text/html' } }) : forward(req)));
+    h.setFault(async (req, forward) =>
+      req.method === 'POST'
+        ? new Response('<html>OK</html>', { status: 200, headers: { 'content-type': 'text/html' } })
+        : forward(req),
+    );
     const error = await h.partoo.reviewBooster.sendInvitation(input).catch((e) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error.outcomeUnknown).toBe(true);
@@ -169,7 +213,9 @@ describe('sendInvitation: the duplicate guard', () => {
 
   it('finds the id with a search when Partoo accepts a send without returning invitation_id', async () => {
     const h = await harness();
-    h.setFault(async (req, forward) => (req.method === 'POST' ? (await forward(req), Response.json({ status: 'success' })) : forward(req)));
+    h.setFault(async (req, forward) =>
+      req.method === 'POST' ? (await forward(req), Response.json({ status: 'success' })) : forward(req),
+    );
     const result = await h.partoo.reviewBooster.sendInvitation(input);
     const [id] = h.mocks.partooState.invitations.keys();
     expect(result).toEqual({ status: 'sent', invitationId: id, targetPhone: '+33601020304' });
@@ -205,7 +251,9 @@ describe('sendInvitation: the duplicate guard', () => {
     const h = await harness();
     let limited = 0;
     h.setFault(async (req, forward) =>
-      req.method === 'POST' && limited++ === 0 ? new Response('{"errors":{"json":"Too many requests"}}', { status: 429, headers: { 'retry-after': '3' } }) : forward(req),
+      req.method === 'POST' && limited++ === 0
+        ? new Response('{"errors":{"json":"Too many requests"}}', { status: 429, headers: { 'retry-after': '3' } })
+        : forward(req),
     );
     expect((await h.partoo.reviewBooster.sendInvitation(input)).status).toBe('sent');
     expect(h.sleeps).toEqual([3000]);
@@ -216,7 +264,9 @@ describe('sendInvitation: the duplicate guard', () => {
     const h = await harness();
     let limited = 0;
     const at = new Date(Date.now() + 5000).toUTCString();
-    h.setFault(async (req, forward) => (limited++ === 0 ? new Response('{}', { status: 429, headers: { 'retry-after': at } }) : forward(req)));
+    h.setFault(async (req, forward) =>
+      limited++ === 0 ? new Response('{}', { status: 429, headers: { 'retry-after': at } }) : forward(req),
+    );
     await h.partoo.reviewBooster.sendInvitation(input);
     expect(h.sleeps[0]).toBeGreaterThan(3000);
     expect(h.sleeps[0]).toBeLessThanOrEqual(5000);
@@ -224,7 +274,10 @@ describe('sendInvitation: the duplicate guard', () => {
 
   it('raises RateLimitError with retryAfterMs when 429s outlast the retries', async () => {
     const h = await harness({ partoo: { maxRetries: 1 } });
-    h.setFault(async () => new Response('{"errors":{"json":"Too many requests"}}', { status: 429, headers: { 'retry-after': '7' } }));
+    h.setFault(
+      async () =>
+        new Response('{"errors":{"json":"Too many requests"}}', { status: 429, headers: { 'retry-after': '7' } }),
+    );
     const error = await h.partoo.reviewBooster.sendInvitation(input).catch((e) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.retryAfterMs).toBe(7000);
@@ -245,7 +298,11 @@ describe('sendInvitation: the duplicate guard', () => {
 
   it('throws BadRequestError for a 400 with no invitation behind it', async () => {
     const h = await harness();
-    h.setFault(async (req, forward) => (req.method === 'POST' ? new Response('{"errors":{"json":{"business_id":["unknown"]}}}', { status: 400 }) : forward(req)));
+    h.setFault(async (req, forward) =>
+      req.method === 'POST'
+        ? new Response('{"errors":{"json":{"business_id":["unknown"]}}}', { status: 400 })
+        : forward(req),
+    );
     const error = await h.partoo.reviewBooster.sendInvitation(input).catch((e) => e);
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error.operation).toBe('sendReviewInvitation');
@@ -280,11 +337,19 @@ describe('sendInvitation: the duplicate guard', () => {
 
   // The search is filtered by `after`, so what it returns is recent by the server's account; a time the
   // guard cannot read must not turn that into "no recent invitation".
-  it.each([['missing', undefined], ['unreadable', '06/06/2026 11:57']])('a hit whose sent_time is %s sends nothing and says why', async (_, sentTime) => {
+  it.each([
+    ['missing', undefined],
+    ['unreadable', '06/06/2026 11:57'],
+  ])('a hit whose sent_time is %s sends nothing and says why', async (_, sentTime) => {
     const h = await harness();
     h.setFault(async (request, forward) =>
       request.method === 'GET'
-        ? Response.json({ page: 1, max_page: 1, count: 1, review_invitations: [{ id: 'inv-1', user_id: 'u', user_name: 'n', sent_time: sentTime }] })
+        ? Response.json({
+            page: 1,
+            max_page: 1,
+            count: 1,
+            review_invitations: [{ id: 'inv-1', user_id: 'u', user_name: 'n', sent_time: sentTime }],
+          })
         : forward(request),
     );
     const error = await h.partoo.reviewBooster.sendInvitation(input).catch((e) => e);
@@ -311,10 +376,18 @@ describe('sendInvitation: the duplicate guard', () => {
     const sentAt = new Date(h.mocks.clock.now().getTime() - DAY).toISOString().replace('T', ' ').replace('Z', '+00:00');
     h.setFault(async (request, forward) =>
       request.method === 'GET'
-        ? Response.json({ page: 0, max_page: 0, count: 1, review_invitations: [{ id: 'inv-0', user_id: 'u', user_name: 'n', sent_time: sentAt }] })
+        ? Response.json({
+            page: 0,
+            max_page: 0,
+            count: 1,
+            review_invitations: [{ id: 'inv-0', user_id: 'u', user_name: 'n', sent_time: sentAt }],
+          })
         : forward(request),
     );
-    expect(await h.partoo.reviewBooster.sendInvitation(input)).toMatchObject({ status: 'skipped', lastInvitation: { id: 'inv-0' } });
+    expect(await h.partoo.reviewBooster.sendInvitation(input)).toMatchObject({
+      status: 'skipped',
+      lastInvitation: { id: 'inv-0' },
+    });
     expect(h.posts()).toHaveLength(0);
   });
 });
@@ -323,20 +396,40 @@ describe('sendInvitation: validation sends nothing', () => {
   it('lists every problem at once', async () => {
     const h = await harness();
     const error = await h.partoo.reviewBooster
-      .sendInvitation({ businessId: ' ', targetPhone: '12', targetName: 'x'.repeat(256), inviteContent: `Merci ${'é'}! ${'a'.repeat(290)}`, force: 'True' as never })
+      .sendInvitation({
+        businessId: ' ',
+        targetPhone: '12',
+        targetName: 'x'.repeat(256),
+        inviteContent: `Merci ${'é'}! ${'a'.repeat(290)}`,
+        force: 'True' as never,
+      })
       .catch((e) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.issues.map((i: { field: string; rule: string }) => `${i.field}:${i.rule}`).sort()).toEqual(
-      ['businessId:nonEmpty', 'force:type', 'inviteContent:ascii', 'inviteContent:link', 'inviteContent:maxLength', 'targetName:maxLength', 'targetPhone:country'].sort(),
+      [
+        'businessId:nonEmpty',
+        'force:type',
+        'inviteContent:ascii',
+        'inviteContent:link',
+        'inviteContent:maxLength',
+        'targetName:maxLength',
+        'targetPhone:country',
+      ].sort(),
     );
     expect(h.requests).toHaveLength(0);
   });
 
   it('names non-ASCII characters, and strips them when asked', async () => {
     const h = await harness();
-    const error = await h.partoo.reviewBooster.sendInvitation({ ...input, inviteContent: 'Merci beaucoup 🙏 à bientôt @link' }).catch((e) => e);
+    const error = await h.partoo.reviewBooster
+      .sendInvitation({ ...input, inviteContent: 'Merci beaucoup 🙏 à bientôt @link' })
+      .catch((e) => e);
     expect(error.message).toContain('"🙏", "à", "ô"');
-    const ok = await h.partoo.reviewBooster.sendInvitation({ ...input, inviteContent: 'Merci 🙏 @link', stripNonAscii: true });
+    const ok = await h.partoo.reviewBooster.sendInvitation({
+      ...input,
+      inviteContent: 'Merci 🙏 @link',
+      stripNonAscii: true,
+    });
     expect(ok.status).toBe('sent');
     expect(h.posts()[0].body.invite_content).toBe('Merci  @link');
   });
@@ -344,13 +437,19 @@ describe('sendInvitation: validation sends nothing', () => {
   it('asks for defaultCountry when a national number comes without one', async () => {
     const h = await harness();
     const error = await h.partoo.reviewBooster.sendInvitation({ ...input, targetPhone: '0601020304' }).catch((e) => e);
-    expect(error.issues).toEqual([{ field: 'targetPhone', rule: 'country', message: expect.stringContaining("set the client's defaultCountry") }]);
+    expect(error.issues).toEqual([
+      { field: 'targetPhone', rule: 'country', message: expect.stringContaining("set the client's defaultCountry") },
+    ]);
   });
 
   it('rejects unknown fields and non-object input', async () => {
     const h = await harness();
-    await expect(h.partoo.reviewBooster.sendInvitation({ ...input, templateId: 31 } as never)).rejects.toThrow(/templateId is not an accepted field/);
-    await expect(h.partoo.reviewBooster.sendInvitation(null as never)).rejects.toThrow(/input must be an object, not null/);
+    await expect(h.partoo.reviewBooster.sendInvitation({ ...input, templateId: 31 } as never)).rejects.toThrow(
+      /templateId is not an accepted field/,
+    );
+    await expect(h.partoo.reviewBooster.sendInvitation(null as never)).rejects.toThrow(
+      /input must be an object, not null/,
+    );
     expect(h.requests).toHaveLength(0);
   });
 });

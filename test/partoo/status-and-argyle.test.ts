@@ -21,7 +21,9 @@ describe('invitation status', () => {
     const h = await harness({ mock: { sentAfterMs: 20, deliveredAfterMs: 20 } });
     const sent = await h.partoo.reviewBooster.sendInvitation({ businessId: BIZ, targetPhone: '+33601020000' });
     if (sent.status !== 'sent') throw new Error('not sent');
-    expect(await h.partoo.reviewBooster.waitForFinalStatus(sent.invitationId, { intervalMs: 10 })).toBe('FAILED_DELIVERY');
+    expect(await h.partoo.reviewBooster.waitForFinalStatus(sent.invitationId, { intervalMs: 10 })).toBe(
+      'FAILED_DELIVERY',
+    );
     expect(h.requests.filter((r) => r.path.endsWith('invitation_status')).length).toBeGreaterThan(1);
   });
 
@@ -32,7 +34,9 @@ describe('invitation status', () => {
     const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
     const before = timers();
     h.mocks.clock.advance(5000);
-    expect(await h.partoo.reviewBooster.waitForFinalStatus(sent.invitationId, { intervalMs: 1, timeoutMs: 600_000 })).toBe('DELIVERED');
+    expect(
+      await h.partoo.reviewBooster.waitForFinalStatus(sent.invitationId, { intervalMs: 1, timeoutMs: 600_000 }),
+    ).toBe('DELIVERED');
     expect(timers()).toBe(before);
   });
 
@@ -40,11 +44,16 @@ describe('invitation status', () => {
     const h = await harness();
     const sent = await h.partoo.reviewBooster.sendInvitation({ businessId: BIZ, targetPhone: '+33601020304' });
     if (sent.status !== 'sent') throw new Error('not sent');
-    const timeout = await h.partoo.reviewBooster.waitForFinalStatus(sent.invitationId, { intervalMs: 10, timeoutMs: 30 }).catch((e) => e);
+    const timeout = await h.partoo.reviewBooster
+      .waitForFinalStatus(sent.invitationId, { intervalMs: 10, timeoutMs: 30 })
+      .catch((e) => e);
     expect(timeout).toBeInstanceOf(TimeoutError);
     expect(timeout.message).toMatch(/no final status within 30 ms \(last: CREATED\)/);
     const controller = new AbortController();
-    const waiting = h.partoo.reviewBooster.waitForFinalStatus(sent.invitationId, { intervalMs: 10_000, signal: controller.signal });
+    const waiting = h.partoo.reviewBooster.waitForFinalStatus(sent.invitationId, {
+      intervalMs: 10_000,
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(new Error('stopped by caller')), 20);
     await expect(waiting).rejects.toThrow('stopped by caller');
   });
@@ -54,22 +63,30 @@ describe('invitation status', () => {
     const sent = await h.partoo.reviewBooster.sendInvitation({ businessId: BIZ, targetPhone: '+33601020304' });
     if (sent.status !== 'sent') throw new Error('not sent');
     let replacement = JSON.stringify({ invitation_id: sent.invitationId, status: 'FAILED_SEND' });
-    h.partoo.api.use({ onResponse: () => new Response(replacement, { status: 200, headers: { 'content-type': 'application/json' } }) });
+    h.partoo.api.use({
+      onResponse: () => new Response(replacement, { status: 200, headers: { 'content-type': 'application/json' } }),
+    });
     expect(await h.partoo.reviewBooster.getInvitationStatus(sent.invitationId)).toBe('FAILED_SEND');
     replacement = '{"status": "DELIV';
-    await expect(h.partoo.reviewBooster.getInvitationStatus(sent.invitationId)).rejects.toThrow(/malformed response: expected JSON/);
+    await expect(h.partoo.reviewBooster.getInvitationStatus(sent.invitationId)).rejects.toThrow(
+      /malformed response: expected JSON/,
+    );
   });
 
   it('raises NotFoundError for an unknown invitation', async () => {
     const h = await harness();
-    await expect(h.partoo.reviewBooster.getInvitationStatus('d3d8c966-0356-4ec0-baae-13ec3622ebc2')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      h.partoo.reviewBooster.getInvitationStatus('d3d8c966-0356-4ec0-baae-13ec3622ebc2'),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await expect(h.partoo.reviewBooster.getInvitationStatus('')).rejects.toBeInstanceOf(ValidationError);
   });
 
   it('retries a GET that gets 503 twice, then raises ServerError', async () => {
     const h = await harness();
     h.setFault(async () => new Response('{"errors":{"json":"unavailable"}}', { status: 503 }));
-    const error = await h.partoo.reviewBooster.getInvitationStatus('d3d8c966-0356-4ec0-baae-13ec3622ebc2').catch((e) => e);
+    const error = await h.partoo.reviewBooster
+      .getInvitationStatus('d3d8c966-0356-4ec0-baae-13ec3622ebc2')
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ServerError);
     expect(error.status).toBe(503);
     expect(error.message).toContain('unavailable');
@@ -79,15 +96,24 @@ describe('invitation status', () => {
 
   it('turns a malformed or truncated success body into an ApiError with the status', async () => {
     const h = await harness();
-    h.setFault(async () => new Response('{"status": "DELIV', { status: 200, headers: { 'content-type': 'application/json' } }));
-    await expect(h.partoo.reviewBooster.getInvitationStatus('x')).rejects.toThrow(/HTTP 200 malformed response: expected JSON, got application\/json: \{"status": "DELIV/);
-    h.setFault(async () => new Response('<html>gateway</html>', { status: 200, headers: { 'content-type': 'text/html' } }));
+    h.setFault(
+      async () => new Response('{"status": "DELIV', { status: 200, headers: { 'content-type': 'application/json' } }),
+    );
+    await expect(h.partoo.reviewBooster.getInvitationStatus('x')).rejects.toThrow(
+      /HTTP 200 malformed response: expected JSON, got application\/json: \{"status": "DELIV/,
+    );
+    h.setFault(
+      async () => new Response('<html>gateway</html>', { status: 200, headers: { 'content-type': 'text/html' } }),
+    );
     await expect(h.partoo.reviewBooster.getInvitationStatus('x')).rejects.toThrow(/got text\/html/);
   });
 
   it('times out each attempt on its own', async () => {
     const h = await harness({ partoo: { timeoutMs: 20, maxRetries: 1 } });
-    h.setFault((_req, _forward, init) => new Promise((_, reject) => init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason))));
+    h.setFault(
+      (_req, _forward, init) =>
+        new Promise((_, reject) => init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason))),
+    );
     const error = await h.partoo.reviewBooster.getInvitationStatus('x').catch((e) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(h.requests).toHaveLength(2);
@@ -97,8 +123,18 @@ describe('invitation status', () => {
 describe('argyle invites', () => {
   it('sends camelCase input as the wire shape and returns a camelCase invite', async () => {
     const h = await harness();
-    const invite = await h.argyle.invites.send({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', externalId: 'emp-1' });
-    expect(h.requests[0].body).toEqual({ first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', external_id: 'emp-1' });
+    const invite = await h.argyle.invites.send({
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: 'ada@example.com',
+      externalId: 'emp-1',
+    });
+    expect(h.requests[0].body).toEqual({
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      email: 'ada@example.com',
+      external_id: 'emp-1',
+    });
     expect(invite).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', status: 'sent' });
     expect(invite.invitedAt).toBeInstanceOf(Date);
     expect(await h.argyle.invites.get(invite.id)).toMatchObject({ id: invite.id });
@@ -121,7 +157,11 @@ describe('argyle invites', () => {
     const h = await harness();
     const error = await h.argyle.invites.send({ firstName: '', lastName: undefined } as never).catch((e) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error.issues.map((i: { field: string; rule: string }) => `${i.field}:${i.rule}`)).toEqual(['firstName:nonEmpty', 'lastName:required', 'email:required']);
+    expect(error.issues.map((i: { field: string; rule: string }) => `${i.field}:${i.rule}`)).toEqual([
+      'firstName:nonEmpty',
+      'lastName:required',
+      'email:required',
+    ]);
     await expect(h.argyle.invites.get('not-a-uuid')).rejects.toBeInstanceOf(ValidationError);
     expect(h.requests).toHaveLength(0);
   });
@@ -135,14 +175,18 @@ describe('argyle invites', () => {
       }
       return forward(req);
     });
-    const error = await h.argyle.invites.send({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' }).catch((e) => e);
+    const error = await h.argyle.invites
+      .send({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error.outcomeUnknown).toBe(true);
     // Which server failed: the host (and port, when there is one) of the request.
     expect(error.message).toContain('POST argyle.test/v2/invites failed: ECONNRESET');
     expect(h.posts()).toHaveLength(1);
     h.setFault(async () => new Response('{"detail":"boom"}', { status: 500 }));
-    await expect(h.argyle.invites.send({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' })).rejects.toBeInstanceOf(ServerError);
+    await expect(
+      h.argyle.invites.send({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' }),
+    ).rejects.toBeInstanceOf(ServerError);
     expect(h.posts()).toHaveLength(2);
   });
 });

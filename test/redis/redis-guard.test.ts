@@ -81,10 +81,21 @@ describe.skipIf(!url)('redisGuardStore on a real Redis', () => {
     const monitor = await redis.duplicate().monitor();
     const commands: string[] = [];
     // Commands a script runs are reported too, from source 'lua': those are not round trips.
-    monitor.on('monitor', (_time: string, args: string[], source: string) => void (source !== 'lua' && commands.push(args[0].toLowerCase())));
+    monitor.on(
+      'monitor',
+      (_time: string, args: string[], source: string) =>
+        void (source !== 'lua' && commands.push(args[0].toLowerCase())),
+    );
     try {
-      const client = createPartooClient({ apiKey: mock.partooApiKey, baseUrl: mock.partooUrl, rateLimit: false, guard: { store: redisGuardStore(redis) } });
-      expect((await client.reviewBooster.sendInvitation({ businessId: 'b', targetPhone: '+33601020399' })).status).toBe('sent');
+      const client = createPartooClient({
+        apiKey: mock.partooApiKey,
+        baseUrl: mock.partooUrl,
+        rateLimit: false,
+        guard: { store: redisGuardStore(redis) },
+      });
+      expect((await client.reviewBooster.sendInvitation({ businessId: 'b', targetPhone: '+33601020399' })).status).toBe(
+        'sent',
+      );
       await new Promise((r) => setTimeout(r, 100));
     } finally {
       monitor.disconnect();
@@ -105,24 +116,54 @@ describe.skipIf(!url)('redisGuardStore on a real Redis', () => {
   it('two clients in one process share the ledger through Redis: the second skips with 0 requests', async () => {
     let requests = 0;
     const counting = (async (r: Request, i?: RequestInit) => (requests++, fetch(r, i))) as typeof fetch;
-    const make = () => createPartooClient({ apiKey: mock.partooApiKey, baseUrl: mock.partooUrl, rateLimit: false, fetch: counting, guard: { store: redisGuardStore(redis) } });
-    expect((await make().reviewBooster.sendInvitation({ businessId: 'b', targetPhone: '+33601020304' })).status).toBe('sent');
+    const make = () =>
+      createPartooClient({
+        apiKey: mock.partooApiKey,
+        baseUrl: mock.partooUrl,
+        rateLimit: false,
+        fetch: counting,
+        guard: { store: redisGuardStore(redis) },
+      });
+    expect((await make().reviewBooster.sendInvitation({ businessId: 'b', targetPhone: '+33601020304' })).status).toBe(
+      'sent',
+    );
     requests = 0;
-    expect((await make().reviewBooster.sendInvitation({ businessId: 'b', targetPhone: '+33601020304' })).status).toBe('skipped');
+    expect((await make().reviewBooster.sendInvitation({ businessId: 'b', targetPhone: '+33601020304' })).status).toBe(
+      'skipped',
+    );
     expect(requests).toBe(0);
   });
 
   it('an unreachable Redis degrades to the search, says so once, and never skips the check', async () => {
-    const dead = new Redis('redis://127.0.0.1:9', { maxRetriesPerRequest: 0, lazyConnect: true, enableOfflineQueue: false, retryStrategy: () => null });
+    const dead = new Redis('redis://127.0.0.1:9', {
+      maxRetriesPerRequest: 0,
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+    });
     dead.on('error', () => {});
     const warnings: string[] = [];
     const warn = console.warn;
     console.warn = (m: string) => void warnings.push(m);
     try {
-      const client = createPartooClient({ apiKey: mock.partooApiKey, baseUrl: mock.partooUrl, rateLimit: false, guard: { store: redisGuardStore(dead) } });
-      expect((await client.reviewBooster.sendInvitation({ businessId: 'b', targetPhone: '+33601020305' })).status).toBe('sent');
-      const other = createPartooClient({ apiKey: mock.partooApiKey, baseUrl: mock.partooUrl, rateLimit: false, guard: { store: redisGuardStore(dead) } });
-      expect((await other.reviewBooster.sendInvitation({ businessId: 'b', targetPhone: '+33601020305' })).status).toBe('skipped');
+      const client = createPartooClient({
+        apiKey: mock.partooApiKey,
+        baseUrl: mock.partooUrl,
+        rateLimit: false,
+        guard: { store: redisGuardStore(dead) },
+      });
+      expect((await client.reviewBooster.sendInvitation({ businessId: 'b', targetPhone: '+33601020305' })).status).toBe(
+        'sent',
+      );
+      const other = createPartooClient({
+        apiKey: mock.partooApiKey,
+        baseUrl: mock.partooUrl,
+        rateLimit: false,
+        guard: { store: redisGuardStore(dead) },
+      });
+      expect((await other.reviewBooster.sendInvitation({ businessId: 'b', targetPhone: '+33601020305' })).status).toBe(
+        'skipped',
+      );
     } finally {
       console.warn = warn;
       dead.disconnect();
@@ -140,7 +181,14 @@ describe.skipIf(!url)('redisGuardStore on a real Redis', () => {
       if (r.method === 'POST') await new Promise((done) => setTimeout(done, 700));
       return fetch(r, i);
     }) as typeof fetch;
-    const make = () => createPartooClient({ apiKey: mock.partooApiKey, baseUrl: mock.partooUrl, rateLimit: false, fetch: slow, guard: { store: redisGuardStore(redis), lockTtlMs: 200 } });
+    const make = () =>
+      createPartooClient({
+        apiKey: mock.partooApiKey,
+        baseUrl: mock.partooUrl,
+        rateLimit: false,
+        fetch: slow,
+        guard: { store: redisGuardStore(redis), lockTtlMs: 200 },
+      });
     const input = { businessId: 'b', targetPhone: '+33601020306' };
     const first = make().reviewBooster.sendInvitation(input);
     await new Promise((done) => setTimeout(done, 50));
@@ -160,11 +208,18 @@ describe.skipIf(!url)('redisGuardStore on a real Redis', () => {
   });
 
   const worker = (env: Record<string, string>) =>
-    runWorker('test/redis/worker.ts', { REDIS_URL: url, PARTOO_URL: mock.partooUrl, PARTOO_KEY: mock.partooApiKey, ...env });
+    runWorker('test/redis/worker.ts', {
+      REDIS_URL: url,
+      PARTOO_URL: mock.partooUrl,
+      PARTOO_KEY: mock.partooApiKey,
+      ...env,
+    });
 
   it('4 worker processes x 200 sends over 100 numbers: exactly 100 SMS', async () => {
     const phones = Array.from({ length: 100 }, (_, i) => `+336030${String(10000 + i)}`);
-    const results = await Promise.all([1, 2, 3, 4].map((seed) => worker({ PHONES: phones.join(','), SENDS: '200', SEED: String(seed) })));
+    const results = await Promise.all(
+      [1, 2, 3, 4].map((seed) => worker({ PHONES: phones.join(','), SENDS: '200', SEED: String(seed) })),
+    );
     for (const r of results) expect(r.code, r.err).toBe(0);
     const tallies = results.map((r) => JSON.parse(r.out.trim().split('\n').pop()!));
     expect(tallies.reduce((n, t) => n + t.failed, 0)).toBe(0);

@@ -70,11 +70,14 @@ describe('environment variables where process.env is missing or guarded', () => 
     class NotCapable extends Error {
       override name = 'NotCapable';
     }
-    const env = new Proxy({}, {
-      get(_, name) {
-        throw new NotCapable(`Requires env access to "${String(name)}", run again with the --allow-env flag`);
+    const env = new Proxy(
+      {},
+      {
+        get(_, name) {
+          throw new NotCapable(`Requires env access to "${String(name)}", run again with the --allow-env flag`);
+        },
       },
-    });
+    );
     const error = withGlobal('process', { env }, () => {
       try {
         createArgyleClient({ fetch: globalThis.fetch });

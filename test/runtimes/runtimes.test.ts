@@ -78,42 +78,62 @@ async function runScript(bin: string, args: string[], config: object) {
 
 describe('the packed core on each runtime', () => {
   // The Node running the tests (CI's is Node 20, the oldest `engines` allows): nothing to install.
-  it(`Node ${process.versions.node.split('.')[0]} (the Node running the tests)`, async () => {
-    const config = smokeConfig('node-here');
-    const { result, output } = await runScript(process.execPath, [], config);
-    await expectCoreWorks(config, result, output);
-  }, PER_RUNTIME_MS);
+  it(
+    `Node ${process.versions.node.split('.')[0]} (the Node running the tests)`,
+    async () => {
+      const config = smokeConfig('node-here');
+      const { result, output } = await runScript(process.execPath, [], config);
+      await expectCoreWorks(config, result, output);
+    },
+    PER_RUNTIME_MS,
+  );
 
-  it('Node 22', async (ctx) => {
-    const bin = await runtime('Node 22', ctx);
-    const config = smokeConfig('node22');
-    const { result, output } = await runScript(bin, [], config);
-    await expectCoreWorks(config, result, output);
-  }, PER_RUNTIME_MS);
+  it(
+    'Node 22',
+    async (ctx) => {
+      const bin = await runtime('Node 22', ctx);
+      const config = smokeConfig('node22');
+      const { result, output } = await runScript(bin, [], config);
+      await expectCoreWorks(config, result, output);
+    },
+    PER_RUNTIME_MS,
+  );
 
-  it('Bun', async (ctx) => {
-    const bin = await runtime('Bun', ctx);
-    const config = smokeConfig('bun');
-    const { result, output } = await runScript(bin, [], config);
-    await expectCoreWorks(config, result, output);
-  }, PER_RUNTIME_MS);
+  it(
+    'Bun',
+    async (ctx) => {
+      const bin = await runtime('Bun', ctx);
+      const config = smokeConfig('bun');
+      const { result, output } = await runScript(bin, [], config);
+      await expectCoreWorks(config, result, output);
+    },
+    PER_RUNTIME_MS,
+  );
 
-  it('Deno, allowed the mock hosts only (no --allow-env, --allow-read or --allow-sys)', async (ctx) => {
-    const bin = await runtime('Deno', ctx);
-    const config = smokeConfig('deno');
-    const hosts = [config.partooUrl, config.argyleUrl].map((u) => new URL(u).host).join(',');
-    const { result, output } = await runScript(bin, ['run', `--allow-net=${hosts}`], config);
-    await expectCoreWorks(config, result, output);
-    // Deno's own NotCapable, reported as the SDK's error that names the variable and the flag.
-    expect(result.missingKey.message).toContain('(not readable: NotCapable; Deno needs --allow-env=PARTOO_API_KEY)');
-  }, PER_RUNTIME_MS);
+  it(
+    'Deno, allowed the mock hosts only (no --allow-env, --allow-read or --allow-sys)',
+    async (ctx) => {
+      const bin = await runtime('Deno', ctx);
+      const config = smokeConfig('deno');
+      const hosts = [config.partooUrl, config.argyleUrl].map((u) => new URL(u).host).join(',');
+      const { result, output } = await runScript(bin, ['run', `--allow-net=${hosts}`], config);
+      await expectCoreWorks(config, result, output);
+      // Deno's own NotCapable, reported as the SDK's error that names the variable and the flag.
+      expect(result.missingKey.message).toContain('(not readable: NotCapable; Deno needs --allow-env=PARTOO_API_KEY)');
+    },
+    PER_RUNTIME_MS,
+  );
 
   for (const nodejsCompat of [false, true]) {
-    it(`Cloudflare workerd, ${nodejsCompat ? 'with' : 'without'} nodejs_compat`, async (ctx) => {
-      const bin = await runtime('workerd', ctx);
-      const config = smokeConfig(`workerd-${nodejsCompat ? 'compat' : 'plain'}`);
-      const { result, stderr } = await runInWorkerd(bin, tarball.workerFile, nodejsCompat, config);
-      await expectCoreWorks(config, result, JSON.stringify(result) + stderr);
-    }, PER_RUNTIME_MS);
+    it(
+      `Cloudflare workerd, ${nodejsCompat ? 'with' : 'without'} nodejs_compat`,
+      async (ctx) => {
+        const bin = await runtime('workerd', ctx);
+        const config = smokeConfig(`workerd-${nodejsCompat ? 'compat' : 'plain'}`);
+        const { result, stderr } = await runInWorkerd(bin, tarball.workerFile, nodejsCompat, config);
+        await expectCoreWorks(config, result, JSON.stringify(result) + stderr);
+      },
+      PER_RUNTIME_MS,
+    );
   }
 });

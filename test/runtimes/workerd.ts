@@ -35,8 +35,9 @@ const worker :Workerd.Worker = (
     for (;;) {
       if (child.exitCode !== null) throw new Error(`workerd exited with ${child.exitCode}: ${stderr}`);
       const request = { method: 'POST', body: JSON.stringify(config), signal: AbortSignal.timeout(30_000) };
-      const answer = await fetch(url, request)
-        .catch((error: Error) => (Date.now() < deadline ? undefined : Promise.reject(error)));
+      const answer = await fetch(url, request).catch((error: Error) =>
+        Date.now() < deadline ? undefined : Promise.reject(error),
+      );
       if (answer) return { result: await answer.json(), stderr };
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -153,8 +153,8 @@ export function sendCli(mock: RecordingMock) {
           e.isDirectory()
             ? walk(join(d, e.name))
             : readFileSync(join(d, e.name), 'latin1').includes(SECRET_KEY)
-            ? [join(d, e.name)]
-            : [],
+              ? [join(d, e.name)]
+              : [],
         );
       runs.length = 0;
       return [...found, ...walk(dir)];

@@ -48,12 +48,21 @@ export async function startFaultServer(handler: Handler, options: FaultServerOpt
   const forward = async (req: IncomingMessage, body: Buffer) => {
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-    return handler(new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body: body.length ? new Uint8Array(body) : undefined }));
+    return handler(
+      new Request(`http://${req.headers.host}${req.url}`, {
+        method: req.method,
+        headers,
+        body: body.length ? new Uint8Array(body) : undefined,
+      }),
+    );
   };
   const send = async (res: ServerResponse, response: Response) => {
     const text = await response.text();
     if (res.destroyed) return;
-    res.writeHead(response.status, { 'content-type': response.headers.get('content-type') ?? 'application/json', 'content-length': Buffer.byteLength(text) });
+    res.writeHead(response.status, {
+      'content-type': response.headers.get('content-type') ?? 'application/json',
+      'content-length': Buffer.byteLength(text),
+    });
     res.end(text);
   };
   const server = createServer(async (req, res) => {
@@ -86,7 +95,9 @@ export async function startFaultServer(handler: Handler, options: FaultServerOpt
       case '429-seconds':
         return json(429, '{"errors":{"json":"Too many requests"}}', { 'retry-after': '0' });
       case '429-date':
-        return json(429, '{"errors":{"json":"Too many requests"}}', { 'retry-after': new Date(Date.now() - 1000).toUTCString() });
+        return json(429, '{"errors":{"json":"Too many requests"}}', {
+          'retry-after': new Date(Date.now() - 1000).toUTCString(),
+        });
       case 'malformed-json':
         await forward(req, body);
         return json(200, '{"invitation_id": "abc", "page": 1,');

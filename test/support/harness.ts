@@ -1,6 +1,11 @@
 // Unit-test harness: the real clients over the stateful mocks' in-memory handlers, with every request
 // recorded, a fault hook in front, and the backoff sleep recorded instead of waited.
-import { createArgyleClient, createPartooClient, type ArgyleClientOptions, type PartooClientOptions } from '../../src/index.js';
+import {
+  createArgyleClient,
+  createPartooClient,
+  type ArgyleClientOptions,
+  type PartooClientOptions,
+} from '../../src/index.js';
 import { createStatefulMocks, type StatefulMockOptions, type StatefulMocks } from '../../src/testing/index.js';
 import { DEFAULT_CREDENTIALS } from '../../src/testing/stateful/index.js';
 import type { Handler } from '../../src/testing/stateful/respond.js';
@@ -22,7 +27,9 @@ export type Fault = (request: Request, forward: Handler, init?: RequestInit) => 
 
 const cache = new Map<string, Promise<StatefulMocks>>();
 
-export async function harness(opts: { mock?: StatefulMockOptions; partoo?: PartooClientOptions; argyle?: ArgyleClientOptions } = {}) {
+export async function harness(
+  opts: { mock?: StatefulMockOptions; partoo?: PartooClientOptions; argyle?: ArgyleClientOptions } = {},
+) {
   const key = JSON.stringify(opts.mock ?? {});
   if (!cache.has(key)) cache.set(key, createStatefulMocks(opts.mock));
   const mocks = await cache.get(key)!;
@@ -35,7 +42,13 @@ export async function harness(opts: { mock?: StatefulMockOptions; partoo?: Parto
     (async (input: Request, init?: RequestInit) => {
       const url = new URL(input.url);
       const text = await input.clone().text();
-      requests.push({ method: input.method, path: url.pathname, query: url.searchParams, body: text ? JSON.parse(text) : undefined, headers: new Headers(input.headers) });
+      requests.push({
+        method: input.method,
+        path: url.pathname,
+        query: url.searchParams,
+        body: text ? JSON.parse(text) : undefined,
+        headers: new Headers(input.headers),
+      });
       return fault ? fault(input, handler, init) : handler(input);
     }) as typeof fetch;
 
@@ -81,5 +94,11 @@ export async function harness(opts: { mock?: StatefulMockOptions; partoo?: Parto
   };
 }
 
-export const connectionReset = () => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
-export const connectionRefused = () => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }) });
+export const connectionReset = () =>
+  Object.assign(new TypeError('fetch failed'), {
+    cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+  });
+export const connectionRefused = () =>
+  Object.assign(new TypeError('fetch failed'), {
+    cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }),
+  });

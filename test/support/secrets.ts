@@ -4,7 +4,13 @@ import { inspect } from 'node:util';
 export function serializations(error: unknown): string[] {
   const out: string[] = [];
   for (let e: any = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
-    out.push(String(e), e.message ?? '', e.stack ?? '', JSON.stringify(e) ?? '', inspect(e, { depth: Infinity, showHidden: true }));
+    out.push(
+      String(e),
+      e.message ?? '',
+      e.stack ?? '',
+      JSON.stringify(e) ?? '',
+      inspect(e, { depth: Infinity, showHidden: true }),
+    );
   }
   return out;
 }

@@ -27,8 +27,8 @@ export function seedArgyle(state: ArgyleState, clock: MockClock, count: number) 
     state.invites.push(
       newInvite(
         { first_name: 'Seed', last_name: `Worker ${i}`, email: `seed${i}@example.com` },
-        new Date(clock.nowMs() - (count - i) * 60_000)
-      )
+        new Date(clock.nowMs() - (count - i) * 60_000),
+      ),
     );
   }
 }
@@ -75,7 +75,7 @@ export function argyleHandler(
   options: ArgyleMockOptions,
   state: ArgyleState,
   clock: MockClock,
-  validator: SpecValidator
+  validator: SpecValidator,
 ): Handler {
   // The same credentials and path rules as the static front, so the two modes cannot drift apart.
   const rules = rulesFor('argyle', { apiKey: '', apiKeyId: options.apiKeyId, apiKeySecret: options.apiKeySecret });
@@ -109,7 +109,7 @@ export function argyleHandler(
           .filter(
             (i) =>
               (statuses.length === 0 || statuses.includes(i.status)) &&
-              (!replyTo || (i.reply_to ?? []).includes(replyTo))
+              (!replyTo || (i.reply_to ?? []).includes(replyTo)),
           );
         // Cursors are URLs on the origin the request came to, as Argyle's are on its own.
         const origin = publicOrigin(request);

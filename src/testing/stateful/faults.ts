@@ -28,11 +28,14 @@ export function withFaults(handler: Handler, clock: MockClock, faults: FaultOpti
       }
       if (used >= rateLimitPerMinute) {
         const retryAfter = Math.max(1, Math.ceil((windowStart + 60_000 - now) / 1000));
-        return json(429, faults.errorBody?.(429) ?? { error: 'Too many requests' }, { 'retry-after': String(retryAfter) });
+        return json(429, faults.errorBody?.(429) ?? { error: 'Too many requests' }, {
+          'retry-after': String(retryAfter),
+        });
       }
       used++;
     }
-    if (failRate > 0 && Math.random() < failRate) return json(500, faults.errorBody?.(500) ?? { error: 'Injected failure' });
+    if (failRate > 0 && Math.random() < failRate)
+      return json(500, faults.errorBody?.(500) ?? { error: 'Injected failure' });
     return handler(request);
   };
 }

@@ -60,9 +60,12 @@ export function createStatefulEngine(options: StatefulMockOptions = {}): Statefu
     seedArgyle(argyleState, clock, seed);
   };
   reset();
-  const later = (handler: Promise<Handler>): Handler => async (request) => (await handler)(request);
+  const later =
+    (handler: Promise<Handler>): Handler =>
+    async (request) =>
+      (await handler)(request);
   const partoo = settled(
-    validators.then(([pv]) => partooHandler({ ...options, apiKey: creds.apiKey }, partooState, clock, pv))
+    validators.then(([pv]) => partooHandler({ ...options, apiKey: creds.apiKey }, partooState, clock, pv)),
   );
   const argyle = settled(validators.then(([, av]) => argyleHandler({ ...options, ...creds }, argyleState, clock, av)));
   return {
@@ -70,13 +73,13 @@ export function createStatefulEngine(options: StatefulMockOptions = {}): Statefu
       withFaults(later(partoo), clock, { ...options, errorBody: partooErrors.fixed }),
       clock,
       reset,
-      partooErrors
+      partooErrors,
     ),
     argyle: withControl(
       withFaults(later(argyle), clock, { ...options, errorBody: argyleErrors.fixed }),
       clock,
       reset,
-      argyleErrors
+      argyleErrors,
     ),
     clock,
     partooState,

@@ -58,7 +58,7 @@ export function partooHandler(
   options: PartooMockOptions,
   state: PartooState,
   clock: MockClock,
-  validator: SpecValidator
+  validator: SpecValidator,
 ): Handler {
   // The same credentials and path rules as the static front, so the two modes cannot drift apart.
   const rules = rulesFor('partoo', { apiKey: options.apiKey, apiKeyId: '', apiKeySecret: '' });
