@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { cellsOf, csvRows, readLayout, type CsvRow } from '../src/cli/csv-rows.js';
-import { UsageError } from '../src/cli/errors.js';
-import { NumberLines } from '../src/cli/number-lines.js';
-import { severalNumbers } from '../src/cli/phone-cell.js';
-import { chooseReport, openReport, readReport, sameFile } from '../src/cli/report.js';
+import { cellsOf, csvRows, readLayout, type CsvRow } from '../../src/cli/csv-rows.js';
+import { UsageError } from '../../src/cli/errors.js';
+import { NumberLines } from '../../src/cli/number-lines.js';
+import { severalNumbers } from '../../src/cli/phone-cell.js';
+import { chooseReport, openReport, readReport, sameFile } from '../../src/cli/report.js';
 
 let dir: string;
 let n = 0;

@@ -12,7 +12,7 @@ import {
   startRecordingMock,
   waitForRows,
   type RecordingMock,
-} from './support/cli.js';
+} from '../support/cli.js';
 
 /** Each response waits this long at the mock, so a run is still sending when it is interrupted. */
 const LATENCY_MS = 20;

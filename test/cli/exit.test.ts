@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf, sendCli, spawnCli, startRecordingMock, waitForRows, type RecordingMock } from './support/cli.js';
+import { rowsOf, sendCli, spawnCli, startRecordingMock, waitForRows, type RecordingMock } from '../support/cli.js';
 
 const LATENCY_MS = 20;
 let mock: RecordingMock;
@@ -126,7 +126,7 @@ describe.concurrent('exit statuses', () => {
 
   it('--version prints the package version; send --help and mock --help print their usage', async () => {
     const version = await spawnCli(['--version']).done;
-    const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')) as {
+    const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
       version: string;
     };
     expect([version.code, version.out.trim()]).toEqual([0, pkg.version]);

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { sendCli, startRecordingMock, type RecordingMock } from './support/cli.js';
+import { sendCli, startRecordingMock, type RecordingMock } from '../support/cli.js';
 
 let mock: RecordingMock;
 let cli: ReturnType<typeof sendCli>;

@@ -4,9 +4,9 @@ import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createStatefulMocks } from '../src/testing/index.js';
-import { readReport, rowsOf, SECRET_KEY, sendCli, startRecordingMock, type RecordingMock } from './support/cli.js';
-import { startFaultServer } from './support/fault-server.js';
+import { createStatefulMocks } from '../../src/testing/index.js';
+import { readReport, rowsOf, SECRET_KEY, sendCli, startRecordingMock, type RecordingMock } from '../support/cli.js';
+import { startFaultServer } from '../support/fault-server.js';
 
 let mock: RecordingMock;
 let cli: ReturnType<typeof sendCli>;
