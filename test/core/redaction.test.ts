@@ -1,0 +1,99 @@
+// Redaction as a user relies on it: what a client's errors may quote of its credentials, whichever other clients
+// come and go in the same process, and what text counts as a credential at all.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { createPartooClient, type ApiError } from '../../src/index.js';
+// The registry's own test seam: only to know that the collector has run, never to decide what is redacted.
+import { isRegistered } from '../../src/core/redact.js';
+import { leakedSecrets } from '../support/secrets.js';
+
+const BASE = 'https://partoo.test/v2';
+const unique = (prefix: string) => `${prefix}_${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+
+/** A client whose server answers every request with a 401 quoting `echo(request)`, no retries. */
+const echoingClient = (apiKey: string, echo: (req: Request) => string) =>
+  createPartooClient({
+    apiKey,
+    baseUrl: BASE,
+    maxRetries: 0,
+    rateLimit: false,
+    fetch: (async (req: Request) =>
+      new Response(JSON.stringify({ errors: { json: echo(req) } }), { status: 401 })) as typeof fetch,
+  });
+
+const statusError = (client: ReturnType<typeof createPartooClient>) =>
+  client.reviewBooster.getInvitationStatus('inv-1').then(
+    () => {
+      throw new Error('expected the 401 to be thrown');
+    },
+    (e: ApiError) => e,
+  );
+
+describe('two clients sharing a key', () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+
+  /** Collects until `done()` holds, at most `rounds` times: a FinalizationRegistry runs its callbacks after a GC. */
+  async function collectUntil(done: () => boolean, rounds = 50) {
+    for (let i = 0; i < rounds && !done(); i++) {
+      gc();
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return done();
+  }
+
+  it("one is collected, the other's errors still hide the key", async () => {
+    const shared = unique('pk_shared');
+    const witness = unique('pk_witness');
+    const survivor = echoingClient(shared, (req) => `unknown key ${req.headers.get('x-apikey')}`);
+    // The second holder of the key and a witness with a key of its own are dropped at once: once the witness's key
+    // has left the registry, the collector has run for the dropped holder too.
+    (() => {
+      void echoingClient(shared, () => '');
+      void echoingClient(witness, () => '');
+    })();
+    expect(isRegistered(witness)).toBe(true);
+    expect(await collectUntil(() => !isRegistered(witness))).toBe(true);
+    // A few more rounds: the dropped holder's callback may be queued just behind the witness's.
+    await collectUntil(() => false, 3);
+
+    const error = await statusError(survivor);
+    expect(error.status).toBe(401);
+    expect(error.message).toContain('unknown key [redacted]');
+    expect(leakedSecrets(error, [shared])).toEqual([]);
+  });
+});
+
+describe('what counts as a credential in error text', () => {
+  it('Basic and Bearer tokens are redacted even when no client registered them', async () => {
+    const bearer = 'eyJhbGciOiJIUzI1NiJ9.payload.sig';
+    const basic = 'dXNlcjpwYXNzd29yZA==';
+    const client = echoingClient(
+      unique('pk_tokens'),
+      () => `proxy saw Authorization: Bearer ${bearer}, Basic ${basic}`,
+    );
+    const error = await statusError(client);
+    expect(error.message).toContain('Authorization: Bearer [redacted], Basic [redacted]');
+    expect(leakedSecrets(error, [bearer, basic])).toEqual([]);
+  });
+
+  it('leaves ordinary words after "Bearer" or "Basic" alone: only a token-length run is one', async () => {
+    const client = echoingClient(unique('pk_prose'), () => 'send a Bearer token or Basic auth');
+    const error = await statusError(client);
+    expect(error.message).toContain('send a Bearer token or Basic auth');
+  });
+
+  it('a key shorter than 6 characters is not scrubbed out of ordinary text (it would shred every message)', async () => {
+    // Such a key is refused by Partoo anyway; what matters is that the error stays readable.
+    const client = echoingClient('abc12', () => 'the abc12 key is too short for abc12-style redaction');
+    const error = await statusError(client);
+    expect(error.message).toContain('the abc12 key is too short for abc12-style redaction');
+  });
+
+  it('a key of exactly 6 characters is a secret like any other', async () => {
+    const client = echoingClient('k6k6k6', (req) => `key ${req.headers.get('x-apikey')} refused`);
+    const error = await statusError(client);
+    expect(error.message).toContain('key [redacted] refused');
+  });
+});
