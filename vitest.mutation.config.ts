@@ -1,5 +1,8 @@
-// The tests Stryker runs against each mutant of the send path (stryker.config.json): the fast ones only. Left out:
-// the 60 s property test and the 75 s fleet test (too slow to run per mutant), and every test needing Prism.
+// The tests Stryker runs against each mutant of the send path (stryker.config.json): the fast ones that pin it. Every
+// request goes through the transport, so a surviving transport mutant runs every test here: each file costs its full
+// time once per such mutant. Left out: the 60 s property test and the 75 s fleet test, the bulk runner (7 s, paced by
+// its rate limit), the late-delivery and stateful-mock files (10 s and 6 s of real waits; guard-settle and
+// send-invitation pin the same decisions), and every test needing Prism.
 import { defineConfig } from 'vitest/config';
 import base from './vitest.config.js';
 
@@ -12,9 +15,13 @@ export default defineConfig({
       'test/partoo/**/*.test.ts',
       'test/faults/*.test.ts',
       'test/redis/store-*.test.ts',
-      'test/mock/stateful-http.test.ts',
     ],
-    exclude: ['test/faults/no-double-sms.property.test.ts', '**/node_modules/**'],
+    exclude: [
+      'test/faults/no-double-sms.property.test.ts',
+      'test/faults/late-delivery.test.ts',
+      'test/partoo/bulk.test.ts',
+      '**/node_modules/**',
+    ],
     // Only the Redis the store tests need: no Prism (nothing here talks to it, and it is slow to start).
     globalSetup: ['test/mutation/global-setup.ts'],
     reporters: ['default'],
