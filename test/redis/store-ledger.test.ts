@@ -1,0 +1,63 @@
+// redisGuardStore's ledger on a real Redis: what a worker reads back of another's send, and for how long.
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { redisGuardStore } from '../../src/redis/index.js';
+
+const url = inject('redisUrl');
+if (!url && process.env.REQUIRE_REDIS === '1') throw new Error('Redis store tests: no REDIS_URL and no redis-server');
+const prefix = () => `st-${Math.random().toString(36).slice(2)}:`;
+
+describe.skipIf(!url)('the Redis ledger', () => {
+  let redis: Redis;
+  beforeAll(() => {
+    redis = new Redis(url);
+  });
+  afterAll(async () => {
+    await redis.quit();
+  });
+
+  it('gives back what was set, the date a Date again, under the prefix', async () => {
+    const p = prefix();
+    const store = redisGuardStore(redis, { prefix: p });
+    const sentAt = new Date('2026-11-30T01:02:03.456Z');
+    await store.set('biz:+33601020304', { invitationId: 'inv-1', sentAt }, 60_000);
+    const got = await store.get('biz:+33601020304');
+    expect(got).toEqual({ invitationId: 'inv-1', sentAt });
+    expect(got?.sentAt).toBeInstanceOf(Date);
+    expect(JSON.parse((await redis.get(`${p}ledger:biz:+33601020304`))!)).toEqual({
+      invitationId: 'inv-1',
+      sentAt: '2026-11-30T01:02:03.456Z',
+    });
+    expect(await store.get('biz:+33601020305')).toBeUndefined();
+  });
+
+  it('forgets an entry when its TTL ends: the number may be texted again exactly then', async () => {
+    const p = prefix();
+    const store = redisGuardStore(redis, { prefix: p });
+    await store.set('k', { invitationId: 'inv-1', sentAt: new Date() }, 60_000);
+    const pttl = await redis.pttl(`${p}ledger:k`);
+    expect(pttl).toBeGreaterThan(59_000);
+    expect(pttl).toBeLessThanOrEqual(60_000);
+    await store.set('short', { invitationId: 'inv-2', sentAt: new Date() }, 40);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(await store.get('short')).toBeUndefined();
+  });
+
+  it('rounds a fractional TTL up, and never asks Redis for a TTL under 1 ms', async () => {
+    const p = prefix();
+    const store = redisGuardStore(redis, { prefix: p });
+    await store.set('frac', { invitationId: 'inv-1', sentAt: new Date() }, 1_500.2);
+    expect(await redis.pttl(`${p}ledger:frac`)).toBeGreaterThan(1_500);
+    // A TTL of 0 or less would be an error from Redis: the entry is kept for 1 ms instead.
+    await expect(store.set('zero', { invitationId: 'inv-2', sentAt: new Date() }, 0)).resolves.toBeUndefined();
+    await expect(store.set('neg', { invitationId: 'inv-3', sentAt: new Date() }, -5)).resolves.toBeUndefined();
+  });
+
+  it("uses 'partoo-argyle-sdk:' as the default prefix", async () => {
+    const store = redisGuardStore(redis);
+    const key = `default-prefix-${Math.random().toString(36).slice(2)}`;
+    await store.set(key, { invitationId: 'inv-1', sentAt: new Date() }, 5_000);
+    expect(await redis.exists(`partoo-argyle-sdk:ledger:${key}`)).toBe(1);
+    await redis.del(`partoo-argyle-sdk:ledger:${key}`);
+  });
+});
