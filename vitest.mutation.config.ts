@@ -28,5 +28,8 @@ export default defineConfig({
     // Only the Redis the store tests need: no Prism (nothing here talks to it, and it is slow to start).
     globalSetup: ['test/mutation/global-setup.ts'],
     reporters: ['default'],
+    // One module graph for all files (Stryker runs each mutant in one worker): the stateful mocks load their specs
+    // once instead of once per file, which makes each mutant's run about 3x faster (40 s against 160 s here).
+    isolate: false,
   },
 });
