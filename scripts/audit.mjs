@@ -17,7 +17,6 @@ if (!counts) {
   process.exit(0);
 }
 const high = (counts.high ?? 0) + (counts.critical ?? 0);
-console.log(
-  `npm audit --omit=dev: ${counts.critical ?? 0} critical, ${counts.high ?? 0} high, ${counts.moderate ?? 0} moderate, ${counts.low ?? 0} low`,
-);
+const levels = ['critical', 'high', 'moderate', 'low'].map((level) => `${counts[level] ?? 0} ${level}`);
+console.log(`npm audit --omit=dev: ${levels.join(', ')}`);
 process.exit(high > 0 ? 1 : 0);

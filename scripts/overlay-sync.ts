@@ -54,15 +54,7 @@ export function syncOverlay(overlayText: string, before: Doc | undefined, after:
     if (!op) {
       const at = old.byId.get(id)?.at;
       const moved = at ? now.byAt.get(at) : undefined;
-      const reason = !at
-        ? 'no operation has this operationId, in the old spec or the new'
-        : !moved
-          ? `operation ${at} is gone`
-          : typeof moved.operationId !== 'string'
-            ? `${at} has no operationId in the new spec (entries are keyed by it)`
-            : (examples as YAMLMap).has(moved.operationId)
-              ? `${at} is now ${moved.operationId}, which has its own entry`
-              : undefined;
+      const reason = whyDropped(at, moved, examples as YAMLMap);
       if (reason) {
         cut(pair);
         result.dropped.push({ entry: id, reason });
@@ -78,11 +70,7 @@ export function syncOverlay(overlayText: string, before: Doc | undefined, after:
     const gone = (statuses.items as Pair<unknown, unknown>[]).filter((s) => {
       const status = String(isScalar(s.key) ? s.key.value : s.key);
       const response = resolve(after, op!.responses?.[status] ?? added[status]);
-      const reason = !response
-        ? 'the spec no longer documents this status'
-        : !response.content?.['application/json']
-          ? 'this response has no application/json content any more'
-          : undefined;
+      const reason = whyStatusDropped(response);
       if (reason) result.dropped.push({ entry: `${op!.operationId} ${status}`, reason });
       return reason !== undefined;
     });
@@ -97,6 +85,23 @@ export function syncOverlay(overlayText: string, before: Doc | undefined, after:
   for (const e of edits.sort((a, b) => b.from - a.from)) text = text.slice(0, e.from) + e.text + text.slice(e.to);
   result.text = text;
   return result;
+}
+
+/** Why an entry whose operationId is gone cannot follow its operation (undefined: it follows to `moved`). */
+function whyDropped(at: string | undefined, moved: Doc | undefined, examples: YAMLMap): string | undefined {
+  if (!at) return 'no operation has this operationId, in the old spec or the new';
+  if (!moved) return `operation ${at} is gone`;
+  if (typeof moved.operationId !== 'string')
+    return `${at} has no operationId in the new spec (entries are keyed by it)`;
+  if (examples.has(moved.operationId)) return `${at} is now ${moved.operationId}, which has its own entry`;
+  return undefined;
+}
+
+/** Why a status entry no longer applies (undefined: the response is still there with JSON content). */
+function whyStatusDropped(response: Doc | undefined): string | undefined {
+  if (!response) return 'the spec no longer documents this status';
+  if (!response.content?.['application/json']) return 'this response has no application/json content any more';
+  return undefined;
 }
 
 function resolve(doc: Doc, node: any): any {

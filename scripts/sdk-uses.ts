@@ -1,7 +1,7 @@
 // The wire fields the hand-written wrapper (src/core, src/partoo, src/argyle) sends or reads, per operation.
-// A spec change that is breaking on one of these breaks the SDK itself, not just users of the raw `.api` client, so `pull` reports it
-// apart and exits 4. test/sdk-uses.test.ts keeps this list honest both ways: every entry exists in the
-// committed spec, and every field name of these operations that appears in that code is listed here.
+// A spec change that is breaking on one of these breaks the SDK itself, not just users of the raw `.api` client,
+// so `pull` reports it apart and exits 4. test/sdk-uses.test.ts keeps this list honest both ways: every entry exists
+// in the committed spec, and every field name of these operations that appears in that code is listed here.
 //
 // Entries: `query.<name>` / `path.<name>` (parameters), `body.<field>` (request body), `response.<field>` (the 2xx
 // answer; `[]` steps into an array's items). Error bodies are left out: the wrapper reads them generically

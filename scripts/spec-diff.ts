@@ -156,24 +156,21 @@ function sdkTouch(uses: SdkUses, d: Diff, kind: Kind, operation: string, section
   return undefined;
 }
 
+const ACTION_WORD: Partial<Record<string, string>> = { add: 'added', remove: 'removed' };
+
 function describe(d: Diff, section: string, field: string): string {
   const where = [section, field].filter(Boolean).join(' ');
   const last = d.path[d.path.length - 1];
   const value = (v: unknown) => (typeof v === 'object' && v !== null ? '(object)' : JSON.stringify(v));
   if (d.path[0] === 'paths' && d.path.length === 3 && METHODS.has(String(d.path[2]))) {
-    return `operation ${d.action === 'add' ? 'added' : d.action === 'remove' ? 'removed' : 'changed'}`;
+    return `operation ${ACTION_WORD[d.action] ?? 'changed'}`;
   }
   if (d.path.includes('enum')) {
-    const what =
-      d.action === 'add'
-        ? 'added'
-        : d.action === 'remove'
-          ? 'removed'
-          : `replaced ${value(d.before)} -> ${value(d.after)}`;
+    const what = ACTION_WORD[d.action] ?? `replaced ${value(d.before)} -> ${value(d.after)}`;
     return `${where}: enum value ${value(d.after ?? d.before)} ${what}`;
   }
   if (d.path[d.path.length - 2] === 'required' || last === 'required') {
-    const now = d.action === 'remove' ? false : last === 'required' ? d.after === true : true;
+    const now = d.action !== 'remove' && (last !== 'required' || d.after === true);
     return `${where} ${now ? 'now required' : 'no longer required'}`;
   }
   if (d.action === 'add') return `${where || last} added${typeof d.after !== 'object' ? `: ${value(d.after)}` : ''}`;

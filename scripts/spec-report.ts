@@ -26,8 +26,18 @@ export function verdict(changes: Change[], added: string[]): { bump: Bump | unde
   const sdk = changes.some((c) => c.sdkBreaking);
   const breaking = sdk || changes.some((c) => c.kind === 'breaking');
   // Users of the raw `.api` client see every operation's types, so any breaking change is a major for them.
-  const bump = breaking ? 'major' : added.length ? 'minor' : changes.length ? 'patch' : undefined;
-  return { bump, exitCode: sdk ? EXIT.breakingForSdk : breaking ? EXIT.breakingForApiUsers : EXIT.ok };
+  return { bump: bumpFor(breaking, added.length > 0, changes.length > 0), exitCode: exitCodeFor(sdk, breaking) };
+}
+
+function bumpFor(breaking: boolean, added: boolean, changed: boolean): Bump | undefined {
+  if (breaking) return 'major';
+  if (added) return 'minor';
+  return changed ? 'patch' : undefined;
+}
+
+function exitCodeFor(sdkBreaking: boolean, breaking: boolean): number {
+  if (sdkBreaking) return EXIT.breakingForSdk;
+  return breaking ? EXIT.breakingForApiUsers : EXIT.ok;
 }
 
 const INFO_SHOWN = 20;
