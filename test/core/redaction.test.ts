@@ -97,3 +97,44 @@ describe('what counts as a credential in error text', () => {
     expect(error.message).toContain('key [redacted] refused');
   });
 });
+
+describe('credentials stay on the configured origin', () => {
+  const recording = () => {
+    const seen: string[] = [];
+    const client = createPartooClient({
+      apiKey: unique('pk_origin'),
+      baseUrl: BASE,
+      maxRetries: 0,
+      rateLimit: false,
+      fetch: (async (req: Request) => {
+        seen.push(req.url);
+        return new Response('{"status":"DELIVERED"}', { status: 200 });
+      }) as typeof fetch,
+    });
+    return { client, seen };
+  };
+  const query = { invitation_id: 'inv-1' };
+
+  it('the transport itself refuses a request to another origin, whatever built it', async () => {
+    const { client, seen } = recording();
+    // A per-request baseUrl bypasses the paginator's own check: only the transport stands in the way.
+    for (const baseUrl of ['https://evil.example/v2', 'https://partoo.test.evil.example/v2', 'http://partoo.test/v2']) {
+      const call = client.api.GET('/review_booster/invitation_status', { baseUrl, params: { query } });
+      await expect(call).rejects.toMatchObject({
+        name: 'ConfigurationError',
+        message: `Refusing to send credentials to ${new URL(baseUrl).origin}: the client is configured for https://partoo.test`,
+      });
+    }
+    expect(seen).toEqual([]);
+  });
+
+  it('any path on the configured origin is fine', async () => {
+    const { client, seen } = recording();
+    const { data } = await client.api.GET('/review_booster/invitation_status', {
+      baseUrl: 'https://partoo.test/other',
+      params: { query },
+    });
+    expect(data).toEqual({ status: 'DELIVERED' });
+    expect(seen).toEqual(['https://partoo.test/other/review_booster/invitation_status?invitation_id=inv-1']);
+  });
+});
