@@ -51,7 +51,7 @@ export default defineConfig(
       // Node's and the web platform's globals; no-undef is off for TypeScript (tsc checks names), on for .mjs/.cjs.
       globals: Object.fromEntries(
         [
-          ...['console', 'process', 'Buffer', 'require', '__dirname', 'globalThis', 'crypto', 'performance'],
+          ...['console', 'process', 'Buffer', 'require', 'module', '__dirname', 'globalThis', 'crypto', 'performance'],
           ...['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'queueMicrotask'],
           ...['fetch', 'Request', 'Response', 'Headers', 'URL', 'URLSearchParams', 'AbortController', 'AbortSignal'],
           ...['TextEncoder', 'TextDecoder', 'structuredClone'],
