@@ -1,5 +1,8 @@
 import { apiErrorFor } from './errors.js';
+import type { Reply } from './request.js';
 import { bufferedText, retryAfterMs } from './transport.js';
+
+type OpenapiResult = { data?: unknown; error?: unknown; response: Response };
 
 /**
  * The wrapper asks openapi-fetch to leave a success body alone (`parseAs: 'stream'`) and parses here, once,
@@ -7,10 +10,9 @@ import { bufferedText, retryAfterMs } from './transport.js';
  * was most of the wrapper's per-call cost). A truncated or non-JSON success body becomes a typed ApiError
  * carrying the status rather than a bare SyntaxError.
  */
-export async function unwrap<T>(
-  result: { data?: unknown; error?: unknown; response: Response },
-  operation: string,
-): Promise<T> {
+export async function unwrap<T>(result: Reply<T>, operation: string): Promise<T>;
+export async function unwrap<T>(result: Reply<unknown> | OpenapiResult, operation: string): Promise<T>;
+export async function unwrap<T>(result: Reply<unknown> | OpenapiResult, operation: string): Promise<T> {
   const { response } = result;
   if (!response.ok) {
     throw apiErrorFor({
@@ -21,7 +23,8 @@ export async function unwrap<T>(
       retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
     });
   }
-  const text = await successText(result);
+  // A reply from request.ts carries its text; openapi-fetch's result a Response the transport read.
+  const text = 'text' in result ? result.text : await successText(result);
   if (text === '') throw malformed(response, text, operation);
   return parseJson<T>(response, text, operation);
 }
@@ -32,7 +35,7 @@ export async function successText(result: { data?: unknown; response: Response }
   return bufferedText(response) ?? (result.data == null || response.bodyUsed ? '' : await response.text());
 }
 
-export function parseJson<T>(response: Response, text: string, operation: string): T {
+export function parseJson<T>(response: { status: number; headers: Headers }, text: string, operation: string): T {
   try {
     return JSON.parse(text) as T;
   } catch {
@@ -41,7 +44,7 @@ export function parseJson<T>(response: Response, text: string, operation: string
 }
 
 // The snippet is redacted by ApiError like any body: JSON.parse's own SyntaxError would quote it as it is.
-const malformed = (response: Response, text: string, operation: string) =>
+const malformed = (response: { status: number; headers: Headers }, text: string, operation: string) =>
   apiErrorFor({
     status: response.status,
     body: text.length > 500 ? `${text.slice(0, 500)}…` : text,
@@ -50,4 +53,4 @@ const malformed = (response: Response, text: string, operation: string) =>
     message: `malformed response: expected JSON, got ${text === '' ? 'an empty body' : contentType(response)}`,
   });
 
-const contentType = (response: Response) => response.headers.get('content-type') ?? 'no content type';
+const contentType = (response: { headers: Headers }) => response.headers.get('content-type') ?? 'no content type';

@@ -4,12 +4,12 @@
 // attempt costs a clock read and a closure.
 import type { Log } from './log.js';
 import { attemptSpan, tracing } from './trace.js';
-import type { AttemptDone } from './transport.js';
+import type { Observe } from './attempt.js';
 
 /** A wait for the rate limit longer than this is worth an info record: it explains a slow batch. */
 const SLOW_WAIT_MS = 1_000;
 
-export function attemptObserver(log: Log): (request: Request, attempt: number, waitedMs: number) => AttemptDone {
+export function attemptObserver(log: Log): Observe {
   return (request, attempt, waitedMs) => {
     const started = Date.now();
     const where = () => ({ method: request.method, path: new URL(request.url).pathname, attempt: attempt + 1 });
@@ -31,7 +31,7 @@ export function attemptObserver(log: Log): (request: Request, attempt: number, w
   };
 }
 
-function spanFor(request: Request, attempt: number) {
+function spanFor(request: { method: string; url: string }, attempt: number) {
   const url = new URL(request.url);
   return attemptSpan(request.method, {
     'http.request.method': request.method,

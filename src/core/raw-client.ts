@@ -3,9 +3,10 @@
 // message quotes the start of the body as it came, echoed credentials included.
 import type { Client } from 'openapi-fetch';
 import { parseJson, successText } from './api-result.js';
+import { NO_CALLER_SIGNAL } from './transport.js';
 
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
-type Init = { parseAs?: string } | undefined;
+type Init = { parseAs?: string; signal?: AbortSignal | null } | undefined;
 type Call = (url: string, init?: Init) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 export function rawClient<C extends Client<any>>(client: C): C {
@@ -21,8 +22,10 @@ export function rawClient<C extends Client<any>>(client: C): C {
 }
 
 async function parsed(method: string, url: string, init: Init, call: (init: Init) => ReturnType<Call>) {
-  if (init?.parseAs !== undefined && init.parseAs !== 'json') return call(init);
-  const result = await call({ ...init, parseAs: 'stream' });
+  // Without a signal of the caller's, the transport need not listen to the one every Request carries.
+  const marked = init?.signal ? init : { ...init, [NO_CALLER_SIGNAL]: true };
+  if (init?.parseAs !== undefined && init.parseAs !== 'json') return call(marked);
+  const result = await call({ ...marked, parseAs: 'stream' });
   if (!result.response.ok) return result;
   // openapi-fetch's own reading: no body (204, HEAD, length 0) is `data: undefined`, and so is an empty text.
   const text = await successText(result);
