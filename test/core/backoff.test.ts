@@ -79,6 +79,10 @@ describe('which failures are tried again', () => {
     expect(h.posts()).toHaveLength(2);
     expect(h.requests).toHaveLength(2);
     expect(h.sleeps).toEqual([250]);
+    // The body is read once and sent whole on every attempt, with the key each time.
+    expect(h.posts()[1].body).toEqual(h.posts()[0].body);
+    expect(h.posts()[1].body).toMatchObject({ business_id: BIZ, target_phone: '+33601020304' });
+    expect(h.posts()[1].headers.get('x-apikey')).toBe(h.posts()[0].headers.get('x-apikey'));
   });
 
   // The raw client, so only the transport decides (the guard would search and decide on its own after it).
@@ -212,5 +216,103 @@ describe("the caller's AbortSignal", () => {
     });
     await expect(call).rejects.toThrow('shutting down');
     expect(requests).toBe(1);
+  });
+
+  it('a call made with a signal already aborted ends at once with its reason: nothing is retried', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('already gone'));
+    let requests = 0;
+    const client = createPartooClient({
+      apiKey: 'pk_abort_test_key',
+      baseUrl: 'https://partoo.test/v2',
+      rateLimit: false,
+      // As every fetch does: a request whose signal is aborted is not made.
+      fetch: (async (_req: Request, init?: RequestInit) => {
+        requests++;
+        if (init?.signal?.aborted) throw init.signal.reason;
+        return unavailable();
+      }) as typeof fetch,
+    });
+    const call = client.api.GET('/review_booster/invitation_status', {
+      params: { query: { invitation_id: 'inv-1' } },
+      signal: controller.signal,
+    });
+    await expect(call).rejects.toThrow('already gone');
+    expect(requests).toBeLessThanOrEqual(1);
+  });
+
+  it("an abort during the backoff wait ends it at once (the client's own wait, no seam), leaving no timer", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const controller = new AbortController();
+    let requests = 0;
+    const client = createPartooClient({
+      apiKey: 'pk_abort_test_key',
+      baseUrl: 'https://partoo.test/v2',
+      rateLimit: false,
+      fetch: (async () => {
+        requests++;
+        // Aborted just after the answer arrives, while the client waits before trying again.
+        queueMicrotask(() => setImmediate(() => controller.abort(new Error('stop waiting'))));
+        return unavailable();
+      }) as typeof fetch,
+    });
+    const call = client.api.GET('/review_booster/invitation_status', {
+      params: { query: { invitation_id: 'inv-1' } },
+      signal: controller.signal,
+    });
+    await expect(call).rejects.toThrow('stop waiting');
+    expect(requests).toBe(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('a signal aborted by the first answer stops the wait before it starts', async () => {
+    const controller = new AbortController();
+    let requests = 0;
+    const client = createPartooClient({
+      apiKey: 'pk_abort_test_key',
+      baseUrl: 'https://partoo.test/v2',
+      rateLimit: false,
+      fetch: (async () => {
+        requests++;
+        controller.abort(new Error('done with it'));
+        return unavailable();
+      }) as typeof fetch,
+    });
+    const started = Date.now();
+    const call = client.api.GET('/review_booster/invitation_status', {
+      params: { query: { invitation_id: 'inv-1' } },
+      signal: controller.signal,
+    });
+    await expect(call).rejects.toThrow('done with it');
+    expect(requests).toBe(1);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe('what a retried answer leaves behind', () => {
+  it('the body of an answer that is retried is released, not left holding the connection', async () => {
+    const h = await harness();
+    let cancelled = 0;
+    let calls = 0;
+    h.setFault(async (req, forward) => {
+      if (calls++ > 0) return forward(req);
+      const body = new ReadableStream({ pull: () => {}, cancel: () => void cancelled++ });
+      return new Response(body, { status: 503 });
+    });
+    await status(h).catch(() => undefined);
+    expect(cancelled).toBe(1);
+  });
+
+  it('middleware never sees the credentials: they are on the request only while it is being sent', async () => {
+    const h = await harness();
+    const seen: (string | null)[] = [];
+    h.partoo.api.use({
+      onRequest: ({ request }) => void seen.push(request.headers.get('x-apikey')),
+      onResponse: ({ request }) => void seen.push(request.headers.get('x-apikey')),
+    });
+    await h.partoo.api.GET('/review_booster/invitation_status', { params: { query: { invitation_id: 'x' } } });
+    expect(seen).toEqual([null, null]);
+    // ...and yet the server got them.
+    expect(h.requests[0].headers.get('x-apikey')).toBeTruthy();
   });
 });
