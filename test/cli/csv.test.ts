@@ -1,7 +1,6 @@
 // The send command's file handling, in process: encodings, delimiters, the header, the one-line-one-record
 // rule, numbers kept per batch, and how reports are found, compared and read back.
-import { linkSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { linkSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
@@ -11,11 +10,12 @@ import { UsageError } from '../../src/cli/errors.js';
 import { NumberLines } from '../../src/cli/number-lines.js';
 import { severalNumbers } from '../../src/cli/phone-cell.js';
 import { chooseReport, openReport, readReport, sameFile } from '../../src/cli/report.js';
+import { cleanUp, tempDir } from '../support/process.js';
 
 let dir: string;
 let n = 0;
-beforeAll(() => void (dir = mkdtempSync(join(tmpdir(), 'pas-csv-'))));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeAll(() => void (dir = tempDir('pas-csv')));
+afterAll(cleanUp);
 
 /** A file with these exact bytes. */
 function file(content: string | Uint8Array): string {

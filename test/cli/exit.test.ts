@@ -1,29 +1,29 @@
 // Each exit status of `partoo-argyle-sdk`, one by one, as the README lists them: 0 clean, 1 could not run,
 // 2 bad usage (nothing sent), 3 rows failed, 130 interrupted; and --version, send --help, mock --help.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf, sendCli, spawnCli, startRecordingMock, waitForRows, type RecordingMock } from '../support/cli.js';
+import { rowsOf, sendSetup, spawnCli, waitForRows, type RecordingMock, type SendCli } from '../support/cli.js';
+import { cleanUp } from '../support/process.js';
 
 const LATENCY_MS = 20;
 let mock: RecordingMock;
-let cli: ReturnType<typeof sendCli>;
+let cli: SendCli;
 let dir: string;
 let csv: string;
 
 beforeAll(async () => {
-  mock = await startRecordingMock({ latencyMs: LATENCY_MS });
-  cli = sendCli(mock);
-  dir = mkdtempSync(join(tmpdir(), 'pas-exit-'));
+  ({ mock, cli, dir } = await sendSetup('pas-exit', { latencyMs: LATENCY_MS }));
   csv = join(dir, 'ok.csv');
   writeFileSync(csv, 'phone\n+33601020304\n');
 });
 afterAll(async () => {
   // The tests run at once (each its own numbers and files): the key is looked for once they are all done.
-  expect(cli.leaks(dir)).toEqual([]);
-  await mock.close();
-  rmSync(dir, { recursive: true, force: true });
+  try {
+    expect(cli.leaks(dir)).toEqual([]);
+  } finally {
+    await cleanUp();
+  }
 });
 
 const file = (name: string, text: string) => {
@@ -78,9 +78,9 @@ describe.concurrent('exit statuses', () => {
   it('2: a missing --business, an unknown command, an unknown mock option', async () => {
     const noBusiness = await cli.run(['--csv', csv]);
     expect([noBusiness.code, noBusiness.err]).toEqual([2, expect.stringContaining('--business <id> is required')]);
-    const command = await spawnCli(['sned']).done;
+    const command = await spawnCli(['sned']).exited;
     expect([command.code, command.err]).toEqual([2, expect.stringContaining('unknown command "sned"')]);
-    const mockFlag = await spawnCli(['mock', '--bogus']).done;
+    const mockFlag = await spawnCli(['mock', '--bogus']).exited;
     expect([mockFlag.code, mockFlag.err]).toEqual([2, expect.stringContaining("Unknown option '--bogus'")]);
   });
 
@@ -114,7 +114,7 @@ describe.concurrent('exit statuses', () => {
     ]);
     await waitForRows(report, 3, 2 * LATENCY_MS);
     run.child.kill('SIGTERM');
-    const r = await run.done;
+    const r = await run.exited;
     expect(r.code).toBe(130);
     expect(r.out).toContain(
       `interrupted: to send the rest exactly once, run:\n  npx partoo-argyle-sdk send --resume ${report} --csv ${many}`,
@@ -125,17 +125,17 @@ describe.concurrent('exit statuses', () => {
   });
 
   it('--version prints the package version; send --help and mock --help print their usage', async () => {
-    const version = await spawnCli(['--version']).done;
+    const version = await spawnCli(['--version']).exited;
     const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
       version: string;
     };
     expect([version.code, version.out.trim()]).toEqual([0, pkg.version]);
-    const send = await spawnCli(['send', '--help']).done;
+    const send = await spawnCli(['send', '--help']).exited;
     expect(send.code).toBe(0);
     expect(send.out).toContain('Usage: partoo-argyle-sdk send --csv <file> --business <id> [options]');
     for (const flag of ['--resume', '--delimiter', '--encoding', '--force', '--dry-run', 'Exit status: 0'])
       expect(send.out).toContain(flag);
-    const mockHelp = await spawnCli(['mock', '--help']).done;
+    const mockHelp = await spawnCli(['mock', '--help']).exited;
     expect([mockHelp.code, mockHelp.out]).toEqual([
       0,
       expect.stringContaining('Usage: partoo-argyle-sdk mock [options]'),

@@ -1,24 +1,17 @@
 // `send` spawned for real over the files partners export: a stray quote mid-file, a French Excel export,
 // windows-1252, no header row, two numbers in one cell. The mock counts what was sent.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { rowsOf, sendCli, startRecordingMock, type RecordingMock } from '../support/cli.js';
+import { rowsOf, sendSetup, type RecordingMock, type SendCli } from '../support/cli.js';
+import { cleanUp } from '../support/process.js';
 
 let mock: RecordingMock;
-let cli: ReturnType<typeof sendCli>;
+let cli: SendCli;
 let dir: string;
 
-beforeAll(async () => {
-  mock = await startRecordingMock();
-  cli = sendCli(mock);
-  dir = mkdtempSync(join(tmpdir(), 'pas-files-'));
-});
-afterAll(async () => {
-  await mock.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(async () => void ({ mock, cli, dir } = await sendSetup('pas-files')));
+afterAll(cleanUp);
 beforeEach(() => mock.reset());
 afterEach(() => expect(cli.leaks(dir)).toEqual([]));
 

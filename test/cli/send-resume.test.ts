@@ -1,18 +1,19 @@
 // `send --resume` spawned for real: runs cut short by SIGINT and SIGKILL at several points, each resumed from a
 // re-sorted export with nothing but the report, and every number counted at the mock: one SMS each, none missed.
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   readReport,
   rowsOf,
-  sendCli,
+  sendSetup,
   shuffled,
-  startRecordingMock,
   waitForRows,
   type RecordingMock,
+  type SendCli,
 } from '../support/cli.js';
+import { cleanUp } from '../support/process.js';
 
 /** Each response waits this long at the mock, so a run is still sending when it is interrupted. */
 const LATENCY_MS = 20;
@@ -20,18 +21,11 @@ const LATENCY_MS = 20;
 const MS_PER_ROW = 2 * LATENCY_MS;
 
 let mock: RecordingMock;
-let cli: ReturnType<typeof sendCli>;
+let cli: SendCli;
 let dir: string;
 
-beforeAll(async () => {
-  mock = await startRecordingMock({ latencyMs: LATENCY_MS });
-  cli = sendCli(mock);
-  dir = mkdtempSync(join(tmpdir(), 'pas-resume-'));
-});
-afterAll(async () => {
-  await mock.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(async () => void ({ mock, cli, dir } = await sendSetup('pas-resume', { latencyMs: LATENCY_MS })));
+afterAll(cleanUp);
 beforeEach(() => mock.reset());
 afterEach(() => expect(cli.leaks(dir)).toEqual([]));
 
@@ -82,7 +76,7 @@ describe('send --resume', () => {
     ]);
     await waitForRows(report, 10, MS_PER_ROW);
     first.child.kill('SIGINT');
-    const interrupted = await first.done;
+    const interrupted = await first.exited;
     expect(interrupted.code).toBe(130);
     const sentFirst = rowsOf(report).filter((l) => l.status === 'sent').length;
     expect(sentFirst).toBeGreaterThanOrEqual(10);
@@ -128,7 +122,7 @@ describe('send --resume', () => {
       const run = cli.start(runs[i] ?? ['--resume', report, '--csv', csv, ...pace]);
       await waitForRows(report, at, MS_PER_ROW);
       run.child.kill('SIGKILL');
-      expect((await run.done).signal).toBe('SIGKILL');
+      expect((await run.exited).signal).toBe('SIGKILL');
       writeCsv(csv, shuffled(rows, 11 + i));
     }
     expect(mock.posts.length).toBeLessThan(rows.length);

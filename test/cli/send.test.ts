@@ -1,26 +1,19 @@
 // `partoo-argyle-sdk send --csv` spawned for real against the stateful mock on a socket: rows, the report,
 // outcomes that may have been sent, the dry run against the real run, and the key kept out of every output.
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createStatefulMocks } from '../../src/testing/index.js';
-import { readReport, rowsOf, SECRET_KEY, sendCli, startRecordingMock, type RecordingMock } from '../support/cli.js';
+import { readReport, rowsOf, SECRET_KEY, sendSetup, type RecordingMock, type SendCli } from '../support/cli.js';
+import { cleanUp } from '../support/process.js';
 import { startFaultServer } from '../support/fault-server.js';
 
 let mock: RecordingMock;
-let cli: ReturnType<typeof sendCli>;
+let cli: SendCli;
 let dir: string;
 
-beforeAll(async () => {
-  mock = await startRecordingMock({ latencyMs: 5 });
-  cli = sendCli(mock);
-  dir = mkdtempSync(join(tmpdir(), 'pas-send-'));
-});
-afterAll(async () => {
-  await mock.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(async () => void ({ mock, cli, dir } = await sendSetup('pas-send', { latencyMs: 5 })));
+afterAll(cleanUp);
 beforeEach(() => mock.reset());
 afterEach(() => expect(cli.leaks(dir)).toEqual([]));
 

@@ -1,24 +1,17 @@
 // `send --verbose` and PARTOO_ARGYLE_SDK_LOG: why each row was sent or skipped, on stderr, with masked numbers;
 // stdout keeps its summary, and without either the guard's decisions are not printed.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { sendCli, startRecordingMock, type RecordingMock } from '../support/cli.js';
+import { sendSetup, type RecordingMock, type SendCli } from '../support/cli.js';
+import { cleanUp } from '../support/process.js';
 
 let mock: RecordingMock;
-let cli: ReturnType<typeof sendCli>;
+let cli: SendCli;
 let dir: string;
 
-beforeAll(async () => {
-  mock = await startRecordingMock();
-  cli = sendCli(mock);
-  dir = mkdtempSync(join(tmpdir(), 'pas-verbose-'));
-});
-afterAll(async () => {
-  await mock.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(async () => void ({ mock, cli, dir } = await sendSetup('pas-verbose')));
+afterAll(cleanUp);
 afterEach(() => expect(cli.leaks(dir)).toEqual([]));
 
 describe('send: what the SDK decided, on stderr', () => {

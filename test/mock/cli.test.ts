@@ -1,37 +1,22 @@
 // The CLI as partners run it: spawned, read until ready, used, and stopped by a signal.
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createPartooClient } from '../../src/index.js';
 import { START_TIMEOUT_MS } from '../../src/testing/prism.js';
+import { spawnCli } from '../support/cli.js';
+import { cleanUp } from '../support/process.js';
 
 // Two Prism processes start side by side, each bounded by START_TIMEOUT_MS (a loaded CI machine needs it).
 const STATIC_START_MS = 2 * START_TIMEOUT_MS + 5_000;
-const BIN = resolve(import.meta.dirname, '../../bin/partoo-argyle-sdk.mjs');
-
-function runCli(args: string[]) {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (err += d));
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  const ready = async () => {
-    for (let i = 0; i < 300 && !out.includes('ready:'); i++) {
-      if (child.exitCode !== null) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return out;
-  };
-  return { child, ready, exited, output: () => ({ out, err }) };
-}
+/** The stateful mocks start no Prism: ready within seconds even on a loaded machine. */
+const READY_MS = 15_000;
+afterAll(cleanUp);
 
 describe('npx partoo-argyle-sdk mock', () => {
   it('starts both stateful mocks, serves, and stops cleanly on SIGTERM', async () => {
-    const cli = runCli(['mock', '--stateful', '--port-partoo', '0', '--port-argyle', '0']);
+    const cli = spawnCli(['mock', '--stateful', '--port-partoo', '0', '--port-argyle', '0']);
     try {
-      const out = await cli.ready();
+      const out = await cli.waitFor(/ready:/, READY_MS);
       expect(out).toContain('ready: stateful mocks listening');
       const partooUrl = /Partoo mock:\s+(\S+)/.exec(out)![1];
       expect(/Argyle mock:\s+(\S+)/.exec(out)![1]).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -43,10 +28,12 @@ describe('npx partoo-argyle-sdk mock', () => {
         200,
       );
     } finally {
-      cli.child.kill('SIGTERM');
+      await cli.stop();
     }
-    expect(await cli.exited).toBe(0);
-    expect(cli.output().out).toContain('SIGTERM: stopping');
+    const exit = await cli.exited;
+    expect(exit.signal).toBe(null);
+    expect(exit.code).toBe(0);
+    expect(exit.out).toContain('SIGTERM: stopping');
   });
 
   it('exits non-zero with a clear message when a port is taken', async () => {
@@ -54,18 +41,18 @@ describe('npx partoo-argyle-sdk mock', () => {
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const cli = runCli(['mock', '--stateful', '--port-partoo', String(port), '--port-argyle', '0']);
-      expect(await cli.exited).not.toBe(0);
-      expect(cli.output().err).toContain(`port ${port} on 127.0.0.1 is already in use (--port-partoo)`);
+      const exit = await spawnCli(['mock', '--stateful', '--port-partoo', String(port), '--port-argyle', '0']).exited;
+      expect(exit.code).not.toBe(0);
+      expect(exit.err).toContain(`port ${port} on 127.0.0.1 is already in use (--port-partoo)`);
     } finally {
       blocker.close();
     }
   });
 
   it('rejects bad flags with usage status 2', async () => {
-    const cli = runCli(['mock', '--fail-rate', '3']);
-    expect(await cli.exited).toBe(2);
-    expect(cli.output().err).toContain('--fail-rate must be a number from 0 to 1, not "3"');
+    const exit = await spawnCli(['mock', '--fail-rate', '3']).exited;
+    expect(exit.code).toBe(2);
+    expect(exit.err).toContain('--fail-rate must be a number from 0 to 1, not "3"');
   });
 });
 

@@ -1,12 +1,10 @@
 // Mock processes end with whoever started them, however that one ends (Linux: children are found in /proc).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { START_TIMEOUT_MS } from '../../src/testing/prism.js';
 import { PARENT_POLL_MS } from '../../src/testing/watchdog.js';
+import { cleanUp, listening, start, tempDir } from '../support/process.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURE = join(ROOT, 'test/mock/fixtures/start-and-hold.ts');
@@ -15,12 +13,7 @@ const GONE_WITHIN_MS = 2_000;
 const linux = process.platform === 'linux';
 // Two Prism starts (each bounded by START_TIMEOUT_MS) and the wait for the end.
 const TEST_TIMEOUT_MS = 2 * START_TIMEOUT_MS + GONE_WITHIN_MS + 5_000;
-const started: ChildProcess[] = [];
-const folders: string[] = [];
-afterAll(() => {
-  for (const c of started) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-  for (const f of folders) rmSync(f, { recursive: true, force: true });
-});
+afterAll(cleanUp);
 
 /** Every descendant of `pid`, read from /proc. */
 function descendants(pid: number): number[] {
@@ -50,13 +43,7 @@ const alive = (pid: number) => {
     return false;
   }
 };
-const listening = (url: string) =>
-  new Promise<boolean>((done) => {
-    const { hostname, port } = new URL(url);
-    const s = connect(Number(port), hostname);
-    s.once('connect', () => (s.destroy(), done(true)));
-    s.once('error', () => done(false));
-  });
+const listens = (url: string) => listening(Number(new URL(url).port), new URL(url).hostname);
 
 /** Polls until nothing of what was started remains, or the bound passes; returns what remains. */
 async function leftovers(pids: number[], urls: string[], tmp: string) {
@@ -64,7 +51,7 @@ async function leftovers(pids: number[], urls: string[], tmp: string) {
   for (;;) {
     const left = [
       ...pids.filter(alive).map((p) => `process ${p}`),
-      ...(await Promise.all(urls.map(async (u) => ((await listening(u)) ? `listener ${u}` : '')))).filter(Boolean),
+      ...(await Promise.all(urls.map(async (u) => ((await listens(u)) ? `listener ${u}` : '')))).filter(Boolean),
       // tsx keeps its own cache there; what the mocks write starts with prism-
       ...readdirSync(tmp)
         .filter((f) => f.startsWith('prism-'))
@@ -77,21 +64,10 @@ async function leftovers(pids: number[], urls: string[], tmp: string) {
 
 /** Runs `command` with its own TMPDIR, until its stdout has printed a line matching `ready`. */
 async function run(command: string, args: string[], ready: RegExp, cwd = ROOT) {
-  const tmp = mkdtempSync(join(tmpdir(), 'leak-test-'));
-  folders.push(tmp);
-  const child = spawn(command, args, { cwd, env: { ...process.env, TMPDIR: tmp }, stdio: ['pipe', 'pipe', 'pipe'] });
-  started.push(child);
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (d) => (err += d));
-  await new Promise<void>((done, fail) => {
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (ready.test(out)) done();
-    });
-    child.once('exit', (code) => fail(new Error(`${command} exited ${code} before ready: ${err.slice(-500)}`)));
-  });
-  return { child, out, tmp };
+  const tmp = tempDir('leak-test');
+  const started = start(command, args, { cwd, env: { TMPDIR: tmp }, stdin: 'pipe' });
+  const out = await started.waitFor(ready, 2 * START_TIMEOUT_MS);
+  return { child: started.child, out, tmp };
 }
 
 describe.runIf(linux)('no mock process outlives its parent', () => {
@@ -120,8 +96,7 @@ describe.runIf(linux)('no mock process outlives its parent', () => {
     'SIGTERM to `npx partoo-argyle-sdk mock` (%s) frees both ports and leaves no process',
     async (mode) => {
       // A partner's project: the package installed (here linked to this checkout) with its bin.
-      const project = mkdtempSync(join(tmpdir(), 'leak-npx-'));
-      folders.push(project);
+      const project = tempDir('leak-npx');
       writeFileSync(
         join(project, 'package.json'),
         '{"name":"partner","private":true,"dependencies":{"partoo-argyle-sdk":"*"}}',

@@ -1,11 +1,11 @@
 // What README gives partners runs as written: the globalSetup recipe in its own vitest run, the partner test
 // embedded verbatim, the base URLs it names.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError, createArgyleClient, createPartooClient } from '../../src/index.js';
 import { startMockServers } from '../../src/testing/index.js';
+import { run } from '../support/process.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -25,17 +25,13 @@ describe('README for partners', () => {
 
   it('the globalSetup recipe passes in a vitest run of its own (worker clock follows advanceTime)', async () => {
     const vitest = join(ROOT, 'node_modules/vitest/vitest.mjs');
-    const child = spawn(process.execPath, [vitest, 'run', '--config', 'test/mock/fixtures/recipe.config.ts'], {
+    const exit = await run(process.execPath, [vitest, 'run', '--config', 'test/mock/fixtures/recipe.config.ts'], {
       cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: { NO_COLOR: '1', FORCE_COLOR: '0' },
+      timeoutMs: 55_000,
     });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    const code = await new Promise<number | null>((done) => child.once('close', done));
-    expect(out).toMatch(/Tests\s+2 passed/);
-    expect(code).toBe(0);
+    expect(exit.out + exit.err).toMatch(/Tests\s+2 passed/);
+    expect(exit.code).toBe(0);
   }, 60_000);
 
   it("the curl examples work as written (on the mock's ports), + as %2B finding the sent number", async () => {
@@ -48,24 +44,23 @@ describe('README for partners', () => {
     expect(commands.length).toBeGreaterThanOrEqual(5);
     const mock = await startMockServers({ stateful: true });
     try {
-      const run = async (command: string) => {
+      const curl = async (command: string) => {
         const line = command
           .replace(/#.*$/, '')
           .replaceAll('localhost:4010', mock.partooUrl.replace('http://', ''))
           .replaceAll('localhost:4011', mock.argyleUrl.replace('http://', ''));
-        const child = spawn('sh', ['-c', line.replace(/^curl /, 'curl -sS --fail-with-body ')], { stdio: 'pipe' });
-        let out = '';
-        child.stdout.on('data', (d) => (out += d));
-        child.stderr.on('data', (d) => (out += d));
-        expect(await new Promise((done) => child.once('close', done)), `${line}\n${out}`).toBe(0);
-        return out;
+        const exit = await run('sh', ['-c', line.replace(/^curl /, 'curl -sS --fail-with-body ')], {
+          timeoutMs: 15_000,
+        });
+        expect(exit.code, `${line}\n${exit.out}${exit.err}`).toBe(0);
+        return exit.out + exit.err;
       };
-      for (const command of commands) await run(command);
+      for (const command of commands) await curl(command);
       // After README's reset: one SMS, then its own search finds it, where a bare + (a space) finds nothing.
       await mock.partooClient().reviewBooster.sendInvitation({ businessId: 'b1', targetPhone: '+33601020304' });
       const search = commands.find((c) => c.includes('%2B'))!;
-      expect(JSON.parse(await run(search))).toMatchObject({ count: 1 });
-      expect(JSON.parse(await run(search.replace('%2B', '+')))).toMatchObject({ count: 0 });
+      expect(JSON.parse(await curl(search))).toMatchObject({ count: 1 });
+      expect(JSON.parse(await curl(search.replace('%2B', '+')))).toMatchObject({ count: 0 });
     } finally {
       await mock.close();
     }

@@ -1,10 +1,10 @@
 // The `partoo-argyle-sdk` command spawned as partners run it (bin/ runs the TypeScript source in a checkout),
 // against the stateful mock on a real socket, with every accepted send's body recorded beside the mock's count.
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createServer } from 'node:http';
 import { createStatefulMocks, type StatefulMockOptions } from '../../src/testing/index.js';
+import { startFaultServer } from './fault-server.js';
+import { closeOnCleanUp, start, tempDir, waitUntil, type Exit } from './process.js';
 
 export const BIN = resolve(import.meta.dirname, '../../bin/partoo-argyle-sdk.mjs');
 
@@ -22,28 +22,21 @@ export async function startRecordingMock(options: StatefulMockOptions = {}) {
   const mocks = await createStatefulMocks({ apiKey: SECRET_KEY, ...options });
   const posts: SentBody[] = [];
   let requests = 0;
-  // A plain node:http server in front of the mock's fetch-style handler: the test's own, so it records
+  // The fault server with no fault planned is a plain HTTP front for the mock: the test's own, so it records
   // exactly what it needs (the accepted sends' bodies) without depending on the mock's socket layer.
-  const server = createServer(async (req, res) => {
-    requests++;
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-    const response = await mocks.partoo(
-      new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body: text || undefined }),
-    );
-    if (req.method === 'POST' && req.url?.includes('/send_invitation') && response.ok)
-      posts.push(JSON.parse(text) as SentBody);
-    const answer = await response.text();
-    res.writeHead(response.status, { 'content-type': response.headers.get('content-type') ?? 'application/json' });
-    res.end(answer);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const { port } = server.address() as { port: number };
+  const server = await startFaultServer(
+    async (request) => {
+      requests++;
+      const text = await request.clone().text();
+      const response = await mocks.partoo(request);
+      if (request.method === 'POST' && request.url.includes('/send_invitation') && response.ok)
+        posts.push(JSON.parse(text) as SentBody);
+      return response;
+    },
+    { slowMs: 0 },
+  );
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     apiKey: options.apiKey ?? SECRET_KEY,
     /** SMS the mock sent to one number of one business */
     sentCount: (business: string, phone: string) => mocks.partooState.sentCount(business, phone),
@@ -55,36 +48,15 @@ export async function startRecordingMock(options: StatefulMockOptions = {}) {
       posts.length = 0;
       requests = 0;
     },
-    close: () =>
-      new Promise<void>((r) => {
-        server.close(() => r());
-        server.closeAllConnections();
-      }),
+    close: () => server.close(),
   };
 }
 
 export type RecordingMock = Awaited<ReturnType<typeof startRecordingMock>>;
 
-export interface CliRun {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  out: string;
-  err: string;
-}
-
 /** Spawns the command; `env` adds to (or, with '', blanks) the parent's environment. */
 export function spawnCli(args: string[], env: Record<string, string | undefined> = {}, cwd?: string) {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd,
-    env: { ...process.env, PARTOO_BASE_URL: undefined, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (err += d));
-  const done = new Promise<CliRun>((r) => child.once('exit', (code, signal) => r({ code, signal, out, err })));
-  return { child, done };
+  return start(process.execPath, [BIN, ...args], { cwd, env: { PARTOO_BASE_URL: undefined, ...env } });
 }
 
 /** The report's lines; a torn last line (a killed run) is left out, as --resume leaves it. */
@@ -105,16 +77,16 @@ export function readReport(file: string): any[] {
 export const rowsOf = (file: string) => readReport(file).filter((l) => typeof l.line === 'number');
 
 /**
- * Waits until the report holds `rows` row lines, polling every `pollMs`; gives up after `rowsBudget` rows'
- * worth of the run's own pace (`msPerRow`), so the bound follows the configuration rather than a guess.
+ * Waits until the report holds `rows` row lines, polling every `pollMs`; gives up after twenty times those rows'
+ * worth of the run's own pace (`msPerRow`), so the bound follows the configuration rather than a guess, plus
+ * 15 s for a process starting on a loaded machine.
  */
 export async function waitForRows(file: string, rows: number, msPerRow: number, pollMs = 10) {
-  const polls = Math.ceil((rows * msPerRow * 20 + 5_000) / pollMs);
-  for (let i = 0; i < polls; i++) {
-    if (rowsOf(file).length >= rows) return;
-    await new Promise((r) => setTimeout(r, pollMs));
-  }
-  throw new Error(`the report ${file} did not reach ${rows} rows`);
+  const timeoutMs = rows * msPerRow * 20 + 15_000;
+  await waitUntil(() => rowsOf(file).length >= rows, `the report ${file} did not reach ${rows} rows`, {
+    timeoutMs,
+    intervalMs: pollMs,
+  });
 }
 
 /** A stable shuffle (a re-export in another order), seeded so a failure replays. */
@@ -134,30 +106,40 @@ export function shuffled<T>(items: T[], seed: number): T[] {
  * check, after each test, that the key never reached stdout, stderr or a file the command wrote.
  */
 export function sendCli(mock: RecordingMock) {
-  const runs: CliRun[] = [];
-  const start = (args: string[], env: Record<string, string | undefined> = {}, cwd?: string) => {
+  const runs: Exit[] = [];
+  const startSend = (args: string[], env: Record<string, string | undefined> = {}, cwd?: string) => {
     const spawned = spawnCli(['send', ...args], { PARTOO_API_KEY: mock.apiKey, ...env }, cwd);
-    spawned.done.then((r) => runs.push(r));
+    void spawned.exited.then((r) => runs.push(r));
     return spawned;
   };
   return {
-    start,
-    run: (args: string[], env?: Record<string, string | undefined>, cwd?: string) => start(args, env, cwd).done,
+    start: startSend,
+    run: (args: string[], env?: Record<string, string | undefined>, cwd?: string) => startSend(args, env, cwd).exited,
     /** the key, wherever it appears: in an output, or in a file under `dir` */
     leaks(dir: string): string[] {
       const found = runs.flatMap((r, i) =>
         [r.out, r.err].filter((t) => t.includes(SECRET_KEY)).map(() => `run ${i} output`),
       );
       const walk = (d: string): string[] =>
-        readdirSync(d, { withFileTypes: true }).flatMap((e) =>
-          e.isDirectory()
-            ? walk(join(d, e.name))
-            : readFileSync(join(d, e.name), 'latin1').includes(SECRET_KEY)
-              ? [join(d, e.name)]
-              : [],
-        );
+        readdirSync(d, { withFileTypes: true }).flatMap((e) => {
+          const path = join(d, e.name);
+          if (e.isDirectory()) return walk(path);
+          return readFileSync(path, 'latin1').includes(SECRET_KEY) ? [path] : [];
+        });
       runs.length = 0;
       return [...found, ...walk(dir)];
     },
   };
+}
+
+export type SendCli = ReturnType<typeof sendCli>;
+
+/**
+ * What each `send` test file starts with: a recording mock, `send` against it and a scratch folder, all closed
+ * and removed by `cleanUp()` from ./process.js in the file's afterAll.
+ */
+export async function sendSetup(prefix: string, options: StatefulMockOptions = {}) {
+  const mock = await startRecordingMock(options);
+  closeOnCleanUp(mock.close);
+  return { mock, cli: sendCli(mock), dir: tempDir(prefix) };
 }

@@ -1,8 +1,7 @@
 // A redis-server of a test's own, on a free loopback port, that the test can kill and bring back on the same port
 // with its memory gone (no persistence), as a crashed or restarted Redis comes back.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { connect } from 'node:net';
-import { freePort } from '../../src/testing/ports.js';
+import { spawnSync } from 'node:child_process';
+import { freePort, start, type Started } from './process.js';
 
 export const hasRedisServer = () => spawnSync('redis-server', ['--version']).status === 0;
 
@@ -13,46 +12,32 @@ export interface OwnRedis {
   kill(): Promise<void>;
   /** a fresh, empty server on the same port */
   start(): Promise<void>;
+  /** SIGTERM, then SIGKILL if it lingers */
   stop(): Promise<void>;
 }
 
 export async function ownRedis(): Promise<OwnRedis> {
   const port = await freePort();
-  let child: ChildProcess | undefined;
-  const start = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
-    const deadline = Date.now() + 10_000;
-    while (!(await answers(port))) {
-      if (Date.now() > deadline) throw new Error(`redis-server did not answer on port ${port} within 10 s`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
+  let server: Started | undefined;
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+  const startServer = async () => {
+    server = start('redis-server', args);
+    await server.waitForPort(port, 10_000);
   };
-  const kill = async () => {
-    const c = child;
-    child = undefined;
-    if (!c || c.exitCode !== null || c.signalCode !== null) return;
-    await new Promise<void>((r) => {
-      c.once('exit', () => r());
-      c.kill('SIGKILL');
-    });
+  const end = (how: (s: Started) => Promise<unknown>) => async () => {
+    const s = server;
+    server = undefined;
+    if (s) await how(s);
   };
-  await start();
-  return { url: `redis://127.0.0.1:${port}`, port, kill, start, stop: kill };
-}
-
-/** True once the server answers PING. */
-function answers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.setTimeout(500);
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (d) => {
-      socket.destroy();
-      resolve(d.toString().startsWith('+PONG'));
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-  });
+  await startServer();
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    kill: end(async (s) => {
+      if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
+      await s.exited;
+    }),
+    start: startServer,
+    stop: end((s) => s.stop()),
+  };
 }

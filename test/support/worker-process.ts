@@ -1,30 +1,14 @@
 // A TypeScript worker script run as its own Node process (through tsx), as a fleet's workers are: its output
 // collected, its exit awaited. The Redis tests start several side by side.
-import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { run, type Exit } from './process.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-export interface WorkerExit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  out: string;
-  err: string;
-}
+export type WorkerExit = Exit;
 
 export function runWorker(script: string, env: Record<string, string>): Promise<WorkerExit> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.once('exit', (code, signal) => done({ code, signal, out, err }));
-  });
+  return run(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env });
 }
 
 /** The JSON tally a worker prints last; the worker's stderr when it did not exit cleanly. */
