@@ -1,37 +1,21 @@
 // pull and codegen refuse bad input and leave the snapshot and src/generated untouched.
-import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TARGETS } from '../scripts/codegen-hashes.mjs';
 import { pull } from '../scripts/pull-specs.js';
 import { SPECS, SpecError } from '../scripts/spec-tools.js';
+import { cleanUp, run } from './support/process.js';
+import { ROOT, scratchProject, TSX } from './support/scratch-project.js';
 
-const run = promisify(execFile);
-const ROOT = resolve(import.meta.dirname, '..');
 let work: string;
 
 /** A scratch copy of the project (node_modules linked), so the scripts can be run against broken specs. */
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'pas-scripts-'));
-  for (const dir of ['openapi', 'scripts', 'src']) cpSync(join(ROOT, dir), join(work, dir), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'));
-  writeFileSync(join(work, 'package.json'), readFileSync(join(ROOT, 'package.json')));
-});
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+beforeAll(() => void (work = scratchProject('pas-scripts')));
+afterAll(cleanUp);
 
-async function script(name: string, ...args: string[]) {
-  try {
-    const tsx = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
-    const { stdout, stderr } = await run(process.execPath, [tsx, `scripts/${name}.ts`, ...args], { cwd: work });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const script = (name: string, ...args: string[]) =>
+  run(process.execPath, [TSX, `scripts/${name}.ts`, ...args], { cwd: work });
 
 // The two generated files come first: the codegen tests compare them alone.
 const GENERATED = ['src/generated/partoo.ts', 'src/generated/argyle.ts'];
@@ -77,7 +61,7 @@ describe('npm run pull', () => {
     const r = await script('pull-specs', '--from', 'bad.yaml');
     expect(r.code).toBe(1);
     const line = /^pull: bad\.yaml: not valid YAML .*left untouched$/;
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(line)]);
+    expect(r.err.trim().split('\n')).toEqual([expect.stringMatching(line)]);
     expect(snapshot()).toEqual(before);
   });
 
@@ -85,21 +69,13 @@ describe('npm run pull', () => {
     const before = snapshot();
     const r = await script('pull-specs', '--from', 'http://127.0.0.1:9/openapi.yaml');
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/cannot reach http:\/\/127\.0\.0\.1:9\/openapi\.yaml .*left untouched/);
+    expect(r.err).toMatch(/cannot reach http:\/\/127\.0\.0\.1:9\/openapi\.yaml .*left untouched/);
     expect(snapshot()).toEqual(before);
   });
 });
 
 /** `npm run codegen` as package.json runs it: the hash check in plain Node, the generator through tsx if needed. */
-async function codegen(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['scripts/codegen-fast.mjs', ...args], { cwd: work });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const codegen = (...args: string[]) => run(process.execPath, ['scripts/codegen-fast.mjs', ...args], { cwd: work });
 
 describe('npm run codegen', () => {
   it('runs the entry package.json names, whose targets are the specs spec-tools.ts knows', () => {
@@ -111,7 +87,7 @@ describe('npm run codegen', () => {
   it('--check answers an unchanged tree from the recorded hashes; a full run writes the same bytes', async () => {
     const check = await codegen('--check');
     expect(check.code).toBe(0);
-    expect(check.stdout).toContain('2 generated files are current (recorded hashes match)');
+    expect(check.out).toContain('2 generated files are current (recorded hashes match)');
     const r = await codegen();
     expect(r.code).toBe(0);
     expect(snapshot().slice(0, 2)).toEqual(GENERATED.map((f) => readFileSync(join(ROOT, f), 'utf8')));
@@ -125,7 +101,7 @@ describe('npm run codegen', () => {
     const r = await codegen('--check');
     writeFileSync(file, original);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('stale generated files: src/generated/argyle.ts');
+    expect(r.err).toContain('stale generated files: src/generated/argyle.ts');
   });
 
   it('--check names a generated file edited by hand below its header', async () => {
@@ -136,7 +112,7 @@ describe('npm run codegen', () => {
     writeFileSync(file, original);
     expect(original).toContain('sent_time?: string;');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('stale generated files: src/generated/partoo.ts;');
+    expect(r.err).toContain('stale generated files: src/generated/partoo.ts;');
   });
 
   it('writes nothing when a spec is broken', async () => {
@@ -147,7 +123,7 @@ describe('npm run codegen', () => {
     const r = await codegen();
     writeFileSync(file, original);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/codegen: openapi\/argyle-invites\.yaml: not valid YAML.*nothing written/);
+    expect(r.err).toMatch(/codegen: openapi\/argyle-invites\.yaml: not valid YAML.*nothing written/);
     expect(snapshot().slice(0, 2)).toEqual(before.slice(0, 2));
   });
 });

@@ -2,43 +2,25 @@
 // exit status and the drafted changeset must follow, and the tree must be left as documented. Most cases call
 // pull() in-process on a scratch copy (a process per case would cost seconds each); the CLI's own contract (exit
 // status, --json, one line when refused, the URL path) is checked through real processes.
-import { execFile } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { pull } from '../scripts/pull-specs.js';
 import { type SpecReport, renderReport } from '../scripts/spec-report.js';
 import { syncOverlay } from '../scripts/overlay-sync.js';
 import { applyOverlay } from '../src/testing/overlay.js';
+import { cleanUp, run } from './support/process.js';
+import { ROOT, scratchProject, TSX } from './support/scratch-project.js';
 
-const run = promisify(execFile);
-const ROOT = resolve(import.meta.dirname, '..');
 const SNAPSHOT = readFileSync(join(ROOT, 'openapi/partoo.yaml'), 'utf8');
 const OVERLAY = readFileSync(join(ROOT, 'openapi/mock/partoo.yaml'), 'utf8');
 const ARGYLE = readFileSync(join(ROOT, 'openapi/argyle-invites.yaml'), 'utf8');
 let work: string;
 
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'pas-pull-'));
-  for (const dir of ['openapi', 'scripts', 'src']) cpSync(join(ROOT, dir), join(work, dir), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'));
-  writeFileSync(join(work, 'package.json'), readFileSync(join(ROOT, 'package.json')));
-});
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+beforeAll(() => void (work = scratchProject('pas-pull')));
+afterAll(cleanUp);
 beforeEach(() => {
   writeFileSync(join(work, 'openapi/partoo.yaml'), SNAPSHOT);
   writeFileSync(join(work, 'openapi/mock/partoo.yaml'), OVERLAY);
@@ -264,22 +246,13 @@ describe('pull: the mock overlay never blocks a refresh', () => {
 });
 
 describe('pull: the command', () => {
-  async function cli(...args: string[]) {
-    try {
-      const tsx = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
-      const { stdout, stderr } = await run(process.execPath, [tsx, 'scripts/pull-specs.ts', ...args], { cwd: work });
-      return { code: 0, stdout, stderr };
-    } catch (e) {
-      const err = e as { code: number; stdout: string; stderr: string };
-      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-    }
-  }
+  const cli = (...args: string[]) => run(process.execPath, [TSX, 'scripts/pull-specs.ts', ...args], { cwd: work });
 
   it('exits 4 on a change breaking for the SDK; --json gives the report to tools', async () => {
     writeFileSync(join(work, 'new.yaml'), renameSentTime(SNAPSHOT));
     const r = await cli('--from', 'new.yaml', '--json');
     expect(r.code).toBe(4);
-    const report = JSON.parse(r.stdout) as SpecReport;
+    const report = JSON.parse(r.out) as SpecReport;
     expect(report.changes.filter((c) => c.sdkBreaking).map((c) => c.text)).toEqual([
       'response 200 review_invitations[].sent_time renamed to sent-time',
     ]);
@@ -296,15 +269,15 @@ describe('pull: the command', () => {
     try {
       const missing = await cli('--from', `${base}/gone.yaml`);
       expect(missing.code).toBe(1);
-      expect(missing.stderr.trim().split('\n')).toEqual([
+      expect(missing.err.trim().split('\n')).toEqual([
         `pull: ${base}/gone.yaml: HTTP 404 Not Found; openapi/partoo.yaml left untouched`,
       ]);
       expect(file('openapi/partoo.yaml')).toBe(SNAPSHOT);
       expect(changesets()).toEqual([]);
       const ok = await cli('--from', `${base}/openapi.yaml`);
-      expect(ok.stderr).toBe('');
+      expect(ok.err).toBe('');
       expect(ok.code).toBe(0);
-      expect(ok.stdout).toContain('GET /review_booster/template: summary: "Template for a user" -> "Template of a u');
+      expect(ok.out).toContain('GET /review_booster/template: summary: "Template for a user" -> "Template of a u');
       expect(file('openapi/partoo.yaml')).toBe(served);
     } finally {
       server.close();
@@ -315,7 +288,7 @@ describe('pull: the command', () => {
     mkdirSync(join(work, '.changeset'));
     const r = await cli('--from', 'openapi/partoo.yaml');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('No API change.');
+    expect(r.out).toContain('No API change.');
     expect(changesets()).toEqual([]);
     expect(file('openapi/partoo.yaml')).toBe(SNAPSHOT);
   });

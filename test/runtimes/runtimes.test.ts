@@ -2,12 +2,11 @@
 // finds through Partoo's search, a status, Argyle's list over pages, a 401 with no secret in it, a validation
 // error and a missing key, each against the stateful mock running here in Node. A runtime that cannot be
 // installed is skipped with the reason, except under CI=true, where that fails.
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { startMockServers, type MockServers } from '../../src/testing/index.js';
 import { installRuntime, type RuntimeName } from '../../scripts/install-runtimes.js';
+import { runOk } from '../support/process.js';
 import { installTarball, type InstalledTarball } from './tarball.js';
 import { runInWorkerd } from './workerd.js';
 
@@ -66,14 +65,11 @@ async function expectCoreWorks(config: ReturnType<typeof smokeConfig>, result: a
 
 /** Node, Bun and Deno run the same script from the installed package; keys reach it as an argument, not env. */
 async function runScript(bin: string, args: string[], config: object) {
-  const env: NodeJS.ProcessEnv = { ...process.env, DENO_DIR: join(tarball.dir, '.deno'), DENO_NO_UPDATE_CHECK: '1' };
-  for (const name of ['PARTOO_API_KEY', 'ARGYLE_API_KEY_ID', 'ARGYLE_API_KEY_SECRET']) delete env[name];
-  const { stdout, stderr } = await promisify(execFile)(bin, [...args, 'run-smoke.mjs', JSON.stringify(config)], {
-    cwd: tarball.dir,
-    env,
-    timeout: 60_000,
-  });
-  return { result: JSON.parse(stdout.trim().split('\n').pop()!), output: stdout + stderr };
+  const keys = { PARTOO_API_KEY: undefined, ARGYLE_API_KEY_ID: undefined, ARGYLE_API_KEY_SECRET: undefined };
+  const env = { DENO_DIR: join(tarball.dir, '.deno'), DENO_NO_UPDATE_CHECK: '1', ...keys };
+  const argv = [...args, 'run-smoke.mjs', JSON.stringify(config)];
+  const { out, err } = await runOk(bin, argv, { cwd: tarball.dir, env, timeoutMs: 60_000 });
+  return { result: JSON.parse(out.trim().split('\n').pop()!), output: out + err };
 }
 
 describe('the packed core on each runtime', () => {
@@ -88,27 +84,21 @@ describe('the packed core on each runtime', () => {
     PER_RUNTIME_MS,
   );
 
-  it(
-    'Node 22',
-    async (ctx) => {
-      const bin = await runtime('Node 22', ctx);
-      const config = smokeConfig('node22');
-      const { result, output } = await runScript(bin, [], config);
-      await expectCoreWorks(config, result, output);
-    },
-    PER_RUNTIME_MS,
-  );
-
-  it(
-    'Bun',
-    async (ctx) => {
-      const bin = await runtime('Bun', ctx);
-      const config = smokeConfig('bun');
-      const { result, output } = await runScript(bin, [], config);
-      await expectCoreWorks(config, result, output);
-    },
-    PER_RUNTIME_MS,
-  );
+  for (const [name, tag] of [
+    ['Node 22', 'node22'],
+    ['Bun', 'bun'],
+  ] as const) {
+    it(
+      name,
+      async (ctx) => {
+        const bin = await runtime(name, ctx);
+        const config = smokeConfig(tag);
+        const { result, output } = await runScript(bin, [], config);
+        await expectCoreWorks(config, result, output);
+      },
+      PER_RUNTIME_MS,
+    );
+  }
 
   it(
     'Deno, allowed the mock hosts only (no --allow-env, --allow-read or --allow-sys)',

@@ -1,14 +1,12 @@
 // The packed tarball installed into a fresh project, with the smoke fixtures beside it and the Worker bundled from
 // it: what each runtime under test loads. Needs `npm run build` first (CI builds before it tests).
-import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { runOk } from '../support/process.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const run = promisify(execFile);
 const BUILT = ['index.js', 'index.d.ts', 'index.d.cts', 'testing/index.d.ts', 'redis/index.d.ts'].map(
   (file) => `dist/${file}`,
 );
@@ -30,11 +28,11 @@ export async function installTarball(extra: string[] = []): Promise<InstalledTar
   const dir = mkdtempSync(join(tmpdir(), 'pas-runtimes-'));
   try {
     const pack = ['pack', '--silent', '--pack-destination', dir];
-    const { stdout } = await run('npm', pack, { cwd: ROOT, timeout: 60_000 });
-    const tarball = join(dir, stdout.trim().split('\n').pop()!);
+    const { out } = await runOk('npm', pack, { cwd: ROOT, timeoutMs: 60_000 });
+    const tarball = join(dir, out.trim().split('\n').pop()!);
     writeFileSync(join(dir, 'package.json'), '{"name":"runtime-smoke","private":true}');
     const install = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', '--loglevel=error'];
-    await run('npm', [...install, tarball, ...extra], { cwd: dir, timeout: 120_000 });
+    await runOk('npm', [...install, tarball, ...extra], { cwd: dir, timeoutMs: 120_000 });
     for (const file of ['core-smoke.mjs', 'run-smoke.mjs', 'worker.mjs']) {
       cpSync(join(import.meta.dirname, 'fixtures', file), join(dir, file));
     }

@@ -1,13 +1,12 @@
 // A partner's TypeScript (fixtures/ts-consumer/consumer.ts) compiled against the packed tarball with `strict` and
 // `skipLibCheck: false`, under each module resolution and from the oldest TypeScript README states to the latest
 // major. Its deliberate mistakes carry `@ts-expect-error`, so one the types stopped reporting fails the compile.
-import { execFile } from 'node:child_process';
 import { cpSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { installRuntime } from '../../scripts/install-runtimes.js';
+import { run } from '../support/process.js';
 import { installTarball, type InstalledTarball } from './tarball.js';
 
 type Resolution = 'node10' | 'node16' | 'bundler';
@@ -60,10 +59,10 @@ describe('a TypeScript consumer of the packed tarball', () => {
           ...{ target: 'es2022', skipLibCheck: false, noEmit: true, types: ['node'] },
         };
         writeFileSync(join(project.dir, config), JSON.stringify({ compilerOptions, files: ['consumer.ts'] }));
-        const options = { cwd: project.dir, timeout: 120_000 };
-        const result = await promisify(execFile)(process.execPath, [bin, '-p', config], options)
-          .then(({ stdout }) => stdout)
-          .catch((error: { stdout?: string; message: string }) => error.stdout || error.message);
+        const compile = await run(process.execPath, [bin, '-p', config], { cwd: project.dir, timeoutMs: 120_000 });
+        // tsc prints its diagnostics on stdout; anything on stderr means it did not get that far.
+        const failed = `tsc exited with ${compile.code ?? compile.signal}: ${compile.err}`;
+        const result = compile.code === 0 ? compile.out : compile.out || failed;
         expect(result.trim()).toBe('');
       }, 240_000);
     }

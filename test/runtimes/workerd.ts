@@ -1,8 +1,7 @@
 // One workerd process serving the bundled Worker on a free loopback port, asked once to run the smoke.
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { freePort } from '../../src/testing/ports.js';
+import { freePort, start } from '../support/process.js';
 
 // Pinned, and no later than the binary's own date (workerd refuses a compatibility date it does not know yet).
 const COMPATIBILITY_DATE = '2026-01-01';
@@ -26,22 +25,13 @@ const worker :Workerd.Worker = (
 );
 `,
   );
-  const child = spawn(bin, ['serve', capnp], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const workerd = start(bin, ['serve', capnp]);
   try {
-    const url = `http://127.0.0.1:${port}/`;
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`workerd exited with ${child.exitCode}: ${stderr}`);
-      const request = { method: 'POST', body: JSON.stringify(config), signal: AbortSignal.timeout(30_000) };
-      const answer = await fetch(url, request).catch((error: Error) =>
-        Date.now() < deadline ? undefined : Promise.reject(error),
-      );
-      if (answer) return { result: await answer.json(), stderr };
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await workerd.waitForPort(port, 15_000);
+    const request = { method: 'POST', body: JSON.stringify(config), signal: AbortSignal.timeout(30_000) };
+    const answer = await fetch(`http://127.0.0.1:${port}/`, request);
+    return { result: await answer.json(), stderr: workerd.err() };
   } finally {
-    child.kill('SIGTERM');
+    await workerd.stop();
   }
 }
