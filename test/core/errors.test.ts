@@ -59,6 +59,33 @@ describe('network failures', () => {
     const error = await statusOf(h);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error.message).toMatch(/failed: network down$/);
+    // The cause keeps its class name and message (redacted), so a log still says what failed underneath.
+    expect(error.cause).toBeInstanceOf(Error);
+    expect(error.cause.name).toBe('TypeError');
+    expect(error.cause.message).toBe('network down');
+  });
+
+  it('a failure that is not even an Error is still a typed ConnectionError', async () => {
+    const h = await harness({ partoo: { maxRetries: 0 } });
+    h.setFault(async () => {
+      throw 'socket gone';
+    });
+    const error = await statusOf(h);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toMatch(/failed: connection error$/);
+    expect(error.cause).toBe('socket gone');
+  });
+
+  it('finds the error code however deep the fetch implementation nested it', async () => {
+    const h = await harness({ partoo: { maxRetries: 0 } });
+    h.setFault(async () => {
+      const root = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+      throw new TypeError('fetch failed', { cause: new Error('wrapped', { cause: root }) });
+    });
+    const error = await rawPost(h);
+    expect(error.message).toMatch(/failed: ECONNREFUSED$/);
+    // Refused: nothing reached the server, even two causes down.
+    expect(error.outcomeUnknown).toBe(false);
   });
 
   it('an attempt past timeoutMs is a TimeoutError (a ConnectionError too), its write outcome unknown', async () => {
@@ -125,6 +152,17 @@ describe('HTTP errors by status', () => {
       'getReviewInvitationStatus: HTTP 401 (key refused: check the apiKey option or PARTOO_API_KEY)',
     );
     expect((await answered(403, '')).message).toBe('getReviewInvitationStatus: HTTP 403');
+  });
+
+  it("an Argyle 401 names Argyle's credentials, not Partoo's key", async () => {
+    const h = await harness({ argyle: { maxRetries: 0 } });
+    h.setFault(async () => new Response('', { status: 401 }));
+    const error = await h.argyle.invites.get('6f1c2a9e-0000-4c3b-9d2e-000000000001').catch((e) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.message).toBe(
+      'getInvite: HTTP 401 (credentials refused: check the apiKeyId and apiKeySecret options or ARGYLE_API_KEY_ID ' +
+        'and ARGYLE_API_KEY_SECRET)',
+    );
   });
 
   it("quotes the server's own words: errors, detail, message or error, else the whole body", async () => {
