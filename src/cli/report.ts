@@ -63,6 +63,14 @@ const dateOf = (iso: string | undefined) => {
   return d && !Number.isNaN(d.getTime()) ? d : undefined;
 };
 
+type Entry = ReportLine & { run?: RunParams; startedAt?: string; resumed?: { csv: string; at?: string } };
+
+/** Where a reading of the report is: lines parsed so far, and when the run (or resumption) above started. */
+interface Reading {
+  parsed: number;
+  started?: Date;
+}
+
 /** A report read back for `--resume`. A file that cannot be read is not usage: the caller exits 1. */
 export function readReport(file: string): EarlierReport {
   if (!existsSync(file)) throw new Error(`--resume: no report at ${file}`);
@@ -75,46 +83,49 @@ export function readReport(file: string): EarlierReport {
     endsWithNewline,
     unknownSince: new Map(),
   };
-  let parsed = 0;
-  /** when the run (or resumption) that wrote the lines below started */
-  let started: Date | undefined;
+  const reading: Reading = { parsed: 0 };
   for (const raw of text.split('\n')) {
-    if (!raw.trim()) continue;
-    let entry: ReportLine & { run?: RunParams; startedAt?: string; resumed?: { csv: string; at?: string } };
-    try {
-      entry = JSON.parse(raw);
-    } catch {
-      report.unreadable++;
-      // A line cut short by a kill was a row's outcome, maybe a send: its number (written second, after the line)
-      // is searched for before a forced resume sends it again, as for an unknown outcome.
-      const phone = /^\{"line":\d+,"phone":"(\+[1-9]\d{1,14})"/.exec(raw)?.[1];
-      if (phone && started) report.unknownSince.set(phone, started);
-      continue;
-    }
-    parsed++;
-    if (entry.run) {
-      if (parsed === 1) report.run = entry.run;
-      started = dateOf(entry.startedAt);
-      continue;
-    }
-    if (entry.resumed) {
-      report.csv = entry.resumed.csv;
-      started = dateOf(entry.resumed.at);
-      continue;
-    }
-    const since = entry.error?.outcomeUnknown && entry.error.since ? new Date(entry.error.since) : undefined;
-    if (since && !Number.isNaN(since.getTime())) report.unknownSince.set(entry.phone, since);
-    // A duplicate skip only points at another line: that line decides whether the number is done.
-    const done = entry.status === 'sent' || (entry.status === 'skipped' && entry.duplicateOfLine === undefined);
-    if (done && typeof entry.phone === 'string' && /^\+[1-9]\d{1,14}$/.test(entry.phone)) {
-      report.done.add(entry.phone, entry.line);
-    }
+    if (raw.trim()) readLine(report, reading, raw);
   }
-  if (parsed === 0 && report.unreadable > 0) {
+  if (reading.parsed === 0 && report.unreadable > 0) {
     throw new UsageError(`--resume ${file} is not a report written by partoo-argyle-sdk send`);
   }
   report.csv ??= report.run?.csv;
   return report;
+}
+
+function readLine(report: EarlierReport, reading: Reading, raw: string) {
+  let entry: Entry;
+  try {
+    entry = JSON.parse(raw);
+  } catch {
+    report.unreadable++;
+    // A line cut short by a kill was a row's outcome, maybe a send: its number (written second, after the line)
+    // is searched for before a forced resume sends it again, as for an unknown outcome.
+    const phone = /^\{"line":\d+,"phone":"(\+[1-9]\d{1,14})"/.exec(raw)?.[1];
+    if (phone && reading.started) report.unknownSince.set(phone, reading.started);
+    return;
+  }
+  reading.parsed++;
+  if (entry.run) {
+    if (reading.parsed === 1) report.run = entry.run;
+    reading.started = dateOf(entry.startedAt);
+  } else if (entry.resumed) {
+    report.csv = entry.resumed.csv;
+    reading.started = dateOf(entry.resumed.at);
+  } else {
+    readRow(report, entry);
+  }
+}
+
+function readRow(report: EarlierReport, entry: Entry) {
+  const since = entry.error?.outcomeUnknown && entry.error.since ? new Date(entry.error.since) : undefined;
+  if (since && !Number.isNaN(since.getTime())) report.unknownSince.set(entry.phone, since);
+  // A duplicate skip only points at another line: that line decides whether the number is done.
+  const done = entry.status === 'sent' || (entry.status === 'skipped' && entry.duplicateOfLine === undefined);
+  if (done && typeof entry.phone === 'string' && /^\+[1-9]\d{1,14}$/.test(entry.phone)) {
+    report.done.add(entry.phone, entry.line);
+  }
 }
 
 /** The real path of a file that may not exist yet: its folder's real path and its name. */

@@ -137,10 +137,47 @@ function count(value: string | undefined, flag: string, range: [number, number],
   return n;
 }
 
+type Flags = ReturnType<typeof parse>;
+
 /** `undefined` with `--help`: the caller prints the usage. */
 export function sendOptions(args: string[], env: NodeJS.ProcessEnv): SendOptions | undefined {
   const v = parse(args);
   if (v.help) return undefined;
+  const resume = resumed(v);
+  const { business, content, defaultCountry, force, stripNonAscii, environment, baseUrl } = runFlags(v, env, resume);
+  const csv = v.csv ?? resume?.csv;
+  if (!csv) throw new UsageError('--csv <file> is required (columns: phone, name, optional content)');
+  if (!business) throw new UsageError('--business <id> is required');
+  const checkedEnvironment = checkValues(v, defaultCountry, environment, content);
+  return {
+    csv,
+    csvFromReport: v.csv === undefined,
+    business,
+    content,
+    defaultCountry,
+    force,
+    stripNonAscii,
+    baseUrl,
+    environment: checkedEnvironment,
+    dryRun: v['dry-run'] ?? false,
+    ...pace(v),
+    verbose: v.verbose ?? false,
+    report: v.report,
+    resume,
+    delimiter: v.delimiter === undefined ? undefined : delimiterOf(v.delimiter),
+    encoding: v.encoding === undefined ? undefined : encodingName(v.encoding),
+    given: {
+      delimiter: v.delimiter,
+      encoding: v.encoding,
+      concurrency: v.concurrency,
+      requestsPerMinute: v['requests-per-minute'],
+      settleMs: v['settle-ms'],
+    },
+  };
+}
+
+/** The report `--resume` names; a dry run's report sends nothing, so there is nothing to resume from it. */
+function resumed(v: Flags): EarlierReport | undefined {
   const resume = v.resume === undefined ? undefined : readReport(v.resume);
   if (resume?.run?.dryRun && !v['dry-run']) {
     throw new UsageError(
@@ -148,6 +185,11 @@ export function sendOptions(args: string[], env: NodeJS.ProcessEnv): SendOptions
         'resume; run without --resume',
     );
   }
+  return resume;
+}
+
+/** The flags a report records, each as given or, left out on a resume, as the report has it. */
+function runFlags(v: Flags, env: NodeJS.ProcessEnv, resume: EarlierReport | undefined) {
   const run: Partial<RunParams> = resume?.run ?? {};
   const r = resume ?? ({ file: '' } as EarlierReport);
   const business = fromReport('--business', v.business, run.business, r);
@@ -161,9 +203,11 @@ export function sendOptions(args: string[], env: NodeJS.ProcessEnv): SendOptions
   const urlGiven = v['base-url'] ?? (env.PARTOO_BASE_URL || undefined);
   const url = urlGiven === undefined ? undefined : baseUrlOf(urlGiven, urlSource);
   const baseUrl = fromReport(urlSource, url, run.baseUrl, r);
-  const csv = v.csv ?? resume?.csv;
-  if (!csv) throw new UsageError('--csv <file> is required (columns: phone, name, optional content)');
-  if (!business) throw new UsageError('--business <id> is required');
+  return { business, content, defaultCountry, force, stripNonAscii, environment, baseUrl };
+}
+
+/** The values' own rules, in this order; the environment comes back as the type it is checked to be. */
+function checkValues(v: Flags, defaultCountry?: string, environment?: string, content?: string) {
   if (defaultCountry !== undefined && !isSupportedCountry(defaultCountry)) {
     const value = JSON.stringify(v['default-country'] ?? defaultCountry);
     throw new UsageError(`--default-country must be an ISO 3166-1 alpha-2 country code such as FR, not ${value}`);
@@ -175,31 +219,13 @@ export function sendOptions(args: string[], env: NodeJS.ProcessEnv): SendOptions
     const value = JSON.stringify(content);
     throw new UsageError(`--content must contain @link (where Partoo puts the review link), not ${value}`);
   }
+  return environment;
+}
+
+function pace(v: Flags) {
   return {
-    csv,
-    csvFromReport: v.csv === undefined,
-    business,
-    content,
-    defaultCountry,
-    force,
-    stripNonAscii,
-    baseUrl,
-    environment,
-    dryRun: v['dry-run'] ?? false,
     concurrency: count(v.concurrency, '--concurrency', [1, 64], 'an integer from 1 to 64') ?? 4,
     requestsPerMinute: count(v['requests-per-minute'], '--requests-per-minute', [1, 1_000_000], RPM_RULE) ?? 300,
     settleMs: count(v['settle-ms'], '--settle-ms', [0, 600_000], 'an integer of milliseconds from 0 to 600000'),
-    verbose: v.verbose ?? false,
-    report: v.report,
-    resume,
-    delimiter: v.delimiter === undefined ? undefined : delimiterOf(v.delimiter),
-    encoding: v.encoding === undefined ? undefined : encodingName(v.encoding),
-    given: {
-      delimiter: v.delimiter,
-      encoding: v.encoding,
-      concurrency: v.concurrency,
-      requestsPerMinute: v['requests-per-minute'],
-      settleMs: v['settle-ms'],
-    },
   };
 }

@@ -1,20 +1,16 @@
 // `partoo-argyle-sdk send`: a day's invitations from a CSV, streamed, guarded, rate-limited, with a report that
 // `--resume` reads back: a number it holds as sent or skipped is never requested again, whatever its line.
 import { realpathSync, statSync } from 'node:fs';
-import { ConnectionError, createPartooClient, ValidationError } from '../index.js';
+import { ConnectionError, createPartooClient, ValidationError, type BulkOutcome } from '../index.js';
 import type { SkippedResult } from '../partoo/guard/guarded-send.js';
 import type { SendInvitationInput } from '../partoo/client.js';
-import { toE164 } from '../partoo/phone.js';
-import { COLUMNS, csvRows, readLayout, type CsvLayout } from './csv-rows.js';
+import { COLUMNS, readLayout, type CsvLayout } from './csv-rows.js';
 import { EXIT, UsageError } from './errors.js';
-import { NumberLines } from './number-lines.js';
-import { severalNumbers } from './phone-cell.js';
 import { createProgress, type Counts } from './progress.js';
-import { chooseReport, openReport, type ReportLine, type RunParams } from './report.js';
+import { chooseReport, openReport, type ReportLine, type ReportWriter, type RunParams } from './report.js';
+import { failed, inCliTerms, rowInputs, type Client } from './send-rows.js';
 import { sendOptions, SEND_USAGE, type SendOptions } from './send-options.js';
 import { packageVersion } from './version.js';
-
-type Client = ReturnType<typeof createPartooClient>;
 
 const line = (...args: unknown[]) =>
   console.error(`partoo-argyle-sdk: ${String(args.find((a) => typeof a === 'string'))}`);
@@ -45,7 +41,7 @@ function checkReadable(csv: string, recorded: boolean) {
     const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     // The report names the file the run read: a re-export may sit elsewhere now.
     const hint = recorded ? '; the report names it: pass the file with --csv' : '';
-    throw new Error(`--csv: cannot read ${csv} (${why})${hint}`);
+    throw new Error(`--csv: cannot read ${csv} (${why})${hint}`, { cause: e });
   }
   if (!isFile) throw new Error(`--csv: ${csv} is not a file`);
 }
@@ -58,16 +54,6 @@ function warnIgnoredColumns(layout: CsvLayout) {
     console.error(`note: columns ${names} are not read (the columns read: ${known.join(', ')})`);
   }
 }
-
-const failed = (line: number, phone: string, name: string, message: string): ReportLine => ({
-  line,
-  phone,
-  status: 'failed',
-  error: { name, message: inCliTerms(message) },
-});
-
-/** The client's advice names its option; on the command line it is a flag. */
-const inCliTerms = (message: string) => message.replace('pass stripNonAscii: true', 'pass --strip-non-ascii');
 
 /**
  * `--content` goes into every row: checked once, before the report is opened, by the client's own rules. A forced
@@ -85,14 +71,36 @@ async function checkContent(client: Client, o: SendOptions) {
 }
 
 export async function send(args: string[]): Promise<void> {
-  const options = sendOptions(args, process.env);
-  if (!options) return void console.log(SEND_USAGE);
-  const o = options;
+  const o = sendOptions(args, process.env);
+  if (!o) return void console.log(SEND_USAGE);
   checkReadable(o.csv, o.csvFromReport);
   // Everything that can be wrong with the file or the flags is found here, before any request.
   const layout = await readLayout(o.csv, { encoding: o.encoding, delimiter: o.delimiter });
   warnIgnoredColumns(layout);
   const target = chooseReport({ report: o.report, resume: o.resume?.file, csv: o.csv, dryRun: o.dryRun });
+  noteEarlierReport(o);
+  const client = clientFor(o);
+  if (o.content !== undefined) await checkContent(client, o);
+  const report = openReport(target.file, target.append);
+  const at = new Date().toISOString();
+  report.write(headLine(o, layout, target.append, at));
+  const tally = createTally(report, layout.lines);
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await sendRows(o, client, layout, tally, controller.signal, at);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    tally.progress.stop();
+    report.close();
+  }
+  finish(o, tally, target.file, controller.signal.aborted);
+}
+
+function noteEarlierReport(o: SendOptions) {
   if (o.resume && !o.resume.run) {
     console.error(`note: ${o.resume.file} has no run line (an older version wrote it): the flags given are used`);
   }
@@ -102,8 +110,11 @@ export async function send(args: string[]): Promise<void> {
         "mid-write); their rows go through Partoo's check again",
     );
   }
+}
+
+function clientFor(o: SendOptions): Client {
   // Keys come from the environment only (PARTOO_API_KEY): never from a flag, which shells keep in history.
-  const client = createPartooClient({
+  return createPartooClient({
     baseUrl: o.baseUrl,
     environment: o.environment,
     defaultCountry: o.defaultCountry,
@@ -113,8 +124,10 @@ export async function send(args: string[]): Promise<void> {
     logger: STDERR_LOGGER,
     ...(o.verbose && { logLevel: 'info' as const }),
   });
-  if (o.content !== undefined) await checkContent(client, o);
-  const report = openReport(target.file, target.append);
+}
+
+/** The report's first line: how the run was made (never the key), or, on a resume, what this resumption reads. */
+function headLine(o: SendOptions, layout: CsvLayout, append: boolean, at: string): object {
   const run: RunParams = {
     business: o.business,
     content: o.content ?? null,
@@ -128,136 +141,86 @@ export async function send(args: string[]): Promise<void> {
     delimiter: layout.delimiter,
     encoding: layout.encoding,
   };
-  const at = new Date().toISOString();
-  report.write(
-    target.append
-      ? { resumed: { at, csv: run.csv, delimiter: run.delimiter, encoding: run.encoding } }
-      : { run, startedAt: at, version: packageVersion() },
-  );
+  return append
+    ? { resumed: { at, csv: run.csv, delimiter: run.delimiter, encoding: run.encoding } }
+    : { run, startedAt: at, version: packageVersion() };
+}
 
-  const counts: Counts = { sent: 0, skipped: 0, would_send: 0, failed: 0 };
-  let unknownOutcomes = 0;
-  let doneEarlier = 0;
-  const progress = createProgress(layout.lines);
-  const record = (r: ReportLine) => {
-    counts[r.status]++;
-    if (r.error?.outcomeUnknown) unknownOutcomes++;
-    report.write(r);
-    progress.tick(counts, doneEarlier);
+/** The run's counts, kept with the report and the progress display. */
+interface Tally {
+  counts: Counts;
+  /** failed rows whose send may have gone out */
+  unknownOutcomes: number;
+  /** rows an earlier run's report holds as done */
+  doneEarlier: number;
+  progress: ReturnType<typeof createProgress>;
+  record(line: ReportLine): void;
+  passDoneEarlier(): void;
+}
+
+function createTally(report: ReportWriter, lines: number): Tally {
+  const tally: Tally = {
+    counts: { sent: 0, skipped: 0, would_send: 0, failed: 0 },
+    unknownOutcomes: 0,
+    doneEarlier: 0,
+    progress: createProgress(lines),
+    record(r) {
+      tally.counts[r.status]++;
+      if (r.error?.outcomeUnknown) tally.unknownOutcomes++;
+      report.write(r);
+      tally.progress.tick(tally.counts, tally.doneEarlier);
+    },
+    passDoneEarlier() {
+      tally.doneEarlier++;
+      tally.progress.tick(tally.counts, tally.doneEarlier);
+    },
   };
-  const controller = new AbortController();
-  const onSignal = () => controller.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  return tally;
+}
 
+async function sendRows(
+  o: SendOptions,
+  client: Client,
+  layout: CsvLayout,
+  tally: Tally,
+  signal: AbortSignal,
+  at: string,
+) {
   const lineOf = new WeakMap<SendInvitationInput, number>();
-  const done = o.resume?.done ?? new NumberLines();
-  const seen = new NumberLines();
-  /** Rows as inputs; a row that cannot be one is reported here and never reaches the client. */
-  async function* inputs(): AsyncGenerator<SendInvitationInput> {
-    for await (const row of csvRows(o.csv, layout)) {
-      if (controller.signal.aborted) return;
-      if ('error' in row) {
-        record(failed(row.line, '', 'CsvError', row.error));
-        continue;
-      }
-      const { line, cells } = row;
-      if (!cells.phone) {
-        record(failed(line, '', 'ValidationError', `line ${line}: the phone cell is empty or missing`));
-        continue;
-      }
-      const several = severalNumbers(cells.phone, o.defaultCountry);
-      if (several) {
-        const list = several.map((n) => JSON.stringify(n)).join(', ');
-        const message = `line ${line}: the phone cell holds ${several.length} numbers (${list}); one number per row`;
-        record(failed(line, cells.phone, 'ValidationError', message));
-        continue;
-      }
-      const phone = await toE164(cells.phone, o.defaultCountry);
-      if (phone.ok) {
-        // Identity is (business, E.164 number), never the line: re-sorted and re-exported files resume right.
-        if (done.has(phone.e164)) {
-          doneEarlier++;
-          progress.tick(counts, doneEarlier);
-          continue;
-        }
-        const first = seen.get(phone.e164);
-        if (first !== undefined) {
-          record({ line, phone: phone.e164, status: 'skipped', duplicateOfLine: first });
-          continue;
-        }
-        seen.add(phone.e164, line);
-        const since = o.force ? o.resume?.unknownSince.get(phone.e164) : undefined;
-        if (since) {
-          // Forced, the guard searches nothing before its POST: a send that may have gone out in an earlier run
-          // is looked for here, so that a forced resume does not send it a second time.
-          let found: { id: string } | undefined;
-          try {
-            found = await firstInvitation(client, o.business, phone.e164, since);
-          } catch (e) {
-            const { name, message } = e as Error;
-            const error = { name, message, outcomeUnknown: true as const, since: since.toISOString() };
-            record({ line, phone: phone.e164, status: 'failed', error });
-            continue;
-          }
-          if (found) {
-            record({ line, phone: phone.e164, status: 'skipped', lastInvitationId: found.id, settledBy: 'search' });
-            continue;
-          }
-        }
-      }
-      const content = cells.content ?? o.content;
-      const input: SendInvitationInput = {
-        businessId: o.business,
-        // An unparsable number goes to the client as written: its ValidationError names it and every other problem.
-        targetPhone: phone.ok ? phone.e164 : cells.phone,
-        ...(cells.name !== undefined && { targetName: cells.name }),
-        ...(content !== undefined && { inviteContent: content }),
-        ...(o.force && { force: true }),
-        ...(o.stripNonAscii && { stripNonAscii: true }),
-      };
-      lineOf.set(input, line);
-      yield input;
-    }
+  const record = tally.record;
+  const inputs = rowInputs({ o, client, layout, signal, record, doneEarlier: tally.passDoneEarlier, lineOf });
+  if (o.dryRun) {
+    for await (const input of inputs) record(await describe(input, lineOf.get(input)!, client));
+    return;
   }
+  const outcomes = client.reviewBooster.sendInvitations(inputs, { concurrency: o.concurrency, signal });
+  for await (const out of outcomes) record(outcomeLine(lineOf.get(out.input)!, out, at));
+}
 
-  try {
-    if (o.dryRun) {
-      for await (const input of inputs()) record(await describe(input, lineOf.get(input)!, client));
-    } else {
-      const { signal } = controller;
-      const outcomes = client.reviewBooster.sendInvitations(inputs(), { concurrency: o.concurrency, signal });
-      for await (const out of outcomes) {
-        const line = lineOf.get(out.input)!;
-        const phone = out.status === 'failed' ? out.input.targetPhone : out.targetPhone;
-        if (out.status === 'sent') record({ line, phone, status: 'sent', invitationId: out.invitationId });
-        else if (out.status === 'skipped') record(skipped(line, out));
-        else {
-          const { name } = out.error;
-          const message = inCliTerms(out.error.message);
-          const unknown = isOutcomeUnknown(out.error) && { outcomeUnknown: true as const, since: at };
-          const error = { name, message, ...unknown };
-          record({ line, phone, status: 'failed', error });
-        }
-      }
-    }
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    progress.stop();
-    report.close();
-  }
+/** `at`: when this run started, where a forced resume's search for an unknown outcome begins. */
+function outcomeLine(line: number, out: BulkOutcome<SendInvitationInput>, at: string): ReportLine {
+  if (out.status === 'sent') return { line, phone: out.targetPhone, status: 'sent', invitationId: out.invitationId };
+  if (out.status === 'skipped') return skipped(line, out);
+  const { name } = out.error;
+  const message = inCliTerms(out.error.message);
+  const unknown = isOutcomeUnknown(out.error) && { outcomeUnknown: true as const, since: at };
+  return { line, phone: out.input.targetPhone, status: 'failed', error: { name, message, ...unknown } };
+}
+
+/** The summary on stdout and the exit status; an interrupted or partly failed run says how to continue it. */
+function finish(o: SendOptions, tally: Tally, report: string, interrupted: boolean) {
+  const { counts, unknownOutcomes, doneEarlier } = tally;
   const summary = o.dryRun
     ? `dry run: ${counts.would_send} would be sent, ${counts.skipped} skipped, ${counts.failed} failed; 0 sent`
     : `${counts.sent} sent, ${counts.skipped} skipped, ${counts.failed} failed` +
       (unknownOutcomes ? ` (${unknownOutcomes} may have been sent: --resume checks them with a search first)` : '');
   const earlier = o.resume ? `; ${doneEarlier} done earlier per ${o.resume.file} (not requested again)` : '';
-  console.log(`${summary}${earlier}; report: ${target.file}`);
-  if (controller.signal.aborted) {
+  console.log(`${summary}${earlier}; report: ${report}`);
+  if (interrupted) {
     console.log(
       o.dryRun
         ? 'interrupted: a dry run sends nothing; run it again to check every row'
-        : `interrupted: to send the rest exactly once, run:\n  ${resumeCommand(o, target.file)}`,
+        : `interrupted: to send the rest exactly once, run:\n  ${resumeCommand(o, report)}`,
     );
     process.exitCode = EXIT.interrupted;
   } else if (counts.failed > 0) {
@@ -265,7 +228,7 @@ export async function send(args: string[]): Promise<void> {
     if (!o.dryRun) {
       console.log(
         `${counts.failed} row(s) failed (the report names them); once fixed, send them with:\n  ` +
-          resumeCommand(o, target.file),
+          resumeCommand(o, report),
       );
     }
     process.exitCode = EXIT.rowsFailed;
@@ -279,12 +242,6 @@ async function describe(input: SendInvitationInput, line: number, client: Client
   } catch (e) {
     return failed(line, input.targetPhone, (e as Error).name, (e as Error).message);
   }
-}
-
-async function firstInvitation(client: Client, businessId: string, targetPhone: string, after: Date) {
-  const invitations = client.reviewBooster.searchInvitations({ businessId, targetPhone, after });
-  for await (const invitation of invitations) return invitation;
-  return undefined;
 }
 
 /** Skipped by Partoo's own record: the invitation that stands in the window, and when the next may go. */
