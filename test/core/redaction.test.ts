@@ -5,7 +5,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { createPartooClient, type ApiError } from '../../src/index.js';
 // The registry's own test seam: only to know that the collector has run, never to decide what is redacted.
-import { isRegistered } from '../../src/core/redact.js';
+import { basicToken, isRegistered } from '../../src/core/redact.js';
 import { leakedSecrets } from '../support/secrets.js';
 
 const BASE = 'https://partoo.test/v2';
@@ -78,6 +78,13 @@ describe('what counts as a credential in error text', () => {
     expect(leakedSecrets(error, [bearer, basic])).toEqual([]);
   });
 
+  it('a token is redacted whole, whatever base64 or JWT characters it holds and however it is spaced', async () => {
+    // Every character a base64, base64url or JWT token can hold; exactly 8 of them is already a token.
+    const client = echoingClient(unique('pk_chars'), () => 'Bearer  aZ09+/._-aZ09== and Basic\tabcdefgh');
+    const error = await statusError(client);
+    expect(error.message).toMatch(/\{"json":"Bearer \[redacted\] and Basic \[redacted\]"\}$/);
+  });
+
   it('leaves ordinary words after "Bearer" or "Basic" alone: only a token-length run is one', async () => {
     const client = echoingClient(unique('pk_prose'), () => 'send a Bearer token or Basic auth');
     const error = await statusError(client);
@@ -95,6 +102,49 @@ describe('what counts as a credential in error text', () => {
     const client = echoingClient('k6k6k6', (req) => `key ${req.headers.get('x-apikey')} refused`);
     const error = await statusError(client);
     expect(error.message).toContain('key [redacted] refused');
+  });
+});
+
+describe('secrets in a response body', () => {
+  it('a secret-named field is removed wherever it sits (arrays too), and its value scrubbed elsewhere', async () => {
+    const token = 'ut_live_0123456789';
+    const body = { errors: [{ user_token: token, detail: `token ${token} expired`, Authorization: null }] };
+    const h = createPartooClient({
+      apiKey: unique('pk_body'),
+      baseUrl: BASE,
+      maxRetries: 0,
+      rateLimit: false,
+      fetch: (async () => new Response(JSON.stringify(body), { status: 400 })) as typeof fetch,
+    });
+    const error = await statusError(h);
+    expect(error.body).toEqual({
+      errors: [{ user_token: '[redacted]', detail: 'token [redacted] expired', Authorization: null }],
+    });
+    expect(leakedSecrets(error, [token])).toEqual([]);
+  });
+
+  it('a short value in a secret-named field is removed, but not scrubbed from the rest of the text', async () => {
+    const body = { api_key: 'abc', detail: 'abc is not a key' };
+    const h = createPartooClient({
+      apiKey: unique('pk_short'),
+      baseUrl: BASE,
+      maxRetries: 0,
+      rateLimit: false,
+      fetch: (async () => new Response(JSON.stringify(body), { status: 400 })) as typeof fetch,
+    });
+    const error = await statusError(h);
+    expect(error.body).toEqual({ api_key: '[redacted]', detail: 'abc is not a key' });
+  });
+});
+
+describe("Argyle's Basic token", () => {
+  it('is the base64 of the UTF-8 bytes of id:secret, as Buffer gives it, for any secret', () => {
+    for (const [id, secret] of [
+      ['id', 'secret'],
+      ['clé', 'sécret-ü-✓'],
+    ]) {
+      expect(basicToken(id, secret)).toBe(Buffer.from(`${id}:${secret}`, 'utf8').toString('base64'));
+    }
   });
 });
 
