@@ -1,0 +1,119 @@
+// Waiting on another worker's lock, as a worker with a shared store sees it: how long it waits between looks, when it
+// stops waiting on a lock nobody renews, and what a pause shorter or longer than the lock's TTL does to a send.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { GuardStore, LedgerEntry } from '../../../src/redis/index.js';
+import { BIZ, harness } from '../../support/harness.js';
+
+const input = { businessId: BIZ, targetPhone: '+33601020304' };
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** A store whose lock is held by another worker for the first `busyFor` acquires; calls logged. */
+function busyStore(busyFor: number) {
+  const calls: string[] = [];
+  const ledger = new Map<string, LedgerEntry>();
+  let acquires = 0;
+  const store: GuardStore = {
+    get: async (key) => ledger.get(key),
+    set: async (key, entry) => void ledger.set(key, entry),
+    acquire: async (_key, owner) => (calls.push(`acquire ${owner}`), ++acquires > busyFor),
+    release: async (_key, owner) => void calls.push(`release ${owner}`),
+  };
+  return { store, calls, ledger };
+}
+
+describe('waiting on a lock another worker holds', () => {
+  it('waits 100 to 250 ms between looks, spread at random so waiting workers do not knock in step', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.999);
+    const { store } = busyStore(2);
+    const h = await harness({ partoo: { guard: { store } } });
+    const started = Date.now();
+    expect((await h.partoo.reviewBooster.sendInvitation(input)).status).toBe('sent');
+    // Two waits at the top of the range: 249 ms each.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2 * 249 - 5);
+  });
+
+  it('once it gets the lock and the ledger shows the other worker sent: skips, and gives its lock back', async () => {
+    const { store, calls, ledger } = busyStore(1);
+    const h = await harness({ partoo: { guard: { store } } });
+    const acquire = store.acquire;
+    store.acquire = async (key, owner, ttlMs) => {
+      const got = await acquire(key, owner, ttlMs);
+      // The other worker recorded its send just before releasing.
+      if (got) ledger.set(key, { invitationId: 'theirs', sentAt: h.mocks.clock.now() });
+      return got;
+    };
+    const result = await h.partoo.reviewBooster.sendInvitation(input);
+    expect(result).toMatchObject({ status: 'skipped', lastInvitation: { id: 'theirs' } });
+    expect(h.requests).toHaveLength(0);
+    const owner = calls[1].split(' ')[1];
+    expect(calls).toEqual([expect.stringMatching(/^acquire /), `acquire ${owner}`, `release ${owner}`]);
+  });
+
+  it('a lock nobody renews is waited on for its TTL and 5 s more, then the search decides', async () => {
+    const { store } = busyStore(Infinity);
+    const h = await harness({ partoo: { guard: { store, lockTtlMs: 100 } } });
+    const started = Date.now();
+    const result = await h.partoo.reviewBooster.sendInvitation(input);
+    const waited = Date.now() - started;
+    expect(result.status).toBe('sent');
+    expect(waited).toBeGreaterThanOrEqual(5_100);
+    expect(waited).toBeLessThan(9_000);
+    expect(h.posts()).toHaveLength(1);
+  }, 20_000);
+});
+
+describe('a pause before the POST', () => {
+  /** Freezes the event loop once for `ms` while the deciding search runs. */
+  const pauseOnce = (h: Awaited<ReturnType<typeof harness>>, ms: number) => {
+    let paused = false;
+    h.setFault(async (request, forward) => {
+      if (request.method === 'GET' && !paused) {
+        paused = true;
+        const until = Date.now() + ms;
+        while (Date.now() < until);
+      }
+      return forward(request);
+    });
+  };
+
+  it('shorter than the TTL, on a store without renewals: the lock still counts, the send goes', async () => {
+    const { store, calls } = busyStore(0);
+    const h = await harness({ partoo: { guard: { store, lockTtlMs: 1_000 } } });
+    pauseOnce(h, 600);
+    expect((await h.partoo.reviewBooster.sendInvitation(input)).status).toBe('sent');
+    expect(calls.filter((c) => c.startsWith('acquire'))).toHaveLength(1);
+  });
+
+  it('past half the TTL, on a store with renewals: confirmed with the store before the POST', async () => {
+    const { store, calls } = busyStore(0);
+    store.extend = async (_key, owner) => (calls.push(`extend ${owner}`), true);
+    const h = await harness({ partoo: { guard: { store, lockTtlMs: 1_000 } } });
+    pauseOnce(h, 600);
+    expect((await h.partoo.reviewBooster.sendInvitation(input)).status).toBe('sent');
+    expect(calls.some((c) => c.startsWith('extend'))).toBe(true);
+    expect(calls.filter((c) => c.startsWith('acquire'))).toHaveLength(1);
+  });
+
+  it('past half the TTL, and the store says the lock is no longer ours: starts over, sends once', async () => {
+    const { store, calls } = busyStore(0);
+    let extends_ = 0;
+    store.extend = async () => ++extends_ > 1;
+    const h = await harness({ partoo: { guard: { store, lockTtlMs: 1_000 } } });
+    pauseOnce(h, 600);
+    expect((await h.partoo.reviewBooster.sendInvitation(input)).status).toBe('sent');
+    expect(calls.filter((c) => c.startsWith('acquire'))).toHaveLength(2);
+    expect(h.posts()).toHaveLength(1);
+  });
+
+  it('under half the TTL: no round trip to the store before the POST', async () => {
+    const { store } = busyStore(0);
+    let extends_ = 0;
+    store.extend = async () => (extends_++, true);
+    const h = await harness({ partoo: { guard: { store, lockTtlMs: 60_000 } } });
+    expect((await h.partoo.reviewBooster.sendInvitation(input)).status).toBe('sent');
+    expect(extends_).toBe(0);
+  });
+});
