@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import createClient from 'openapi-fetch';
-import { Bench } from 'tinybench';
 import { createPartooClient } from '../src/index.js';
 import type { paths } from '../src/generated/partoo.js';
 import { createStatefulMocks, startMockServers } from '../src/testing/index.js';
@@ -31,25 +30,41 @@ const BASE = 'https://partoo.bench/v2';
 
 const rows: Row[] = [];
 const record = (r: Row) => (rows.push(r), r);
-const fmt = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 1 ? n.toFixed(2) : n.toFixed(4));
+const fmt = (n: number) => {
+  if (Math.abs(n) >= 100) return n.toFixed(0);
+  return Math.abs(n) >= 1 ? n.toFixed(2) : n.toFixed(4);
+};
 
 // 1. Per-call overhead. Every side of a ratio does the same thing (one status GET, its JSON read), and the sides
-// run interleaved: each repetition is one tinybench run of every side, in an order rotated per repetition, so a
-// busy moment weighs on all of them alike. Figures are the median of the repetitions, ratios taken within a
-// repetition; the range of the ratios is printed beside them.
+// run interleaved (see `interleaved`), so a busy moment weighs on all of them alike. Figures are the median of the
+// repetitions, ratios taken within a repetition; the range of the ratios is printed beside them.
 type Op = () => Promise<unknown>;
+/**
+ * Per repetition, every side runs in small batches taking turns (the order rotated each round and each
+ * repetition) until the repetition's time is spent: on a shared machine the load changes faster than a
+ * one-second block per side, and the sides must meet the same load. Returns each side's mean µs per repetition.
+ */
 async function interleaved(ops: Record<string, Op>, reps: number, time: number, warmupTime: number) {
   const names = Object.keys(ops);
+  const batch = 20;
+  const runBatch = async (op: Op) => {
+    const started = performance.now();
+    for (let i = 0; i < batch; i++) await op();
+    return performance.now() - started;
+  };
+  const warmEnd = performance.now() + warmupTime;
+  while (performance.now() < warmEnd) for (const name of names) await runBatch(ops[name]);
   const means: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let rep = 0; rep < reps; rep++) {
-    const bench = new Bench({ time, warmupTime });
-    for (let i = 0; i < names.length; i++) {
-      const name = names[(i + rep) % names.length];
-      bench.add(name, ops[name]);
+    const spent: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
+    let rounds = 0;
+    for (const end = performance.now() + time * names.length; performance.now() < end; rounds++) {
+      for (let i = 0; i < names.length; i++) {
+        const name = names[(i + rep + rounds) % names.length];
+        spent[name] += await runBatch(ops[name]);
+      }
     }
-    await bench.run();
-    for (const task of bench.tasks)
-      means[task.name].push((task.result as unknown as { latency: { mean: number } }).latency.mean * 1000);
+    for (const name of names) means[name].push((spent[name] * 1000) / (rounds * batch));
   }
   return means;
 }

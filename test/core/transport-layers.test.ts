@@ -1,6 +1,6 @@
 // Each layer of the attempt core on its own, then the typed request path that the wrapper's operations use, which
 // must reach the server exactly as openapi-fetch would (same URL, same credentials, same errors).
-import createClient from 'openapi-fetch';
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
 import {
   authenticate,
@@ -17,7 +17,7 @@ import { ConfigurationError, ConnectionError, NotFoundError, TimeoutError } from
 import { unwrap } from '../../src/core/api-result.js';
 import { registerSecrets } from '../../src/core/redact.js';
 import { createRequests } from '../../src/core/request.js';
-import { rawClient } from '../../src/core/raw-client.js';
+import { lazyApi, rawClient } from '../../src/core/raw-client.js';
 import { createTransport, type TransportOptions } from '../../src/core/transport.js';
 import type { paths as ArgylePaths } from '../../src/generated/argyle.js';
 import type { paths as PartooPaths } from '../../src/generated/partoo.js';
@@ -249,5 +249,31 @@ describe('typed requests over the same core', () => {
     const call = api.GET('/review_booster/invitation_status', { params: { query }, signal: caller.signal });
     caller.abort(new Error('caller gave up'));
     await expect(call).rejects.toThrow('caller gave up');
+  });
+
+  it('a lazy `.api` loads openapi-fetch once, at its first call, with the middleware registered before', async () => {
+    const { seen, transport } = capture();
+    let loads = 0;
+    const api = lazyApi<Client<PartooPaths>>(async () => (loads++, createClient), {
+      baseUrl: BASE,
+      fetch: transport as typeof fetch,
+    });
+    const urls: string[] = [];
+    const kept: Middleware = { onRequest: ({ request }) => void urls.push(request.url) };
+    const dropped: Middleware = {
+      onRequest: () => {
+        throw new Error('an ejected middleware ran');
+      },
+    };
+    api.use(kept, dropped);
+    api.eject(dropped);
+    expect(loads).toBe(0);
+    const query = { invitation_id: 'x' };
+    const first = await api.GET('/review_booster/invitation_status', { params: { query } });
+    await api.GET('/review_booster/invitation_status', { params: { query } });
+    expect(loads).toBe(1);
+    expect(first.data).toEqual({ status: 'SENT' });
+    expect(urls).toHaveLength(2);
+    expect(seen.map((s) => s.key)).toEqual(['key-123456', 'key-123456']);
   });
 });
