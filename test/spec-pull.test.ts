@@ -212,16 +212,20 @@ describe('pull: the mock overlay never blocks a refresh', () => {
     expect(Object.keys(response.content['application/json'].examples)).toContain('recently-invited');
   });
 
-  it('examples a changed schema no longer accepts: the refresh goes on and the report says the overlay needs an edit', async () => {
-    const id = '    InvitationId:\n      description: invitation id\n      type: ';
-    const { report } = await pullEdited((s) =>
-      s.replace(`${id}string`, `${id}integer`).replace(/\n {6}example: d3d8c966.*/, ''),
-    );
-    expect(report.overlay.problem).toContain('openapi/partoo.yaml + openapi/mock/partoo.yaml: invalid OpenAPI');
-    expect(report.overlay.problem).toContain('examples/delivered/value/invitation_id');
-    expect(report.exitCode).toBe(4);
-    expect(renderReport(report)).toContain('Mock overlay openapi/mock/partoo.yaml needs an edit (lint:specs fails)');
-  });
+  it(
+    'examples a changed schema no longer accepts: ' +
+      'the refresh goes on and the report says the overlay needs an edit',
+    async () => {
+      const id = '    InvitationId:\n      description: invitation id\n      type: ';
+      const { report } = await pullEdited((s) =>
+        s.replace(`${id}string`, `${id}integer`).replace(/\n {6}example: d3d8c966.*/, ''),
+      );
+      expect(report.overlay.problem).toContain('openapi/partoo.yaml + openapi/mock/partoo.yaml: invalid OpenAPI');
+      expect(report.overlay.problem).toContain('examples/delivered/value/invitation_id');
+      expect(report.exitCode).toBe(4);
+      expect(renderReport(report)).toContain('Mock overlay openapi/mock/partoo.yaml needs an edit (lint:specs fails)');
+    },
+  );
 
   it('examples for a status the overlay adds itself (429) stay; for a status nobody documents, they go', () => {
     const entry = '  checkDuplicatedReviewInvitation:\n';

@@ -107,25 +107,28 @@ describe('the secret registry follows the clients that hold the secrets', () => 
     }
   };
 
-  it("forgets a client's keys once the client is collected (a client per tenant does not grow the process)", async () => {
-    const key = `pk_tenant_${Math.random().toString(36).slice(2)}`;
-    const other = `pk_kept_${Math.random().toString(36).slice(2)}`;
-    const kept = createPartooClient({ apiKey: other });
-    (() => void createPartooClient({ apiKey: key }))();
-    (() => void createArgyleClient({ apiKeyId: `${key}-id`, apiKeySecret: `${key}-secret` }))();
-    expect(
-      isRegistered(key) && isRegistered(`${key}-secret`) && isRegistered(basicToken(`${key}-id`, `${key}-secret`)),
-    ).toBe(true);
-    await collect();
-    expect([
-      isRegistered(key),
-      isRegistered(`${key}-id`),
-      isRegistered(`${key}-secret`),
-      isRegistered(basicToken(`${key}-id`, `${key}-secret`)),
-    ]).toEqual([false, false, false, false]);
-    expect(isRegistered(other)).toBe(true);
-    expect(kept.api).toBeDefined();
-  });
+  it(
+    "forgets a client's keys once the client is collected " + '(a client per tenant does not grow the process)',
+    async () => {
+      const key = `pk_tenant_${Math.random().toString(36).slice(2)}`;
+      const other = `pk_kept_${Math.random().toString(36).slice(2)}`;
+      const kept = createPartooClient({ apiKey: other });
+      (() => void createPartooClient({ apiKey: key }))();
+      (() => void createArgyleClient({ apiKeyId: `${key}-id`, apiKeySecret: `${key}-secret` }))();
+      expect(
+        isRegistered(key) && isRegistered(`${key}-secret`) && isRegistered(basicToken(`${key}-id`, `${key}-secret`)),
+      ).toBe(true);
+      await collect();
+      expect([
+        isRegistered(key),
+        isRegistered(`${key}-id`),
+        isRegistered(`${key}-secret`),
+        isRegistered(basicToken(`${key}-id`, `${key}-secret`)),
+      ]).toEqual([false, false, false, false]);
+      expect(isRegistered(other)).toBe(true);
+      expect(kept.api).toBeDefined();
+    },
+  );
 
   it('keeps a key registered while a call runs, even when nobody holds the client any more', async () => {
     const key = `pk_inflight_${Math.random().toString(36).slice(2)}`;
@@ -215,41 +218,46 @@ describe('configuration', () => {
 });
 
 describe('credentials stay below the middleware and on their origin', () => {
-  it('a middleware on .api never sees a key, before or after any attempt, for reused and rebuilt requests', async () => {
-    const h = await harness();
-    const seen: string[] = [];
-    const look = (where: string) => (r: Request) =>
-      void seen.push(`${where} ${r.method} ${r.headers.get('x-apikey') ?? ''}${r.headers.get('authorization') ?? ''}`);
-    for (const api of [h.partoo.api, h.argyle.api] as { use(m: object): void }[])
-      api.use({
-        onRequest: ({ request }: { request: Request }) => look('before')(request),
-        onResponse: ({ request }: { request: Request }) => look('after')(request),
-      });
-    // The first GET gets a 503 and is retried: the key goes on and comes off around each attempt.
-    let failures = 0;
-    h.setFault(async (req, forward) =>
-      req.method === 'GET' && failures++ === 0 ? new Response('{}', { status: 503 }) : forward(req),
-    );
-    const sent = await h.partoo.reviewBooster.sendInvitation({ businessId: BIZ, targetPhone: '+33601020304' });
-    if (sent.status !== 'sent') throw new Error('expected a send');
-    await h.partoo.reviewBooster.getInvitationStatus(sent.invitationId);
-    await h.argyle.invites.list({ limit: 2 }).pages().next();
-    expect(seen).toEqual([
-      'before GET ',
-      'after GET ',
-      'before POST ',
-      'after POST ',
-      'before GET ',
-      'after GET ',
-      'before GET ',
-      'after GET ',
-    ]);
-    // ...while every request that reached the server carried its credentials.
-    expect(h.requests.map((r) => Boolean(r.headers.get('x-apikey') ?? r.headers.get('authorization')))).toEqual(
-      h.requests.map(() => true),
-    );
-    expect(h.requests).toHaveLength(5);
-  });
+  it(
+    'a middleware on .api never sees a key, before or after any attempt, ' + 'for reused and rebuilt requests',
+    async () => {
+      const h = await harness();
+      const seen: string[] = [];
+      const look = (where: string) => (r: Request) =>
+        void seen.push(
+          `${where} ${r.method} ${r.headers.get('x-apikey') ?? ''}${r.headers.get('authorization') ?? ''}`,
+        );
+      for (const api of [h.partoo.api, h.argyle.api] as { use(m: object): void }[])
+        api.use({
+          onRequest: ({ request }: { request: Request }) => look('before')(request),
+          onResponse: ({ request }: { request: Request }) => look('after')(request),
+        });
+      // The first GET gets a 503 and is retried: the key goes on and comes off around each attempt.
+      let failures = 0;
+      h.setFault(async (req, forward) =>
+        req.method === 'GET' && failures++ === 0 ? new Response('{}', { status: 503 }) : forward(req),
+      );
+      const sent = await h.partoo.reviewBooster.sendInvitation({ businessId: BIZ, targetPhone: '+33601020304' });
+      if (sent.status !== 'sent') throw new Error('expected a send');
+      await h.partoo.reviewBooster.getInvitationStatus(sent.invitationId);
+      await h.argyle.invites.list({ limit: 2 }).pages().next();
+      expect(seen).toEqual([
+        'before GET ',
+        'after GET ',
+        'before POST ',
+        'after POST ',
+        'before GET ',
+        'after GET ',
+        'before GET ',
+        'after GET ',
+      ]);
+      // ...while every request that reached the server carried its credentials.
+      expect(h.requests.map((r) => Boolean(r.headers.get('x-apikey') ?? r.headers.get('authorization')))).toEqual(
+        h.requests.map(() => true),
+      );
+      expect(h.requests).toHaveLength(5);
+    },
+  );
 
   it('does not follow a redirect: the key never reaches the host it points to', async () => {
     const { createServer } = await import('node:http');

@@ -122,22 +122,25 @@ describe('sendInvitation: the duplicate guard', () => {
     expect(results.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
   });
 
-  it('after a connection reset once the server recorded the send: no second POST, sent with the server id', async () => {
-    const h = await harness();
-    let resets = 0;
-    h.setFault(async (req, forward) => {
-      if (req.method === 'POST' && resets++ === 0) {
-        await forward(req);
-        throw connectionReset();
-      }
-      return forward(req);
-    });
-    const result = await h.partoo.reviewBooster.sendInvitation(input);
-    expect(h.posts()).toHaveLength(1);
-    const [id] = h.mocks.partooState.invitations.keys();
-    expect(result).toEqual({ status: 'sent', invitationId: id, targetPhone: '+33601020304' });
-    expect(h.requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET']);
-  });
+  it(
+    'after a connection reset once the server recorded the send: ' + 'no second POST, sent with the server id',
+    async () => {
+      const h = await harness();
+      let resets = 0;
+      h.setFault(async (req, forward) => {
+        if (req.method === 'POST' && resets++ === 0) {
+          await forward(req);
+          throw connectionReset();
+        }
+        return forward(req);
+      });
+      const result = await h.partoo.reviewBooster.sendInvitation(input);
+      expect(h.posts()).toHaveLength(1);
+      const [id] = h.mocks.partooState.invitations.keys();
+      expect(result).toEqual({ status: 'sent', invitationId: id, targetPhone: '+33601020304' });
+      expect(h.requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET']);
+    },
+  );
 
   it('waits before the check that decides a retry: a search that lags behind the send still finds it', async () => {
     const h = await harness();
@@ -197,19 +200,22 @@ describe('sendInvitation: the duplicate guard', () => {
     expect(h.requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET', 'POST', 'GET']);
   });
 
-  it('never sends again after a 200 it cannot read, even when the search does not show the invitation yet', async () => {
-    const h = await harness();
-    h.setFault(async (req, forward) =>
-      req.method === 'POST'
-        ? new Response('<html>OK</html>', { status: 200, headers: { 'content-type': 'text/html' } })
-        : forward(req),
-    );
-    const error = await h.partoo.reviewBooster.sendInvitation(input).catch((e) => e);
-    expect(error).toBeInstanceOf(ConnectionError);
-    expect(error.outcomeUnknown).toBe(true);
-    expect(error.message).toMatch(/outcome is unknown.*HTTP 200.*search before sending again/);
-    expect(h.posts()).toHaveLength(1);
-  });
+  it(
+    'never sends again after a 200 it cannot read, ' + 'even when the search does not show the invitation yet',
+    async () => {
+      const h = await harness();
+      h.setFault(async (req, forward) =>
+        req.method === 'POST'
+          ? new Response('<html>OK</html>', { status: 200, headers: { 'content-type': 'text/html' } })
+          : forward(req),
+      );
+      const error = await h.partoo.reviewBooster.sendInvitation(input).catch((e) => e);
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(error.outcomeUnknown).toBe(true);
+      expect(error.message).toMatch(/outcome is unknown.*HTTP 200.*search before sending again/);
+      expect(h.posts()).toHaveLength(1);
+    },
+  );
 
   it('finds the id with a search when Partoo accepts a send without returning invitation_id', async () => {
     const h = await harness();
