@@ -168,34 +168,6 @@ describe("the caller's AbortSignal", () => {
     vi.useRealTimers();
   });
 
-  it('ends the call between two attempts: no further request, no timer left behind', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const controller = new AbortController();
-    const requests: string[] = [];
-    const client = createPartooClient({
-      apiKey: 'pk_abort_test_key',
-      baseUrl: 'https://partoo.test/v2',
-      rateLimit: false,
-      fetch: (async (req: Request) => {
-        requests.push(req.url);
-        return unavailable();
-      }) as typeof fetch,
-      // The backoff wait is where the caller gives up: it must be told of the caller's signal to stop waiting.
-      sleep: async (_ms: number, signal?: AbortSignal) => {
-        controller.abort(new Error('caller gave up'));
-        if (signal?.aborted) throw signal.reason;
-      },
-    } as PartooClientOptions);
-    const query = { invitation_id: 'inv-1' };
-    const call = client.api.GET('/review_booster/invitation_status', {
-      params: { query },
-      signal: controller.signal,
-    });
-    await expect(call).rejects.toThrow('caller gave up');
-    expect(requests).toHaveLength(1);
-    expect(vi.getTimerCount()).toBe(0);
-  });
-
   it('ends an attempt in flight: the caller gets its own reason, not a timeout, and nothing is retried', async () => {
     const controller = new AbortController();
     let requests = 0;
