@@ -17,31 +17,29 @@ const rename = (problems: Record<string, string[]>, root: string) =>
   Object.fromEntries(Object.entries(problems).map(([k, v]) => [k === ROOT ? root : k, v]));
 
 // Partoo (marshmallow behind Flask): `{"errors": {"json": {...}}}`, `_schema` for the body as a whole.
+const PARTOO_FIXED: Record<number, unknown> = {
+  401: { errors: { authentication: 'User not authenticated' } },
+  403: { errors: { authorization: 'Operation not allowed' } },
+  404: { errors: { json: 'Resource not found' } },
+  429: { errors: { json: 'Too many requests' } },
+};
+
 export const partooErrors: ApiErrors = {
-  fixed: (status) =>
-    status === 401
-      ? { errors: { authentication: 'User not authenticated' } }
-      : status === 403
-        ? { errors: { authorization: 'Operation not allowed' } }
-        : status === 404
-          ? { errors: { json: 'Resource not found' } }
-          : { errors: { json: status === 429 ? 'Too many requests' : 'Internal server error' } },
+  fixed: (status) => PARTOO_FIXED[status] ?? { errors: { json: 'Internal server error' } },
   fields: (problems) => ({ errors: { json: rename(problems, '_schema') } }),
   invalid: (message, field = ROOT) => partooErrors.fields({ [field]: [message] }),
 };
 
 // Argyle (Django REST framework): `{"detail": "..."}`, or field -> messages with `non_field_errors`.
+const ARGYLE_FIXED: Record<number, unknown> = {
+  401: { detail: 'Invalid username/password.' },
+  403: { detail: 'You do not have permission to perform this action.' },
+  404: { detail: 'Not found.' },
+  429: { detail: 'Request was throttled.' },
+};
+
 export const argyleErrors: ApiErrors = {
-  fixed: (status) =>
-    status === 401
-      ? { detail: 'Invalid username/password.' }
-      : status === 403
-        ? { detail: 'You do not have permission to perform this action.' }
-        : status === 404
-          ? { detail: 'Not found.' }
-          : status === 429
-            ? { detail: 'Request was throttled.' }
-            : { detail: 'Internal server error.' },
+  fixed: (status) => ARGYLE_FIXED[status] ?? { detail: 'Internal server error.' },
   fields: (problems) => rename(problems, 'non_field_errors'),
   invalid: (message, field) => (field ? { [field]: [message] } : { detail: message }),
 };

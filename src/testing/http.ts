@@ -23,19 +23,33 @@ class TooLarge extends Error {}
 
 /** Serves a fetch-style handler on a real socket. */
 export function serve(handler: Handler, options: ServeOptions): Promise<HttpServer> {
-  const { host, port, errors } = options;
-  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const refuse = (res: ServerResponse, status: number, body: unknown) => {
-    const text = JSON.stringify(body);
-    // The body, if any, is left unread: the connection closes with this answer.
-    res.writeHead(status, {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(text),
-      connection: 'close',
-    });
-    res.end(text);
-  };
-  const server: Server = createServer(async (req, res) => {
+  const server: Server = createServer(listener(handler, options));
+  // A request line or header Node cannot parse never reaches the handler: answer it in the API's shape too.
+  server.on('clientError', (_e, socket) => {
+    if (!socket.writable) return void socket.destroy();
+    const text = JSON.stringify(options.errors.invalid('Malformed request.'));
+    const head = `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close`;
+    socket.end(`HTTP/1.1 400 Bad Request\r\n${head}\r\n\r\n${text}`);
+  });
+  server.keepAliveTimeout = 5_000;
+  return listen(server, options.host, options.port);
+}
+
+/** Answers `status` with `body` and closes: the request body, if any, is left unread. */
+function refuse(res: ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    connection: 'close',
+  });
+  res.end(text);
+}
+
+/** Node's request listener around the handler: what this layer refuses itself, then the handler's answer. */
+function listener(handler: Handler, { host, errors, maxBodyBytes }: ServeOptions) {
+  const limit = maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  return async (req: IncomingMessage, res: ServerResponse) => {
     let url: URL;
     try {
       url = new URL(req.url ?? '/', `http://${req.headers.host ?? host}`);
@@ -58,18 +72,10 @@ export function serve(handler: Handler, options: ServeOptions): Promise<HttpServ
       res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify(errors.fixed(500)));
     }
-  });
-  // A request line or header Node cannot parse never reaches the handler: answer it in the API's shape too.
-  server.on('clientError', (_e, socket) => {
-    if (!socket.writable) return void socket.destroy();
-    const text = JSON.stringify(errors.invalid('Malformed request.'));
-    socket.end(
-      `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(
-        text,
-      )}\r\nconnection: close\r\n\r\n${text}`,
-    );
-  });
-  server.keepAliveTimeout = 5_000;
+  };
+}
+
+function listen(server: Server, host: string, port: number): Promise<HttpServer> {
   return new Promise((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
       reject(

@@ -39,6 +39,18 @@ export interface MockServers extends MockConnection, MockClients {
   close(): Promise<void>;
 }
 
+/** What one mode started: its clock, its reset, its sent count and the partner-facing URLs (Partoo, Argyle). */
+interface Started {
+  clock: MockClock;
+  resetState: () => void;
+  sentCount: MockServers['sentCount'];
+  urls: [string, string];
+}
+
+/** Serves a handler on the host, records the server for close(), and gives its URL. */
+type Listen = (handler: Handler, port: number | undefined, rules: ApiRules) => Promise<string>;
+type Rules = { partoo: ApiRules; argyle: ApiRules };
+
 export async function startMockServers(options: MockServerOptions = {}): Promise<MockServers> {
   const host = options.host ?? '127.0.0.1';
   const servers: (HttpServer | PrismServer)[] = [];
@@ -49,58 +61,16 @@ export async function startMockServers(options: MockServerOptions = {}): Promise
     apiKeyId: options.apiKeyId ?? DEFAULT_CREDENTIALS.apiKeyId,
     apiKeySecret: options.apiKeySecret ?? DEFAULT_CREDENTIALS.apiKeySecret,
   };
-  const partooRules = rulesFor('partoo', credentials);
-  const argyleRules = rulesFor('argyle', credentials);
-  const listen = async (handler: Handler, port: number | undefined, rules: ApiRules) => {
-    const server = await serve(handler, {
-      host,
-      port: port ?? 0,
-      errors: rules.errors,
-      maxBodyBytes: options.maxBodyBytes,
-    });
+  const rules: Rules = { partoo: rulesFor('partoo', credentials), argyle: rulesFor('argyle', credentials) };
+  const listen: Listen = async (handler, port, { errors }) => {
+    const server = await serve(handler, { host, port: port ?? 0, errors, maxBodyBytes: options.maxBodyBytes });
     servers.push(server);
     return server.url;
   };
   try {
-    let clock: MockClock;
-    let resetState: () => void;
-    let sentCount: MockServers['sentCount'];
-    let urls: [string, string];
-    if (!options.stateful) {
-      const faults = (['latencyMs', 'failRate', 'rateLimitPerMinute'] as const).filter((k) => options[k] !== undefined);
-      if (faults.length)
-        throw new Error(
-          `${faults.join(', ')} need stateful: true (the static mock is Prism, serving the spec's examples)`,
-        );
-      clock = new MockClock();
-      resetState = () => clock.reset();
-      sentCount = () => {
-        throw new Error('sentCount needs startMockServers({ stateful: true })');
-      };
-      // Prism on internal free ports (it retries a hung start there); the front takes the partner's ports.
-      const [partooPrism, argylePrism] = await Promise.all(
-        [startPrism('partoo'), startPrism('argyle')].map(async (p) => {
-          const prism = await p;
-          servers.push(prism);
-          return prism;
-        }),
-      );
-      const front = (api: 'partoo' | 'argyle', prism: PrismServer, rules: ApiRules) =>
-        withControl(staticFront(api, prism.url, rules), clock, resetState, rules.errors);
-      urls = [
-        await listen(front('partoo', partooPrism, partooRules), options.portPartoo, partooRules),
-        await listen(front('argyle', argylePrism, argyleRules), options.portArgyle, argyleRules),
-      ];
-    } else {
-      const mocks = await createStatefulMocks(options);
-      clock = mocks.clock;
-      resetState = mocks.reset;
-      sentCount = (b, p) => mocks.partooState.sentCount(b, p);
-      urls = [
-        await listen(mocks.partoo, options.portPartoo, partooRules),
-        await listen(mocks.argyle, options.portArgyle, argyleRules),
-      ];
-    }
+    const { clock, resetState, sentCount, urls } = options.stateful
+      ? await startStateful(options, listen, rules)
+      : await startStatic(options, listen, rules, servers);
     const connection: MockConnection = {
       partooUrl: urls[0],
       argyleUrl: urls[1],
@@ -128,6 +98,53 @@ export async function startMockServers(options: MockServerOptions = {}): Promise
     await close();
     throw e;
   }
+}
+
+/** Prism serving the spec's examples behind a front that answers as the stateful mock does. */
+async function startStatic(
+  options: MockServerOptions,
+  listen: Listen,
+  rules: Rules,
+  servers: (HttpServer | PrismServer)[],
+): Promise<Started> {
+  const faults = (['latencyMs', 'failRate', 'rateLimitPerMinute'] as const).filter((k) => options[k] !== undefined);
+  if (faults.length) {
+    throw new Error(`${faults.join(', ')} need stateful: true (the static mock is Prism, serving the spec's examples)`);
+  }
+  const clock = new MockClock();
+  const resetState = () => clock.reset();
+  const sentCount = () => {
+    throw new Error('sentCount needs startMockServers({ stateful: true })');
+  };
+  // Prism on internal free ports (it retries a hung start there); the front takes the partner's ports.
+  const [partooPrism, argylePrism] = await Promise.all(
+    [startPrism('partoo'), startPrism('argyle')].map(async (p) => {
+      const prism = await p;
+      servers.push(prism);
+      return prism;
+    }),
+  );
+  const front = (api: 'partoo' | 'argyle', prism: PrismServer) =>
+    withControl(staticFront(api, prism.url, rules[api]), clock, resetState, rules[api].errors);
+  const urls: [string, string] = [
+    await listen(front('partoo', partooPrism), options.portPartoo, rules.partoo),
+    await listen(front('argyle', argylePrism), options.portArgyle, rules.argyle),
+  ];
+  return { clock, resetState, sentCount, urls };
+}
+
+async function startStateful(options: MockServerOptions, listen: Listen, rules: Rules): Promise<Started> {
+  const mocks = await createStatefulMocks(options);
+  const urls: [string, string] = [
+    await listen(mocks.partoo, options.portPartoo, rules.partoo),
+    await listen(mocks.argyle, options.portArgyle, rules.argyle),
+  ];
+  return {
+    clock: mocks.clock,
+    resetState: mocks.reset,
+    sentCount: (b, p) => mocks.partooState.sentCount(b, p),
+    urls,
+  };
 }
 
 export { connectMockServers } from './clients.js';

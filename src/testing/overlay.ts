@@ -15,10 +15,7 @@ export class OverlayError extends Error {}
 
 export function applyOverlay<T extends Obj>(spec: T, overlay: MockOverlay): T {
   const doc: Obj = structuredClone(spec);
-  const byId = new Map<string, Obj>();
-  for (const item of Object.values<Obj>(doc.paths ?? {})) {
-    for (const m of METHODS) if (item[m]?.operationId) byId.set(item[m].operationId, item[m]);
-  }
+  const byId = operationsById(doc);
   for (const op of byId.values()) {
     op.responses ??= {};
     for (const [status, response] of Object.entries(overlay.addResponses ?? {})) {
@@ -28,21 +25,32 @@ export function applyOverlay<T extends Obj>(spec: T, overlay: MockOverlay): T {
   for (const [operationId, statuses] of Object.entries(overlay.examples ?? {})) {
     const op = byId.get(operationId);
     if (!op) throw new OverlayError(`mock overlay names operation "${operationId}", which the spec no longer has`);
-    for (const [status, examples] of Object.entries(statuses)) {
-      let response = op.responses[status];
-      if (!response)
-        throw new OverlayError(
-          `mock overlay gives examples for ${operationId} ${status}, which the spec does not document`,
-        );
-      if (response.$ref) response = op.responses[status] = structuredClone(resolveRef(doc, response.$ref));
-      const media = response.content?.['application/json'];
-      if (!media)
-        throw new OverlayError(`${operationId} ${status} has no application/json content to attach examples to`);
-      delete media.example;
-      media.examples = { ...examples, ...(media.examples ?? {}) };
-    }
+    for (const [status, examples] of Object.entries(statuses)) attachExamples(doc, op, operationId, status, examples);
   }
   return doc as T;
+}
+
+function operationsById(doc: Obj): Map<string, Obj> {
+  const byId = new Map<string, Obj>();
+  for (const item of Object.values<Obj>(doc.paths ?? {})) {
+    for (const m of METHODS) if (item[m]?.operationId) byId.set(item[m].operationId, item[m]);
+  }
+  return byId;
+}
+
+/** The overlay's examples go first (the first is Prism's default); a `$ref`'d response is copied in place first. */
+function attachExamples(doc: Obj, op: Obj, operationId: string, status: string, examples: Record<string, unknown>) {
+  let response = op.responses[status];
+  if (!response) {
+    throw new OverlayError(
+      `mock overlay gives examples for ${operationId} ${status}, which the spec does not document`,
+    );
+  }
+  if (response.$ref) response = op.responses[status] = structuredClone(resolveRef(doc, response.$ref));
+  const media = response.content?.['application/json'];
+  if (!media) throw new OverlayError(`${operationId} ${status} has no application/json content to attach examples to`);
+  delete media.example;
+  media.examples = { ...examples, ...(media.examples ?? {}) };
 }
 
 function resolveRef(doc: Obj, ref: string): Obj {

@@ -9,11 +9,16 @@ import type { RequestProblem } from './validator.js';
 
 const HOP_BY_HOP = ['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive'];
 
+type Forward = (request: Request, path: string, body: string, extra?: Record<string, string>) => Promise<Response>;
+
 export function staticFront(api: SpecName, prismUrl: string, rules: ApiRules): Handler {
-  const forward = async (request: Request, path: string, body: string, extra: Record<string, string> = {}) => {
+  const forward: Forward = async (request, path, body, extra = {}) => {
     const headers = new Headers(request.headers);
     for (const h of HOP_BY_HOP) headers.delete(h);
-    for (const [k, v] of Object.entries(extra)) v === '' ? headers.delete(k) : headers.set(k, v);
+    for (const [k, v] of Object.entries(extra)) {
+      if (v === '') headers.delete(k);
+      else headers.set(k, v);
+    }
     const { search } = new URL(request.url);
     return fetch(`${prismUrl}${path}${search}`, {
       method: request.method,
@@ -26,47 +31,59 @@ export function staticFront(api: SpecName, prismUrl: string, rules: ApiRules): H
     const url = new URL(request.url);
     const path = rules.specPath(url.pathname);
     const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
-    if (!rules.authorized(request)) {
-      // The stateful mock says 404 for a path the spec lacks before it looks at credentials: ask Prism
-      // whether the route exists (it answers 404/405 if not, 401 if so), credentials left out.
-      const probe = await forward(request, path, body, { 'x-apikey': '', authorization: '' });
-      await probe.body?.cancel();
-      const status = probe.status === 404 || probe.status === 405 ? 404 : 401;
-      return json(status, rules.errors.fixed(status));
-    }
+    if (!rules.authorized(request)) return unauthorized(forward, request, path, body, rules);
     if (body !== '' && !isJson(body)) return json(400, rules.invalidJson);
     if (api === 'partoo' && path === '/review_booster/invitation_status' && !url.searchParams.has('invitation_id')) {
       return json(400, MISSING_INVITATION_ID);
     }
-    const extra: Record<string, string> = {};
-    // Argyle's list pages are the named examples page-1, page-2, ...; their cursors are those names in
-    // base64, so following `next` walks the pages as it would on Argyle.
-    const cursor = api === 'argyle' ? url.searchParams.get('cursor') : null;
-    if (cursor && !request.headers.has('prefer')) {
-      const name = Buffer.from(cursor, 'base64').toString();
-      if (/^page-\d+$/.test(name)) extra.prefer = `example=${name}`;
-    }
-    const upstream = await forward(request, path, body, extra);
-    const text = await upstream.text();
-    const type = upstream.headers.get('content-type') ?? '';
-    const headers: Record<string, string> = {};
-    upstream.headers.forEach((v, k) => {
-      if (!HOP_BY_HOP.includes(k) && k !== 'content-type') headers[k] = v;
-    });
-    // Prism's own diagnostics header: the stateful mock has none, and its content is answered below.
-    delete headers['sl-violations'];
-    // An invalid request: Prism (--errors) answers the spec's first 400 example, whatever was wrong; its
-    // violations header says what was, in the validator's words, as the stateful mock reports them.
-    const violations = requestViolations(upstream.headers.get('sl-violations'));
-    if ((upstream.status === 400 || upstream.status === 422) && violations.length) {
-      return json(400, rules.errors.fields(fieldErrors(violations)), headers);
-    }
-    if (type.includes('problem+json')) return prismProblem(upstream.status, text, rules, headers);
-    return new Response(api === 'argyle' ? sameOrigin(text, publicOrigin(request)) : text, {
-      status: upstream.status,
-      headers: { ...headers, 'content-type': type || 'application/json' },
-    });
+    const upstream = await forward(request, path, body, api === 'argyle' ? argylePage(url, request) : {});
+    return answer(api, upstream, request, rules);
   };
+}
+
+/**
+ * The stateful mock says 404 for a path the spec lacks before it looks at credentials: ask Prism whether the
+ * route exists (it answers 404/405 if not, 401 if so), credentials left out.
+ */
+async function unauthorized(forward: Forward, request: Request, path: string, body: string, rules: ApiRules) {
+  const probe = await forward(request, path, body, { 'x-apikey': '', authorization: '' });
+  await probe.body?.cancel();
+  const status = probe.status === 404 || probe.status === 405 ? 404 : 401;
+  return json(status, rules.errors.fixed(status));
+}
+
+/**
+ * Argyle's list pages are the named examples page-1, page-2, ...; their cursors are those names in base64, so
+ * following `next` walks the pages as it would on Argyle.
+ */
+function argylePage(url: URL, request: Request): Record<string, string> {
+  const cursor = url.searchParams.get('cursor');
+  if (!cursor || request.headers.has('prefer')) return {};
+  const name = Buffer.from(cursor, 'base64').toString();
+  return /^page-\d+$/.test(name) ? { prefer: `example=${name}` } : {};
+}
+
+/** Prism's answer as the stateful mock would give it: its errors in the API's shape, Argyle's links on our origin. */
+async function answer(api: SpecName, upstream: Response, request: Request, rules: ApiRules): Promise<Response> {
+  const text = await upstream.text();
+  const type = upstream.headers.get('content-type') ?? '';
+  const headers: Record<string, string> = {};
+  upstream.headers.forEach((v, k) => {
+    if (!HOP_BY_HOP.includes(k) && k !== 'content-type') headers[k] = v;
+  });
+  // Prism's own diagnostics header: the stateful mock has none, and its content is answered below.
+  delete headers['sl-violations'];
+  // An invalid request: Prism (--errors) answers the spec's first 400 example, whatever was wrong; its
+  // violations header says what was, in the validator's words, as the stateful mock reports them.
+  const violations = requestViolations(upstream.headers.get('sl-violations'));
+  if ((upstream.status === 400 || upstream.status === 422) && violations.length) {
+    return json(400, rules.errors.fields(fieldErrors(violations)), headers);
+  }
+  if (type.includes('problem+json')) return prismProblem(upstream.status, text, rules, headers);
+  return new Response(api === 'argyle' ? sameOrigin(text, publicOrigin(request)) : text, {
+    status: upstream.status,
+    headers: { ...headers, 'content-type': type || 'application/json' },
+  });
 }
 
 /** Prism's own errors (no route, invalid request, ...) in the API's shape and the stateful mock's status. */

@@ -71,6 +71,18 @@ const decodeCursor = (cursor: string) => {
   return m ? Number(m[1]) : undefined;
 };
 
+/** One validated request, as an operation's answer reads it. */
+interface Call {
+  request: Request;
+  url: URL;
+  query: ReturnType<typeof queryOf>;
+  body: unknown;
+  /** the invite the path names (`/v2/invites/{id}...`), if there is one */
+  find(): WireInvite | undefined;
+}
+
+type Operation = (call: Call) => Response;
+
 export function argyleHandler(
   options: ArgyleMockOptions,
   state: ArgyleState,
@@ -79,6 +91,7 @@ export function argyleHandler(
 ): Handler {
   // The same credentials and path rules as the static front, so the two modes cannot drift apart.
   const rules = rulesFor('argyle', { apiKey: '', apiKeyId: options.apiKeyId, apiKeySecret: options.apiKeySecret });
+  const operations = argyleOperations(state, clock);
 
   return async (request) => {
     const url = new URL(request.url);
@@ -95,68 +108,72 @@ export function argyleHandler(
     if (problems.length) return json(400, argyleErrors.fields(fieldErrors(problems)));
     const id = url.pathname.split('/')[3];
     const find = () => state.invites.find((i) => i.id === id);
-    const touch = (inv: WireInvite) => (inv.updated_at = clock.now().toISOString());
-
-    switch (op.iid) {
-      case 'listInvites': {
-        const statuses = ([] as string[]).concat(query.status ?? []).flatMap((s) => s.split(','));
-        const replyTo = typeof query.reply_to === 'string' ? query.reply_to : undefined;
-        const limit = Number(query.limit ?? 10);
-        const offset = typeof query.cursor === 'string' ? decodeCursor(query.cursor) : 0;
-        if (offset === undefined) return json(400, { cursor: ['Invalid cursor.'] });
-        const matching = [...state.invites]
-          .reverse()
-          .filter(
-            (i) =>
-              (statuses.length === 0 || statuses.includes(i.status)) &&
-              (!replyTo || (i.reply_to ?? []).includes(replyTo)),
-          );
-        // Cursors are URLs on the origin the request came to, as Argyle's are on its own.
-        const origin = publicOrigin(request);
-        const link = (at: number) => {
-          const next = new URL(url.pathname, origin);
-          next.searchParams.set('cursor', encodeCursor(at));
-          next.searchParams.set('limit', String(limit));
-          if (statuses.length) next.searchParams.set('status', statuses.join(','));
-          if (replyTo) next.searchParams.set('reply_to', replyTo);
-          return next.toString();
-        };
-        return json(200, {
-          next: offset + limit < matching.length ? link(offset + limit) : null,
-          previous: offset > 0 ? link(Math.max(0, offset - limit)) : null,
-          results: matching.slice(offset, offset + limit),
-        });
-      }
-      case 'sendInvite': {
-        const b = body as Record<string, any>;
-        const invite = newInvite(b, clock.now());
-        state.invites.push(invite);
-        return json(200, invite);
-      }
-      case 'getInvite': {
-        const inv = find();
-        return inv ? json(200, inv) : json(404, argyleError(404));
-      }
-      case 'resendInvite': {
-        const inv = find();
-        if (!inv) return json(404, argyleError(404));
-        if (inv.status === 'revoked') return json(400, { detail: 'A revoked invite cannot be re-sent.' });
-        const iso = clock.now().toISOString();
-        inv.invited_at = iso;
-        touch(inv);
-        inv.deliveries.push(...deliveriesFor(inv, iso));
-        return json(200, inv);
-      }
-      case 'revokeInvite': {
-        const inv = find();
-        if (!inv) return json(404, argyleError(404));
-        inv.status = 'revoked';
-        inv.revoked_at = inv.revoked_at ?? clock.now().toISOString();
-        touch(inv);
-        return json(200, inv);
-      }
-      default:
-        return json(404, argyleError(404));
-    }
+    const operation = op.iid !== undefined && Object.hasOwn(operations, op.iid) ? operations[op.iid] : undefined;
+    return operation ? operation({ request, url, query, body, find }) : json(404, argyleError(404));
   };
+}
+
+/** The answer of each operation the mock implements, by operationId. */
+function argyleOperations(state: ArgyleState, clock: MockClock): Record<string, Operation> {
+  const touch = (inv: WireInvite) => (inv.updated_at = clock.now().toISOString());
+  return {
+    listInvites: (call) => listInvites(state, call),
+    sendInvite: ({ body }) => {
+      const invite = newInvite(body as Record<string, any>, clock.now());
+      state.invites.push(invite);
+      return json(200, invite);
+    },
+    getInvite: ({ find }) => {
+      const inv = find();
+      return inv ? json(200, inv) : json(404, argyleError(404));
+    },
+    resendInvite: ({ find }) => {
+      const inv = find();
+      if (!inv) return json(404, argyleError(404));
+      if (inv.status === 'revoked') return json(400, { detail: 'A revoked invite cannot be re-sent.' });
+      const iso = clock.now().toISOString();
+      inv.invited_at = iso;
+      touch(inv);
+      inv.deliveries.push(...deliveriesFor(inv, iso));
+      return json(200, inv);
+    },
+    revokeInvite: ({ find }) => {
+      const inv = find();
+      if (!inv) return json(404, argyleError(404));
+      inv.status = 'revoked';
+      inv.revoked_at = inv.revoked_at ?? clock.now().toISOString();
+      touch(inv);
+      return json(200, inv);
+    },
+  };
+}
+
+/** Newest first, filtered by status and reply_to, a page at a time behind an opaque cursor. */
+function listInvites(state: ArgyleState, { request, url, query }: Call): Response {
+  const statuses = ([] as string[]).concat(query.status ?? []).flatMap((s) => s.split(','));
+  const replyTo = typeof query.reply_to === 'string' ? query.reply_to : undefined;
+  const limit = Number(query.limit ?? 10);
+  const offset = typeof query.cursor === 'string' ? decodeCursor(query.cursor) : 0;
+  if (offset === undefined) return json(400, { cursor: ['Invalid cursor.'] });
+  const matching = [...state.invites]
+    .reverse()
+    .filter(
+      (i) =>
+        (statuses.length === 0 || statuses.includes(i.status)) && (!replyTo || (i.reply_to ?? []).includes(replyTo)),
+    );
+  // Cursors are URLs on the origin the request came to, as Argyle's are on its own.
+  const origin = publicOrigin(request);
+  const link = (at: number) => {
+    const next = new URL(url.pathname, origin);
+    next.searchParams.set('cursor', encodeCursor(at));
+    next.searchParams.set('limit', String(limit));
+    if (statuses.length) next.searchParams.set('status', statuses.join(','));
+    if (replyTo) next.searchParams.set('reply_to', replyTo);
+    return next.toString();
+  };
+  return json(200, {
+    next: offset + limit < matching.length ? link(offset + limit) : null,
+    previous: offset > 0 ? link(Math.max(0, offset - limit)) : null,
+    results: matching.slice(offset, offset + limit),
+  });
 }

@@ -54,6 +54,16 @@ export class PartooState {
   }
 }
 
+/** One validated request, as an operation's answer reads it. */
+interface Call {
+  path: string;
+  body: unknown;
+  /** the first value of a query parameter */
+  q(name: string): string | undefined;
+}
+
+type Operation = (call: Call) => Response;
+
 export function partooHandler(
   options: PartooMockOptions,
   state: PartooState,
@@ -62,17 +72,7 @@ export function partooHandler(
 ): Handler {
   // The same credentials and path rules as the static front, so the two modes cannot drift apart.
   const rules = rulesFor('partoo', { apiKey: options.apiKey, apiKeyId: '', apiKeySecret: '' });
-  const sentAfter = options.sentAfterMs ?? 1000;
-  const deliveredAfter = options.deliveredAfterMs ?? 1000;
-
-  function statusOf(inv: Stored) {
-    const age = clock.nowMs() - inv.sentAtMs;
-    if (age < sentAfter) return 'CREATED';
-    // Documented phone convention: ...0001 fails to send, ...0000 fails on delivery.
-    if (inv.phone.endsWith('0001')) return 'FAILED_SEND';
-    if (age < sentAfter + deliveredAfter) return 'SENT';
-    return inv.phone.endsWith('0000') ? 'FAILED_DELIVERY' : 'DELIVERED';
-  }
+  const operations = partooOperations(options, state, clock);
 
   return async (request) => {
     const url = new URL(request.url);
@@ -88,89 +88,108 @@ export function partooHandler(
     const problems = validator.checkRequest(op, { method: request.method, path, query, headers, body });
     if (problems.length) return json(400, partooErrors.fields(fieldErrors(problems)));
     const q = (k: string) => (Array.isArray(query[k]) ? (query[k] as string[])[0] : (query[k] as string | undefined));
-
-    switch (op.iid) {
-      case 'checkDuplicatedReviewInvitation': {
-        const after = q('after') !== undefined ? Number(q('after')) * 1000 : -Infinity;
-        const all = (state.byKey.get(`${q('business_id')}\u0000${q('target_phone')}`) ?? [])
-          .filter((i) => i.sentAtMs >= after)
-          .sort((a, b) => b.sentAtMs - a.sentAtMs);
-        const page = Math.max(1, Number(q('page') ?? 1) || 1);
-        const maxPage = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
-        return json(200, {
-          page,
-          max_page: maxPage,
-          count: all.length,
-          review_invitations: all
-            .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
-            .map((i) => ({ id: i.id, user_id: USER.id, user_name: USER.name, sent_time: sentTime(i.sentAtMs) })),
-        });
-      }
-      case 'sendReviewInvitation': {
-        const b = body as {
-          business_id: string;
-          target_phone: string;
-          target_name?: string;
-          invite_content?: string;
-          template_id?: number;
-          force?: string;
-        };
-        if (b.invite_content !== undefined && !b.invite_content.includes('@link')) {
-          return json(400, { errors: { json: { invite_content: ['@link must be included in invite_content'] } } });
-        }
-        if (b.invite_content !== undefined && b.template_id !== undefined) {
-          return json(400, {
-            errors: { json: { invite_content: ['Cannot be used in combination with template_id'] } },
-          });
-        }
-        const key = `${b.business_id}\u0000${b.target_phone}`;
-        const previous = state.byKey.get(key) ?? [];
-        const last = previous[previous.length - 1];
-        if (
-          options.enforceWindow !== false &&
-          last &&
-          b.force !== 'True' &&
-          clock.nowMs() - last.sentAtMs < WINDOW_MS
-        ) {
-          return json(400, {
-            errors: { json: { target_phone: ['An SMS was already sent to this number less than 10 days ago'] } },
-          });
-        }
-        const inv: Stored = {
-          id: randomUUID(),
-          businessId: b.business_id,
-          phone: b.target_phone,
-          name: b.target_name,
-          sentAtMs: clock.nowMs(),
-        };
-        state.invitations.set(inv.id, inv);
-        state.byKey.set(key, [...previous, inv]);
-        return json(200, { invitation_id: inv.id, status: 'success' });
-      }
-      case 'getReviewInvitationStatus': {
-        if (q('invitation_id') === undefined) return json(400, MISSING_INVITATION_ID);
-        const inv = state.invitations.get(q('invitation_id') ?? '');
-        if (!inv) return json(404, partooError(404));
-        return json(200, { invitation_id: inv.id, status: statusOf(inv) });
-      }
-      case 'getReviewBoosterTemplate':
-        return json(200, { id: 1, text: state.templates.get(options.apiKey) ?? DEFAULT_TEMPLATE });
-      case 'updateReviewBoosterTemplate': {
-        const text = (body as { text: string }).text;
-        if (!text.includes('${url}'))
-          return json(400, { errors: { json: { text: ['${url} must be present in the template'] } } });
-        state.templates.set(options.apiKey, text);
-        return json(200, { id: 1, text });
-      }
-      case 'getReviewBoosterExpeditorName':
-      case 'setReviewBoosterExpeditorName': {
-        const businessId = decodeURIComponent(path.split('/').pop()!);
-        if (op.iid === 'setReviewBoosterExpeditorName')
-          state.expeditors.set(businessId, (body as { expeditor_name: string }).expeditor_name);
-        return json(200, { expeditor_name: state.expeditors.get(businessId) ?? 'Partoo' });
-      }
-      default:
-        return json(404, partooError(404));
-    }
+    const operation = op.iid !== undefined && Object.hasOwn(operations, op.iid) ? operations[op.iid] : undefined;
+    return operation ? operation({ path, body, q }) : json(404, partooError(404));
   };
+}
+
+/** The answer of each operation the mock implements, by operationId. */
+function partooOperations(options: PartooMockOptions, state: PartooState, clock: MockClock) {
+  const sentAfter = options.sentAfterMs ?? 1000;
+  const deliveredAfter = options.deliveredAfterMs ?? 1000;
+
+  function statusOf(inv: Stored) {
+    const age = clock.nowMs() - inv.sentAtMs;
+    if (age < sentAfter) return 'CREATED';
+    // Documented phone convention: ...0001 fails to send, ...0000 fails on delivery.
+    if (inv.phone.endsWith('0001')) return 'FAILED_SEND';
+    if (age < sentAfter + deliveredAfter) return 'SENT';
+    return inv.phone.endsWith('0000') ? 'FAILED_DELIVERY' : 'DELIVERED';
+  }
+
+  const expeditorName: Operation = ({ path }) => {
+    const businessId = decodeURIComponent(path.split('/').pop()!);
+    return json(200, { expeditor_name: state.expeditors.get(businessId) ?? 'Partoo' });
+  };
+
+  const operations: Record<string, Operation> = {
+    checkDuplicatedReviewInvitation: ({ q }) => duplicates(state, q),
+    sendReviewInvitation: ({ body }) => sendInvitation(options, state, clock, body as SendBody),
+    getReviewInvitationStatus: ({ q }) => {
+      if (q('invitation_id') === undefined) return json(400, MISSING_INVITATION_ID);
+      const inv = state.invitations.get(q('invitation_id') ?? '');
+      if (!inv) return json(404, partooError(404));
+      return json(200, { invitation_id: inv.id, status: statusOf(inv) });
+    },
+    getReviewBoosterTemplate: () => json(200, { id: 1, text: state.templates.get(options.apiKey) ?? DEFAULT_TEMPLATE }),
+    updateReviewBoosterTemplate: ({ body }) => {
+      const text = (body as { text: string }).text;
+      if (!text.includes('${url}')) {
+        return json(400, { errors: { json: { text: ['${url} must be present in the template'] } } });
+      }
+      state.templates.set(options.apiKey, text);
+      return json(200, { id: 1, text });
+    },
+    getReviewBoosterExpeditorName: expeditorName,
+    setReviewBoosterExpeditorName: (call) => {
+      const businessId = decodeURIComponent(call.path.split('/').pop()!);
+      state.expeditors.set(businessId, (call.body as { expeditor_name: string }).expeditor_name);
+      return expeditorName(call);
+    },
+  };
+  return operations;
+}
+
+/** The invitations already sent to one number of one business, newest first, a page at a time. */
+function duplicates(state: PartooState, q: Call['q']): Response {
+  const after = q('after') !== undefined ? Number(q('after')) * 1000 : -Infinity;
+  const all = (state.byKey.get(`${q('business_id')}\u0000${q('target_phone')}`) ?? [])
+    .filter((i) => i.sentAtMs >= after)
+    .sort((a, b) => b.sentAtMs - a.sentAtMs);
+  const page = Math.max(1, Number(q('page') ?? 1) || 1);
+  const maxPage = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+  return json(200, {
+    page,
+    max_page: maxPage,
+    count: all.length,
+    review_invitations: all
+      .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+      .map((i) => ({ id: i.id, user_id: USER.id, user_name: USER.name, sent_time: sentTime(i.sentAtMs) })),
+  });
+}
+
+interface SendBody {
+  business_id: string;
+  target_phone: string;
+  target_name?: string;
+  invite_content?: string;
+  template_id?: number;
+  force?: string;
+}
+
+function sendInvitation(options: PartooMockOptions, state: PartooState, clock: MockClock, b: SendBody): Response {
+  if (b.invite_content !== undefined && !b.invite_content.includes('@link')) {
+    return json(400, { errors: { json: { invite_content: ['@link must be included in invite_content'] } } });
+  }
+  if (b.invite_content !== undefined && b.template_id !== undefined) {
+    return json(400, { errors: { json: { invite_content: ['Cannot be used in combination with template_id'] } } });
+  }
+  const key = `${b.business_id}\u0000${b.target_phone}`;
+  const previous = state.byKey.get(key) ?? [];
+  const last = previous[previous.length - 1];
+  if (options.enforceWindow !== false && last && b.force !== 'True' && clock.nowMs() - last.sentAtMs < WINDOW_MS) {
+    return json(400, {
+      errors: { json: { target_phone: ['An SMS was already sent to this number less than 10 days ago'] } },
+    });
+  }
+  const inv: Stored = {
+    id: randomUUID(),
+    businessId: b.business_id,
+    phone: b.target_phone,
+    name: b.target_name,
+    sentAtMs: clock.nowMs(),
+  };
+  state.invitations.set(inv.id, inv);
+  state.byKey.set(key, [...previous, inv]);
+  return json(200, { invitation_id: inv.id, status: 'success' });
 }
