@@ -2,11 +2,13 @@
 // is there for: an unknown context property, an unknown action input.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanUp, run, tempDir } from './support/process.js';
 import { ROOT } from './support/scratch-project.js';
 
-const scratch = tempDir('pas-workflows');
+// Made in beforeAll, not at import: `vitest list` imports the file and runs no afterAll.
+let scratch: string;
+beforeAll(() => void (scratch = tempDir('pas-workflows')));
 afterAll(cleanUp);
 
 const lint = (...files: string[]) => run(process.execPath, ['scripts/lint-workflows.mjs', ...files], { cwd: ROOT });

@@ -50,6 +50,19 @@ const running = new Set<Started>();
 const folders = new Set<string>();
 const closers = new Set<() => Promise<void> | void>();
 
+// A last resort for a test process that exits without its afterAll (a worker ended by its runner): children
+// such as redis-server do not end with their parent, so they are killed here, synchronously, as it exits.
+// Registered once per process, however many times a runner re-imports this module.
+const EXIT_HOOK = Symbol.for('partoo-argyle-sdk.test-processes');
+const hooks = globalThis as { [EXIT_HOOK]?: Set<Started>[] };
+if (!hooks[EXIT_HOOK]) {
+  const sets: Set<Started>[] = (hooks[EXIT_HOOK] = []);
+  process.once('exit', () => {
+    for (const set of sets) for (const p of set) p.child.kill('SIGKILL');
+  });
+}
+hooks[EXIT_HOOK].push(running);
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const tail = (text: string) => text.slice(-2_000);
 
