@@ -20,6 +20,18 @@ export interface BulkOptions {
   onProgress?: (progress: BulkProgress) => void;
 }
 
+/** What the pool and the consumer share: outcomes ready to yield, and who waits on whom. */
+interface Pool<I> {
+  ready: BulkOutcome<I>[];
+  progress: BulkProgress;
+  /** wakes the consumer when an outcome is ready or the pool ends */
+  wake?: () => void;
+  /** workers held until the consumer catches up */
+  drainWaiters: (() => void)[];
+  stopped: boolean;
+  next: number;
+}
+
 export async function* runBulk<I>(
   inputs: Iterable<I> | AsyncIterable<I>,
   options: BulkOptions,
@@ -29,64 +41,75 @@ export async function* runBulk<I>(
   const concurrency = options.concurrency ?? 4;
   const iterator =
     Symbol.asyncIterator in inputs ? inputs[Symbol.asyncIterator]() : (inputs as Iterable<I>)[Symbol.iterator]();
-  const progress: BulkProgress = { done: 0, sent: 0, skipped: 0, failed: 0 };
-  const ready: BulkOutcome<I>[] = [];
-  let wake: (() => void) | undefined;
-  const drainWaiters: (() => void)[] = [];
+  const pool: Pool<I> = {
+    ready: [],
+    progress: { done: 0, sent: 0, skipped: 0, failed: 0 },
+    drainWaiters: [],
+    stopped: false,
+    next: 0,
+  };
   let finished = false;
   let failure: unknown;
-  let stopped = false;
-  let next = 0;
   let pulling: Promise<unknown> = Promise.resolve();
   const pull = () => (pulling = pulling.then(() => iterator.next())) as Promise<IteratorResult<I>>;
-
-  async function worker() {
-    while (!options.signal?.aborted && !stopped) {
-      const item = await pull();
-      if (item.done || options.signal?.aborted || stopped) return;
-      const index = next++;
-      let outcome: BulkOutcome<I>;
-      try {
-        outcome = { ...(await send(item.value)), index, input: item.value };
-      } catch (error) {
-        outcome = {
-          status: 'failed',
-          index,
-          input: item.value,
-          error: error instanceof Error ? error : new Error(String(error)),
-        };
-      }
-      progress.done++;
-      progress[outcome.status === 'failed' ? 'failed' : outcome.status]++;
-      options.onProgress?.({ ...progress });
-      ready.push(outcome);
-      wake?.();
-      // Backpressure: a consumer slower than the senders holds the pool, not an ever-growing queue.
-      if (ready.length >= concurrency * 4) await new Promise<void>((r) => drainWaiters.push(r));
-    }
-  }
-
-  const pool = Promise.all(Array.from({ length: concurrency }, worker)).then(
+  const workers = Array.from({ length: concurrency }, () => worker(pool, pull, options, send, concurrency * 4));
+  const all = Promise.all(workers).then(
     () => void (finished = true),
     (e) => void ((failure = e), (finished = true)),
   );
-  pool.finally(() => wake?.());
+  all.finally(() => pool.wake?.());
   try {
     for (;;) {
-      if (ready.length) {
-        yield ready.shift()!;
-        if (ready.length < concurrency * 4) for (const resume of drainWaiters.splice(0)) resume();
+      if (pool.ready.length) {
+        yield pool.ready.shift()!;
+        if (pool.ready.length < concurrency * 4) resumeAll(pool);
         continue;
       }
       if (finished) break;
-      await new Promise<void>((r) => (wake = r));
-      wake = undefined;
+      await new Promise<void>((r) => (pool.wake = r));
+      pool.wake = undefined;
     }
   } finally {
     // A consumer that breaks out early stops the pool from taking more inputs.
-    stopped = true;
-    for (const resume of drainWaiters.splice(0)) resume();
+    pool.stopped = true;
+    resumeAll(pool);
   }
   // The source itself failed (a stream error): that is the caller's, not a row's.
   if (failure) throw failure;
+}
+
+/** Lets every worker held by backpressure go on. */
+function resumeAll(pool: Pool<unknown>) {
+  for (const resume of pool.drainWaiters.splice(0)) resume();
+}
+
+async function worker<I>(
+  pool: Pool<I>,
+  pull: () => Promise<IteratorResult<I>>,
+  options: BulkOptions,
+  send: (input: I) => Promise<SendResult>,
+  maxReady: number,
+) {
+  while (!options.signal?.aborted && !pool.stopped) {
+    const item = await pull();
+    if (item.done || options.signal?.aborted || pool.stopped) return;
+    const outcome = await outcomeOf(pool.next++, item.value, send);
+    const { progress } = pool;
+    progress.done++;
+    progress[outcome.status === 'failed' ? 'failed' : outcome.status]++;
+    options.onProgress?.({ ...progress });
+    pool.ready.push(outcome);
+    pool.wake?.();
+    // Backpressure: a consumer slower than the senders holds the pool, not an ever-growing queue.
+    if (pool.ready.length >= maxReady) await new Promise<void>((r) => pool.drainWaiters.push(r));
+  }
+}
+
+/** One row's outcome: its result, or its error; a row never throws. */
+async function outcomeOf<I>(index: number, input: I, send: (input: I) => Promise<SendResult>): Promise<BulkOutcome<I>> {
+  try {
+    return { ...(await send(input)), index, input };
+  } catch (error) {
+    return { status: 'failed', index, input, error: error instanceof Error ? error : new Error(String(error)) };
+  }
 }

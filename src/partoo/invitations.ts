@@ -1,21 +1,24 @@
 // Search and status: the read side of Review Booster, which the guard builds on.
-import type { Client } from 'openapi-fetch';
-import type { paths } from '../generated/partoo.js';
-import { unwrap } from '../core/api-result.js';
 import { unexpectedBody } from '../core/errors.js';
 import { Paginated, RepeatDetector } from '../core/paginate.js';
+import { unwrapOk, type OkBody, type PartooApi } from './api.js';
 
-type SearchResponse =
-  paths['/review_booster/search-invitation']['get']['responses']['200']['content']['application/json'];
-export type InvitationStatus = 'CREATED' | 'SENT' | 'FAILED_SEND' | 'DELIVERED' | 'FAILED_DELIVERY';
+/** The statuses Partoo's spec lists for an invitation's SMS. */
+export type InvitationStatus = NonNullable<OkBody<'getReviewInvitationStatus'>['status']>;
+// Every status of the spec, each said final or not: a status added to the spec fails to compile here.
+const FINAL = {
+  CREATED: false,
+  SENT: false,
+  FAILED_SEND: true,
+  DELIVERED: true,
+  FAILED_DELIVERY: true,
+} as const satisfies Record<InvitationStatus, boolean>;
 /** The statuses an invitation ends in: nothing moves it further. */
-export type FinalInvitationStatus = Extract<InvitationStatus, 'DELIVERED' | 'FAILED_SEND' | 'FAILED_DELIVERY'>;
-const FINAL_STATUSES: ReadonlySet<InvitationStatus> = new Set<FinalInvitationStatus>([
-  'DELIVERED',
-  'FAILED_SEND',
-  'FAILED_DELIVERY',
-]);
-export const isFinalStatus = (status: InvitationStatus): status is FinalInvitationStatus => FINAL_STATUSES.has(status);
+export type FinalInvitationStatus = {
+  [S in InvitationStatus]: (typeof FINAL)[S] extends true ? S : never;
+}[InvitationStatus];
+// `=== true`: a status the spec does not list (a server ahead of it) is not final, whatever its name.
+export const isFinalStatus = (status: InvitationStatus): status is FinalInvitationStatus => FINAL[status] === true;
 
 export interface Invitation {
   id: string;
@@ -42,7 +45,7 @@ export function parseSentTime(value: string | undefined): Date {
 }
 
 export function searchPages(
-  api: Client<paths>,
+  api: PartooApi,
   query: { business_id: string; target_phone: string; after?: number },
 ): Paginated<Invitation, InvitationPage> {
   return new Paginated(async function* () {
@@ -51,7 +54,7 @@ export function searchPages(
       // The spec lists no `page` parameter, yet the result is paged like Partoo's other searches,
       // which take a 1-based `page`: send it from page 2 on (see openapi/README.md).
       const params = page === 1 ? query : { ...query, page };
-      const body = await unwrap<SearchResponse>(
+      const body = await unwrapOk(
         await api.GET('/review_booster/search-invitation', {
           params: { query: params as typeof query },
           parseAs: 'stream',

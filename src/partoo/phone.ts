@@ -22,7 +22,9 @@ export async function toE164(input: string, defaultCountry: string | undefined):
     return {
       ok: false,
       rule: 'country',
-      message: `targetPhone ${JSON.stringify(input)} has no +country prefix; pass it in E.164 (e.g. +33601020304) or set the client's defaultCountry`,
+      message:
+        `targetPhone ${JSON.stringify(input)} has no +country prefix; ` +
+        "pass it in E.164 (e.g. +33601020304) or set the client's defaultCountry",
     };
   }
   const parsed = parsePhoneNumberFromString(
@@ -33,7 +35,9 @@ export async function toE164(input: string, defaultCountry: string | undefined):
     return {
       ok: false,
       rule: 'phone',
-      message: `targetPhone ${JSON.stringify(input)} is not a valid phone number${defaultCountry ? ` (default country ${defaultCountry})` : ''}`,
+      message:
+        `targetPhone ${JSON.stringify(input)} is not a valid phone number` +
+        (defaultCountry ? ` (default country ${defaultCountry})` : ''),
     };
   }
   return { ok: true, e164: parsed.number };

@@ -5,10 +5,12 @@ import {
   ConfigurationError,
   ConnectionError,
   createArgyleClient,
-  createPartooClient,
   isSdkError,
   TimeoutError,
 } from '../../src/index.js';
+import { createArgyleClientWith } from '../../src/argyle/client.js';
+import { systemRuntime, type Runtime } from '../../src/core/runtime.js';
+import { createPartooClientWith } from '../../src/partoo/client.js';
 import { createStatefulMocks, type StatefulMocks } from '../../src/testing/index.js';
 import { FAULTS, startFaultServer, type FaultName, type FaultServer } from '../support/fault-server.js';
 import { leakedSecrets } from '../support/secrets.js';
@@ -26,15 +28,13 @@ beforeAll(async () => {
 afterAll(() => Promise.all([server.close(), argyleServer.close()]));
 beforeEach(() => mocks.reset());
 
+// No backoff or settle wait: each fault's outcome, not its timing, is under test.
+const noWaits: Runtime = { ...systemRuntime, sleep: async () => {} };
 const client = () =>
-  createPartooClient({
-    apiKey: KEY,
-    baseUrl: server.url,
-    timeoutMs: 150,
-    rateLimit: false,
-    now: () => mocks.clock.now(),
-    sleep: async () => {},
-  } as never);
+  createPartooClientWith(
+    { apiKey: KEY, baseUrl: server.url, timeoutMs: 150, rateLimit: false, now: () => mocks.clock.now() },
+    noWaits,
+  );
 const send = (phone: string) => client().reviewBooster.sendInvitation({ businessId: 'biz', targetPhone: phone });
 
 describe('one fault on the POST', () => {
@@ -90,13 +90,15 @@ describe('faults that outlast the retries', () => {
 
 describe('Argyle over a misbehaving socket', () => {
   const argyle = () =>
-    createArgyleClient({
-      apiKeyId: 'mock-argyle-key-id',
-      apiKeySecret: 'mock-argyle-key-secret',
-      baseUrl: argyleServer.url,
-      timeoutMs: 150,
-      sleep: async () => {},
-    } as never);
+    createArgyleClientWith(
+      {
+        apiKeyId: 'mock-argyle-key-id',
+        apiKeySecret: 'mock-argyle-key-secret',
+        baseUrl: argyleServer.url,
+        timeoutMs: 150,
+      },
+      noWaits,
+    );
 
   it('a `next` URL on another origin is refused before any request to it', async () => {
     const handler = mocks.argyle;

@@ -4,9 +4,10 @@
 // doubled; landing later it may be (Partoo's own rule, off here, is then the last line), and each double is counted.
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ConnectionError, createPartooClient, isSdkError } from '../../src/index.js';
+import { ConnectionError, isSdkError } from '../../src/index.js';
 import { createStatefulMocks, type StatefulMocks } from '../../src/testing/index.js';
-import { abortableSleep } from '../../src/core/transport.js';
+import { abortableSleep, systemRuntime } from '../../src/core/runtime.js';
+import { createPartooClientWith } from '../../src/partoo/client.js';
 import { FAULTS, LATE_FAULTS, startFaultServer, type FaultServer } from '../support/fault-server.js';
 import { leakedSecrets } from '../support/secrets.js';
 
@@ -47,16 +48,17 @@ it(`holds over ${RUNS} random fault sequences and concurrent send waves`, async 
         // Real waits, so a late POST really lands before or after the deciding search: the settle time in full,
         // no backoff (random 0), and a zero Retry-After as it comes.
         const sleep = (ms: number, signal?: AbortSignal) => abortableSleep(Math.min(ms, SETTLE_MS), signal);
-        const client = createPartooClient({
-          apiKey: KEY,
-          baseUrl: server.url,
-          timeoutMs: TIMEOUT_MS,
-          rateLimit: false,
-          now: () => mocks.clock.now(),
-          guard: { settleMs: SETTLE_MS },
-          sleep,
-          random: () => 0,
-        } as never);
+        const client = createPartooClientWith(
+          {
+            apiKey: KEY,
+            baseUrl: server.url,
+            timeoutMs: TIMEOUT_MS,
+            rateLimit: false,
+            now: () => mocks.clock.now(),
+            guard: { settleMs: SETTLE_MS },
+          },
+          { ...systemRuntime, sleep, random: () => 0 },
+        );
         for (const wave of waves) {
           const outcomes = await Promise.allSettled(
             wave.map((s) =>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError, ValidationError, type SendInvitationInput } from '../../src/index.js';
+import { systemRuntime } from '../../src/core/runtime.js';
+import { createPartooClientWith } from '../../src/partoo/client.js';
 import { BIZ, harness } from '../support/harness.js';
 
 const row = (phone: string, extra: Partial<SendInvitationInput> = {}): SendInvitationInput => ({
@@ -62,21 +64,26 @@ describe('sendInvitations', () => {
 
   it('keeps a fast server under its limit: 300/min, no 429, >= 95% of the ceiling (mock clock)', async () => {
     const h = await harness({ mock: { rateLimitPerMinute: 300 } });
-    // The limiter sleeps on the mock's clock, so minutes pass instantly.
-    const clock = { now: () => h.mocks.clock.nowMs(), sleep: async (ms: number) => h.mocks.clock.advance(ms) };
-    const { createPartooClient } = await import('../../src/index.js');
+    // The client's clock is the mock's, so the limiter's minutes pass instantly.
+    const clock = {
+      ...systemRuntime,
+      now: () => h.mocks.clock.nowMs(),
+      sleep: async (ms: number) => h.mocks.clock.advance(ms),
+    };
     const statuses: number[] = [];
-    const partoo = createPartooClient({
-      apiKey: 'mock-partoo-api-key',
-      baseUrl: 'https://partoo.test/v2',
-      now: () => h.mocks.clock.now(),
-      fetch: (async (r: Request) => {
-        const res = await h.mocks.partoo(r);
-        statuses.push(res.status);
-        return res;
-      }) as typeof fetch,
-      rateLimitClock: clock,
-    } as never);
+    const partoo = createPartooClientWith(
+      {
+        apiKey: 'mock-partoo-api-key',
+        baseUrl: 'https://partoo.test/v2',
+        now: () => h.mocks.clock.now(),
+        fetch: (async (r: Request) => {
+          const res = await h.mocks.partoo(r);
+          statuses.push(res.status);
+          return res;
+        }) as typeof fetch,
+      },
+      clock,
+    );
     const start = h.mocks.clock.nowMs();
     const inputs = Array.from({ length: 200 }, (_, i) => row(`+336010${String(30000 + i)}`));
     let sent = 0;

@@ -1,13 +1,15 @@
-// The lock loop with a scripted store: interleavings that a real Redis only produces by chance.
+// The lock loop with a scripted store: interleavings that a real Redis only produces by chance. A pause (a long GC,
+// a frozen container) is a jump of the controlled clock: time moves, no timer fires.
 import { describe, expect, it } from 'vitest';
 import type { GuardStore, LedgerEntry } from '../../src/redis/index.js';
 import { ConnectionError } from '../../src/index.js';
 import { BIZ, harness } from '../support/harness.js';
+import { ManualClock } from '../support/manual-clock.js';
 
 const input = { businessId: BIZ, targetPhone: '+33601020304' };
 
 describe('the guard with a shared store', () => {
-  it('checks the ledger again once it gets a lock it waited for: the owner may have sent just before releasing', async () => {
+  it('checks the ledger again once it gets a lock it waited for: its owner may have sent just before', async () => {
     let reads = 0;
     let acquires = 0;
     // Another worker holds the number; it records its send and releases right after our second ledger read.
@@ -24,33 +26,33 @@ describe('the guard with a shared store', () => {
     expect(h.requests).toHaveLength(0);
   });
 
-  it('a worker that paused past its lock TTL before sending confirms the lock, finds it lost, and sends nothing', async () => {
-    // A store with real expiry and renewal, like Redis: `at` is each lock's expiry.
+  it('a worker paused past its lock TTL before sending confirms the lock, finds it lost, sends nothing', async () => {
+    // A store with expiry and renewal, like Redis, on the client's clock: `at` is each lock's expiry.
+    const clock = new ManualClock();
     const locks = new Map<string, { owner: string; at: number }>();
     const ledger = new Map<string, LedgerEntry>();
     const live = (key: string) => {
       const lock = locks.get(key);
-      return lock && lock.at > Date.now() ? lock : undefined;
+      return lock && lock.at > clock.now() ? lock : undefined;
     };
     const store: GuardStore = {
       get: async (key) => ledger.get(key),
       set: async (key, entry) => void ledger.set(key, entry),
       acquire: async (key, owner, ttlMs) =>
-        live(key) ? false : (locks.set(key, { owner, at: Date.now() + ttlMs }), true),
+        live(key) ? false : (locks.set(key, { owner, at: clock.now() + ttlMs }), true),
       release: async (key, owner) => void (live(key)?.owner === owner && locks.delete(key)),
       extend: async (key, owner, ttlMs) =>
-        live(key)?.owner === owner ? (locks.set(key, { owner, at: Date.now() + ttlMs }), true) : false,
+        live(key)?.owner === owner ? (locks.set(key, { owner, at: clock.now() + ttlMs }), true) : false,
     };
-    const h = await harness({ partoo: { guard: { store, lockTtlMs: 100 } } });
+    const h = await harness({ partoo: { guard: { store, lockTtlMs: 100 } }, runtime: clock });
     let paused = false;
     h.setFault(async (request, forward) => {
       const response = await forward(request);
       if (request.method === 'GET' && !paused) {
         paused = true;
-        // The event loop freezes past the TTL (no renewal can run); meanwhile another worker takes the lock,
+        // The process pauses past the TTL (no renewal can run); meanwhile another worker takes the lock,
         // sends, records it and releases.
-        const until = Date.now() + 250;
-        while (Date.now() < until);
+        clock.jump(250);
         const [key] = locks.keys();
         expect(await store.acquire(key, 'other-worker', 100)).toBe(true);
         const id = await h.sendElsewhere(input.targetPhone);
@@ -73,10 +75,11 @@ describe('the guard with a shared store', () => {
       acquire: async () => true,
       release: async () => {},
     };
-    const h = await harness({ partoo: { guard: { store, lockTtlMs: 100 } } });
+    const clock = new ManualClock();
+    const h = await harness({ partoo: { guard: { store, lockTtlMs: 100 } }, runtime: clock });
+    // Every request comes back after a pause longer than the lock's TTL.
     h.setFault(async (request, forward) => {
-      const until = Date.now() + 120;
-      while (Date.now() < until);
+      clock.jump(120);
       return forward(request);
     });
     const error = await h.partoo.reviewBooster.sendInvitation(input).then(

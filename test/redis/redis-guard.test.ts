@@ -4,6 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { createPartooClient } from '../../src/index.js';
 import { redisGuardStore } from '../../src/redis/index.js';
 import { startMockServers, type MockServers } from '../../src/testing/index.js';
+import { createPartooClientWith } from '../../src/partoo/client.js';
+import { ManualClock } from '../support/manual-clock.js';
 import { runWorker } from '../support/worker-process.js';
 
 const url = inject('redisUrl');
@@ -176,26 +178,42 @@ describe.skipIf(!url)('redisGuardStore on a real Redis', () => {
 
   it('renews the lock while its owner is still sending: a send slower than the TTL is never doubled', async () => {
     // Each POST takes 700 ms before it reaches the server and the lock's TTL is 200 ms: an unrenewed lock would
-    // expire mid-send, and the second worker's search would not see the first one's SMS yet.
+    // expire mid-send, and the second worker's search would not see the first one's SMS yet. Both workers run on
+    // one controlled clock, moved by the wall-clock time that passes, so Redis's TTL and the renewals agree.
+    const clock = new ManualClock(Date.now());
     const slow = (async (r: Request, i?: RequestInit) => {
-      if (r.method === 'POST') await new Promise((done) => setTimeout(done, 700));
+      if (r.method === 'POST') await clock.sleep(700);
       return fetch(r, i);
     }) as typeof fetch;
     const make = () =>
-      createPartooClient({
-        apiKey: mock.partooApiKey,
-        baseUrl: mock.partooUrl,
-        rateLimit: false,
-        fetch: slow,
-        guard: { store: redisGuardStore(redis), lockTtlMs: 200 },
-      });
+      createPartooClientWith(
+        {
+          apiKey: mock.partooApiKey,
+          baseUrl: mock.partooUrl,
+          rateLimit: false,
+          fetch: slow,
+          guard: { store: redisGuardStore(redis), lockTtlMs: 200 },
+        },
+        clock,
+      );
     const input = { businessId: 'b', targetPhone: '+33601020306' };
+    const lock = 'partoo-argyle-sdk:lock:b:+33601020306';
     const first = make().reviewBooster.sendInvitation(input);
-    await new Promise((done) => setTimeout(done, 50));
-    const results = await Promise.all([first, make().reviewBooster.sendInvitation(input)]);
+    // The second starts once the first holds the number's lock: no head start measured on the wall clock.
+    await clock.until(async () => (await redis.exists(lock)) === 1);
+    const second = make().reviewBooster.sendInvitation(input);
+    let done = false;
+    const both = Promise.all([first, second]).finally(() => (done = true));
+    for (let last = Date.now(); !done;) {
+      await new Promise((tick) => setTimeout(tick, 10));
+      const now = Date.now();
+      await clock.advance(now - last);
+      last = now;
+    }
+    const results = await both;
     expect(results.map((r) => r.status)).toEqual(['sent', 'skipped']);
     expect(mock.sentCount('b', '+33601020306')).toBe(1);
-    expect(await redis.exists('partoo-argyle-sdk:lock:b:+33601020306')).toBe(0);
+    expect(await redis.exists(lock)).toBe(0);
   });
 
   it('extends a lock only for its owner', async () => {

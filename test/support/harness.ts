@@ -1,11 +1,10 @@
 // Unit-test harness: the real clients over the stateful mocks' in-memory handlers, with every request
-// recorded, a fault hook in front, and the backoff sleep recorded instead of waited.
-import {
-  createArgyleClient,
-  createPartooClient,
-  type ArgyleClientOptions,
-  type PartooClientOptions,
-} from '../../src/index.js';
+// recorded, a fault hook in front, and the runtime's sleeps (backoff, settle, rate limit, lock rounds) recorded
+// instead of waited.
+import type { ArgyleClientOptions, PartooClientOptions } from '../../src/index.js';
+import { createArgyleClientWith } from '../../src/argyle/client.js';
+import { systemRuntime, type Runtime } from '../../src/core/runtime.js';
+import { createPartooClientWith } from '../../src/partoo/client.js';
 import { createStatefulMocks, type StatefulMockOptions, type StatefulMocks } from '../../src/testing/index.js';
 import { DEFAULT_CREDENTIALS } from '../../src/testing/stateful/index.js';
 import type { Handler } from '../../src/testing/stateful/respond.js';
@@ -27,9 +26,17 @@ export type Fault = (request: Request, forward: Handler, init?: RequestInit) => 
 
 const cache = new Map<string, Promise<StatefulMocks>>();
 
-export async function harness(
-  opts: { mock?: StatefulMockOptions; partoo?: PartooClientOptions; argyle?: ArgyleClientOptions } = {},
-) {
+export interface HarnessOptions {
+  mock?: StatefulMockOptions;
+  partoo?: PartooClientOptions;
+  argyle?: ArgyleClientOptions;
+  /** the clients' clock (e.g. a ManualClock); its sleeps are recorded too, and waited on it */
+  runtime?: Runtime;
+  /** the backoff's random draw; default 0.5 (the middle of each wait's range), or the given runtime's */
+  random?: () => number;
+}
+
+export async function harness(opts: HarnessOptions = {}) {
   const key = JSON.stringify(opts.mock ?? {});
   if (!cache.has(key)) cache.set(key, createStatefulMocks(opts.mock));
   const mocks = await cache.get(key)!;
@@ -52,23 +59,29 @@ export async function harness(
       return fault ? fault(input, handler, init) : handler(input);
     }) as typeof fetch;
 
-  const internal = { sleep: async (ms: number) => void sleeps.push(ms), random: () => 0.5 };
-  const partoo = createPartooClient({
-    apiKey: DEFAULT_CREDENTIALS.apiKey,
-    baseUrl: PARTOO_URL,
-    fetch: recordingFetch(mocks.partoo),
-    now: () => mocks.clock.now(),
-    ...internal,
-    ...opts.partoo,
-  } as PartooClientOptions);
-  const argyle = createArgyleClient({
-    apiKeyId: DEFAULT_CREDENTIALS.apiKeyId,
-    apiKeySecret: DEFAULT_CREDENTIALS.apiKeySecret,
-    baseUrl: ARGYLE_URL,
-    fetch: recordingFetch(mocks.argyle),
-    ...internal,
-    ...opts.argyle,
-  } as ArgyleClientOptions);
+  const { random, partoo: partooOptions } = legacyRandom(opts);
+  const base = opts.runtime ? recordingRuntime(opts.runtime, sleeps) : skippingRuntime(sleeps);
+  const runtime = random ? { ...base, random } : base;
+  const partoo = createPartooClientWith(
+    {
+      apiKey: DEFAULT_CREDENTIALS.apiKey,
+      baseUrl: PARTOO_URL,
+      fetch: recordingFetch(mocks.partoo),
+      now: () => mocks.clock.now(),
+      ...partooOptions,
+    },
+    runtime,
+  );
+  const argyle = createArgyleClientWith(
+    {
+      apiKeyId: DEFAULT_CREDENTIALS.apiKeyId,
+      apiKeySecret: DEFAULT_CREDENTIALS.apiKeySecret,
+      baseUrl: ARGYLE_URL,
+      fetch: recordingFetch(mocks.argyle),
+      ...opts.argyle,
+    },
+    runtime,
+  );
 
   return {
     mocks,
@@ -90,6 +103,43 @@ export async function harness(
         }),
       );
       return ((await res.json()) as { invitation_id: string }).invitation_id;
+    },
+  };
+}
+
+/**
+ * The system's clock, except that a sleep is recorded and returns at once, moving this runtime's time forward by
+ * as much (so a rate limiter sees its wait over); backoff draws the middle of its range.
+ */
+function skippingRuntime(sleeps: number[]): Runtime {
+  let skipped = 0;
+  return {
+    ...systemRuntime,
+    now: () => systemRuntime.now() + skipped,
+    random: () => 0.5,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      skipped += ms;
+    },
+  };
+}
+
+/**
+ * Until test/core/backoff.test.ts passes `random` to the harness itself, a `random` among the Partoo options (the
+ * old seam, cast in) is taken from there: the client no longer reads it.
+ */
+function legacyRandom(opts: HarnessOptions) {
+  const { random: legacy, ...partoo } = (opts.partoo ?? {}) as PartooClientOptions & { random?: () => number };
+  return { random: opts.random ?? legacy, partoo };
+}
+
+/** A given runtime whose sleeps are recorded as well as waited. */
+function recordingRuntime(runtime: Runtime, sleeps: number[]): Runtime {
+  return {
+    ...runtime,
+    sleep: (ms, signal) => {
+      sleeps.push(ms);
+      return runtime.sleep(ms, signal);
     },
   };
 }

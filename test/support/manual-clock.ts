@@ -78,10 +78,18 @@ export class ManualClock implements Runtime {
     await settle();
   }
 
+  /**
+   * Moves time forward by `ms` without firing anything, as a paused process (a long GC, a frozen container) sees it:
+   * the timers that fell due fire late, at the next `advance`.
+   */
+  jump(ms: number): void {
+    this.current += ms;
+  }
+
   /** Advances in steps until `done` holds or `limitMs` of clock time has passed; returns the time it took. */
-  async until(done: () => boolean, limitMs = 600_000, stepMs = 10): Promise<number> {
+  async until(done: () => boolean | Promise<boolean>, limitMs = 600_000, stepMs = 10): Promise<number> {
     const start = this.current;
-    while (!done()) {
+    while (!(await done())) {
       if (this.current - start >= limitMs) throw new Error(`condition not met within ${limitMs} ms of clock time`);
       await this.advance(stepMs);
     }

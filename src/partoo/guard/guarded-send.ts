@@ -78,69 +78,90 @@ export interface GuardDeps {
 // Erring this way can only turn a resend into a skip, never a skip into a second SMS.
 const CLOCK_SLACK_MS = 120_000;
 
-export async function guardedSend(
-  input: { businessId: string; targetPhone: string; force: boolean },
-  deps: GuardDeps,
-): Promise<SendResult> {
-  const { businessId, targetPhone } = input;
+type GuardInput = { businessId: string; targetPhone: string; force: boolean };
+
+export async function guardedSend(input: GuardInput, deps: GuardDeps): Promise<SendResult> {
   const note: GuardNote = deps.note ?? ((result) => result);
-  const skipped = (inv: Invitation) => skippedFor(targetPhone, inv.id, inv.sentAt, deps.windowMs ?? 0);
-  const windowStart = () => new Date(deps.now().getTime() - (deps.windowMs ?? 0));
-
   if (!input.force && deps.windowMs !== undefined) {
-    const recent = await deps.findNewest(businessId, targetPhone, windowStart());
-    if (recent) return note(skipped(recent), 'search');
+    const recent = await deps.findNewest(input.businessId, input.targetPhone, windowStart(deps));
+    if (recent) return note(skippedBy(input, recent, deps), 'search');
   }
-
   for (let attempt = 0; ; attempt++) {
     const attemptAt = deps.now();
     try {
       const { invitationId } = await deps.post();
-      return note(
-        { status: 'sent', invitationId, targetPhone },
-        attempt === 0 ? 'posted' : 'posted_again_after_checking',
-      );
+      const reason = attempt === 0 ? 'posted' : 'posted_again_after_checking';
+      return note({ status: 'sent', invitationId, targetPhone: input.targetPhone }, reason);
     } catch (error) {
-      if (error instanceof BadRequestError && !input.force && deps.windowMs !== undefined) {
-        // Another worker may have sent between our search and our POST: Partoo then refuses with a 400
-        // whose wording is undocumented, so look rather than read the message.
-        const recent = await deps.findNewest(businessId, targetPhone, windowStart()).catch(() => undefined);
-        if (recent) return note(skipped(recent), 'partoo_rule');
-        throw error;
-      }
-      if (!outcomeUnknown(error)) throw error;
-      const unknown = (why: string) =>
-        new ConnectionError(
-          `sendReviewInvitation: the send's outcome is unknown (${(error as Error).message}) ${why}; ` +
-            'search before sending again',
-          { cause: error, outcomeUnknown: true },
-        );
-      // A 2xx says Partoo acted even when its search does not show the invitation yet: never send again.
-      const accepted = error instanceof ApiError && error.status < 300;
-      const retrying = !accepted && attempt < deps.maxRetries;
-      // The request we gave up on may still be on its way (held by a proxy, a slow queue): the search that decides
-      // whether to send again waits for it, from the moment we gave up, so a late arrival shows in it.
-      if (retrying) await deps.sleep(Math.max(deps.settleMs, backoffCeiling(attempt)));
-      let found: Invitation | undefined;
-      try {
-        found = await deps.findNewest(businessId, targetPhone, new Date(attemptAt.getTime() - CLOCK_SLACK_MS));
-      } catch (checkError) {
-        throw unknown(`and checking it failed (${(checkError as Error).message})`);
-      }
-      if (found)
-        return note({ status: 'sent', invitationId: found.id, targetPhone }, 'unknown_outcome_found_by_search');
-      if (accepted) throw unknown('and a search does not show it yet');
-      if (!retrying) throw error;
-      // Nothing shows after the settle time. Without force, Partoo's own rule refuses a second SMS should the first
-      // still land first (that 400 reads as skipped); with force nothing does, so only the caller may accept it.
-      if (input.force && !deps.resendUnknown) {
-        throw unknown(
-          `and a search ${deps.settleMs} ms later does not show it; not sent again, as force bypasses Partoo's own ` +
-            'rule (guard.resendUnknown: true accepts a possible double)',
-        );
-      }
+      const failed = { error, attempt, attemptAt };
+      const settled = await afterFailedPost(input, deps, note, failed);
+      if (settled) return settled;
     }
   }
+}
+
+/** A POST that failed: when it was made, which attempt it was, and why. */
+interface FailedPost {
+  error: unknown;
+  attempt: number;
+  attemptAt: Date;
+}
+
+const windowStart = (deps: GuardDeps) => new Date(deps.now().getTime() - (deps.windowMs ?? 0));
+const skippedBy = (input: GuardInput, inv: Invitation, deps: GuardDeps) =>
+  skippedFor(input.targetPhone, inv.id, inv.sentAt, deps.windowMs ?? 0);
+
+/** A result (a skip, or the send a search found), a thrown error, or undefined: send again. */
+async function afterFailedPost(input: GuardInput, deps: GuardDeps, note: GuardNote, failed: FailedPost) {
+  const { error } = failed;
+  if (error instanceof BadRequestError && !input.force && deps.windowMs !== undefined) {
+    // Another worker may have sent between our search and our POST: Partoo then refuses with a 400
+    // whose wording is undocumented, so look rather than read the message.
+    const recent = await deps.findNewest(input.businessId, input.targetPhone, windowStart(deps)).catch(() => undefined);
+    if (recent) return note(skippedBy(input, recent, deps), 'partoo_rule');
+    throw error;
+  }
+  if (!outcomeUnknown(error)) throw error;
+  return afterUnknownOutcome(input, deps, note, failed);
+}
+
+async function afterUnknownOutcome(
+  input: GuardInput,
+  deps: GuardDeps,
+  note: GuardNote,
+  { error, attempt, attemptAt }: FailedPost,
+): Promise<SendResult | undefined> {
+  const unknown = (why: string) =>
+    new ConnectionError(
+      `sendReviewInvitation: the send's outcome is unknown (${(error as Error).message}) ${why}; ` +
+        'search before sending again',
+      { cause: error, outcomeUnknown: true },
+    );
+  // A 2xx says Partoo acted even when its search does not show the invitation yet: never send again.
+  const accepted = error instanceof ApiError && error.status < 300;
+  const retrying = !accepted && attempt < deps.maxRetries;
+  // The request we gave up on may still be on its way (held by a proxy, a slow queue): the search that decides
+  // whether to send again waits for it, from the moment we gave up, so a late arrival shows in it.
+  if (retrying) await deps.sleep(Math.max(deps.settleMs, backoffCeiling(attempt)));
+  let found: Invitation | undefined;
+  try {
+    found = await deps.findNewest(input.businessId, input.targetPhone, new Date(attemptAt.getTime() - CLOCK_SLACK_MS));
+  } catch (checkError) {
+    throw unknown(`and checking it failed (${(checkError as Error).message})`);
+  }
+  const { targetPhone } = input;
+  if (found) return note({ status: 'sent', invitationId: found.id, targetPhone }, 'unknown_outcome_found_by_search');
+  if (accepted) throw unknown('and a search does not show it yet');
+  if (!retrying) throw error;
+  // Nothing shows after the settle time. Without force, Partoo's own rule refuses a second SMS should the first
+  // still land first (that 400 reads as skipped); with force nothing does, so only the caller may accept it.
+  if (input.force && !deps.resendUnknown) {
+    throw unknown(
+      `and a search ${deps.settleMs} ms later does not show it; not sent again, as force bypasses Partoo's own ` +
+        'rule (guard.resendUnknown: true accepts a possible double)',
+    );
+  }
+  return undefined;
 }
 
 function outcomeUnknown(error: unknown): boolean {

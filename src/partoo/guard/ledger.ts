@@ -1,6 +1,8 @@
 // What this client itself sent recently, so a repeat within the window costs no request. It can only
 // turn a send into a skip; a miss falls through to Partoo's search as usual.
 
+import { systemRuntime } from '../../core/runtime.js';
+
 export interface LedgerEntry {
   invitationId: string;
   sentAt: Date;
@@ -23,7 +25,7 @@ export class MemoryLedger implements GuardLedger {
   private readonly entries = new Map<string, { entry: LedgerEntry; expiresAt: number }>();
   constructor(
     private readonly maxEntries = DEFAULT_LEDGER_ENTRIES,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = systemRuntime.now,
   ) {}
 
   get(key: string): LedgerEntry | undefined {

@@ -2,6 +2,7 @@
 // (business, number). Within one process the default needs no lock (concurrent sends already share one
 // check and one POST) and keeps its ledger in memory; `partoo-argyle-sdk/redis` shares both across processes.
 // The lock loop below is loaded only by clients given a store, so single-process users never pay for it.
+import type { Runtime } from '../../core/runtime.js';
 import type { GuardLedger, LedgerEntry } from './ledger.js';
 
 /**
@@ -35,7 +36,8 @@ export interface Locked<R> {
 export interface LockContext<R> {
   store: GuardStore;
   lockTtlMs: number;
-  sleep(ms: number): Promise<void>;
+  /** the clock of the lock rounds, renewals and waits, and the owner ids */
+  runtime: Runtime;
   /** Runs a store call; a failing store yields the fallback instead (the search still guards). */
   safely<T>(work: () => Promise<T> | T, fallback: T): Promise<T>;
   /** A skip once another worker's send shows in the shared ledger. */
@@ -74,9 +76,9 @@ export async function withLock<R>(key: string, ctx: LockContext<R>, send: Locked
 }
 
 async function lockedRound<R>(key: string, ctx: LockContext<R>, startedOver: boolean, send: LockedSend<R>): Promise<R> {
-  const { store, lockTtlMs, safely } = ctx;
-  const owner = globalThis.crypto.randomUUID();
-  const deadline = Date.now() + lockTtlMs + 5_000;
+  const { store, lockTtlMs, safely, runtime } = ctx;
+  const owner = runtime.uuid();
+  const deadline = runtime.now() + lockTtlMs + 5_000;
   let held = false;
   for (let waited = startedOver; ; waited = true) {
     const got = await safely(() => store.acquire(key, owner, lockTtlMs), null);
@@ -91,20 +93,20 @@ async function lockedRound<R>(key: string, ctx: LockContext<R>, startedOver: boo
       held = true;
       break;
     }
-    await ctx.sleep(100 + Math.floor(Math.random() * 150));
+    await runtime.sleep(100 + Math.floor(runtime.random() * 150));
     const skip = await ctx.ledgerSkip();
     if (skip) return skip;
     // With renewals, a lock held this long has a live owner still sending: keep waiting. Without them, a lock
     // held past its TTL and a margin is not one to wait on: the search below still guards.
-    if (!store.extend && Date.now() > deadline) break;
+    if (!store.extend && runtime.now() > deadline) break;
   }
-  let confirmedAt = Date.now();
+  let confirmedAt = runtime.now();
   // A renewal the store answers with a clear "not yours" (the lock expired and went to another worker, or the
   // store restarted and forgot it) means the lock is lost whatever the clock says.
   let lost = false;
   const renew = async () => {
     const ok = await safely(() => store.extend!(key, owner, lockTtlMs), null);
-    if (ok) confirmedAt = Date.now();
+    if (ok) confirmedAt = runtime.now();
     if (ok === false) lost = true;
     return ok;
   };
@@ -113,20 +115,19 @@ async function lockedRound<R>(key: string, ctx: LockContext<R>, startedOver: boo
   const stillHeld = async () => {
     if (!held) return;
     if (lost) throw new LockLost();
-    if (Date.now() - confirmedAt < lockTtlMs / 2) return;
+    if (runtime.now() - confirmedAt < lockTtlMs / 2) return;
     // A store that fails leaves the search as the guard (degraded, as everywhere else); only a clear "no" stops.
-    const ok = store.extend ? await renew() : Date.now() - confirmedAt < lockTtlMs;
+    const ok = store.extend ? await renew() : runtime.now() - confirmedAt < lockTtlMs;
     if (ok === false) throw new LockLost();
   };
-  // Renewed at a third of the TTL, so two missed renewals still leave it held; unref'd, it keeps no process alive.
-  const renewal = held && store.extend ? setInterval(() => void renew(), lockTtlMs / 3) : undefined;
-  (renewal as { unref?: () => void } | undefined)?.unref?.();
+  // Renewed at a third of the TTL, so two missed renewals still leave it held.
+  const stopRenewing = held && store.extend ? every(runtime, lockTtlMs / 3, () => void renew()) : undefined;
   let outcome: Locked<R> | undefined;
   try {
     outcome = await send(stillHeld);
     return outcome.result;
   } finally {
-    clearInterval(renewal);
+    stopRenewing?.();
     await settle(key, owner, held, outcome?.record, ctx);
   }
 }
@@ -141,4 +142,13 @@ async function settle<R>(key: string, owner: string, held: boolean, record: Lock
   // Recorded before the release, so a worker waiting on the lock finds the send in the ledger.
   if (record) await safely(() => store.set(key, record.entry, record.ttlMs), undefined);
   if (held) await safely(() => store.release(key, owner), undefined);
+}
+
+/** Runs `fn` every `ms` on the runtime's timer until the returned function is called. */
+function every(runtime: Runtime, ms: number, fn: () => void): () => void {
+  let cancel = runtime.timer(function tick() {
+    cancel = runtime.timer(tick, ms);
+    fn();
+  }, ms);
+  return () => cancel();
 }

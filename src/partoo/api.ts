@@ -1,0 +1,22 @@
+// Partoo's answers typed by operation id, from src/generated: a typo in an operation id, or a field the spec does
+// not have, fails to compile instead of reading `undefined` at run time.
+import type { Client } from 'openapi-fetch';
+import type { operations, paths } from '../generated/partoo.js';
+import { unwrap } from '../core/api-result.js';
+
+export type PartooApi = Client<paths>;
+export type Operation = keyof operations;
+
+/** The JSON body of an operation's 200 answer, as the spec declares it. */
+export type OkBody<Op extends Operation> = operations[Op]['responses'] extends {
+  200: { content: { 'application/json': infer Body } };
+}
+  ? Body
+  : never;
+
+/** `unwrap` for one operation: its errors typed, its success body parsed and typed from the spec. */
+export const unwrapOk = <Op extends Operation>(result: OpenapiResult, operation: Op) =>
+  unwrap<OkBody<Op>>(result, operation);
+
+/** What openapi-fetch's client answers. */
+type OpenapiResult = { data?: unknown; error?: unknown; response: Response };

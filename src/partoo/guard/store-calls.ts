@@ -1,0 +1,27 @@
+// How the guard calls its ledger and store, and which ledger it uses when the caller gives none.
+import type { StoreCall, StoreWarn } from '../../core/store-call.js';
+import { MemoryLedger, type GuardLedger } from './ledger.js';
+
+export function defaultLedger(option: GuardLedger | false | undefined, nowMs: () => number): GuardLedger | undefined {
+  if (option === false) return undefined;
+  return option ?? new MemoryLedger(undefined, nowMs);
+}
+
+/**
+ * One of your own (a shared store, a custom ledger) gets a deadline per call and degrades to the search, from a
+ * chunk loaded on first use; the default in-memory ledger answers at once.
+ */
+export function storeCalls(external: boolean, timeoutMs: number, warn: StoreWarn): StoreCall {
+  if (!external) {
+    return async (work, fallback) => {
+      try {
+        return await work();
+      } catch {
+        return fallback;
+      }
+    };
+  }
+  let caller: Promise<StoreCall> | undefined;
+  const load = () => (caller ??= import('../../core/store-call.js').then((m) => m.storeCaller(timeoutMs, warn)));
+  return async (work, fallback) => (await load())(work, fallback);
+}

@@ -1,0 +1,113 @@
+// The checks a Partoo client makes of its options at construction, so that a wrong option fails at
+// `createPartooClient` and not at the first send: the guard's numbers, its store and ledger, the rate limit.
+import { ConfigurationError } from '../core/errors.js';
+import { TokenBucket, type RateLimiter, type RateLimitOptions } from '../core/rate-limit.js';
+import type { Runtime } from '../core/runtime.js';
+import type { GuardOptions } from './guard/guarded-send.js';
+import type { GuardLedger } from './guard/ledger.js';
+import type { GuardStore } from './guard/lock-loop.js';
+
+const DAY_MS = 86_400_000;
+
+/** What the duplicate guard runs with, every number checked. */
+export interface GuardSettings {
+  /** undefined: the guard is off */
+  windowMs: number | undefined;
+  settleMs: number;
+  resendUnknown: boolean;
+  store: GuardStore | undefined;
+  /** a ledger of the caller's own; undefined: the default in memory; false: none */
+  ledger: GuardLedger | false | undefined;
+  lockTtlMs: number;
+  storeTimeoutMs: number;
+}
+
+/** The guard's clock: the caller's `now`, else the runtime's. */
+export function guardClock(now: unknown, runtime: Runtime): () => Date {
+  if (now === undefined) return () => new Date(runtime.now());
+  if (typeof now !== 'function') throw new ConfigurationError('now must be a function returning a Date');
+  return now as () => Date;
+}
+
+export function checkDefaultCountry(country: string | undefined): void {
+  if (country !== undefined && !/^[A-Z]{2}$/.test(country)) {
+    throw new ConfigurationError(
+      `defaultCountry must be an ISO 3166-1 alpha-2 code such as "FR", not ${JSON.stringify(country)}`,
+    );
+  }
+}
+
+/** The guard's window in ms; undefined when the guard is off. */
+export function guardWindow(guard: GuardOptions | false | undefined): number | undefined {
+  if (guard === false) return undefined;
+  const days = guard?.windowDays ?? 10;
+  if (typeof days !== 'number' || !(days > 0) || days > 365)
+    throw new ConfigurationError(`guard.windowDays must be a number of days from 0 to 365, not ${String(days)}`);
+  return days * DAY_MS;
+}
+
+export function guardSettings(
+  guard: GuardOptions | false | undefined,
+  windowMs: number | undefined,
+  timeoutMs: number,
+): GuardSettings {
+  const options = guard === false ? undefined : guard;
+  const lockTtlMs = lockTtl(options?.lockTtlMs);
+  const resendUnknown = options?.resendUnknown ?? false;
+  if (typeof resendUnknown !== 'boolean') throw new ConfigurationError('guard.resendUnknown must be true or false');
+  return {
+    windowMs,
+    settleMs: guardNumber(options?.settleMs, 'settleMs', 0, 600_000) ?? Math.max(timeoutMs, 30_000),
+    resendUnknown,
+    store: windowMs === undefined ? undefined : resolveStore(options?.store),
+    ledger: resolveLedger(options?.ledger),
+    lockTtlMs,
+    storeTimeoutMs: guardNumber(options?.storeTimeoutMs, 'storeTimeoutMs', 1, 60_000) ?? 500,
+  };
+}
+
+function lockTtl(value: number | undefined): number {
+  const lockTtlMs = value ?? 60_000;
+  if (!(lockTtlMs >= 100 && lockTtlMs <= 3_600_000))
+    throw new ConfigurationError(`guard.lockTtlMs must be from 100 to 3600000 ms, not ${String(lockTtlMs)}`);
+  return lockTtlMs;
+}
+
+/** The client-wide limit: the caller's limiter, a bucket on the runtime's clock, or none. */
+export function rateLimiter(
+  option: RateLimitOptions | RateLimiter | false | undefined,
+  runtime: Runtime,
+): RateLimiter | undefined {
+  if (option === false) return undefined;
+  if (typeof (option as RateLimiter | undefined)?.take === 'function') return option as RateLimiter;
+  const rpm = (option as RateLimitOptions | undefined)?.requestsPerMinute ?? 300;
+  if (typeof rpm !== 'number' || !(rpm >= 1) || rpm > 1_000_000)
+    throw new ConfigurationError(`rateLimit.requestsPerMinute must be a number from 1 to 1000000, not ${String(rpm)}`);
+  return new TokenBucket(rpm, runtime);
+}
+
+function resolveStore(option: GuardStore | undefined): GuardStore | undefined {
+  if (option === undefined) return undefined;
+  for (const m of ['get', 'set', 'acquire', 'release'] as const) {
+    if (typeof option?.[m] !== 'function')
+      throw new ConfigurationError(`guard.store must have get, set, acquire and release; ${m} is missing`);
+  }
+  return option;
+}
+
+function resolveLedger(option: GuardLedger | false | undefined): GuardLedger | false | undefined {
+  if (option === undefined || option === false) return option;
+  if (typeof option.get !== 'function' || typeof option.set !== 'function')
+    throw new ConfigurationError('guard.ledger must have get(key) and set(key, entry, ttlMs)');
+  return option;
+}
+
+function guardNumber(value: unknown, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigurationError(
+      `guard.${name} must be a whole number of ms from ${min} to ${max}, not ${String(value)}`,
+    );
+  }
+  return value;
+}
