@@ -565,7 +565,9 @@ async function csvStream() {
   const serverCode = `
     let n = 0;
     const server = require('node:http').createServer((req, res) => {
-      const body = req.method === 'POST' ? { invitation_id: '00000000-0000-4000-8000-' + String(++n).padStart(12, '0') } : { page: 1, max_page: 1, count: 0, review_invitations: [] };
+      const body = req.method === 'POST'
+        ? { invitation_id: '00000000-0000-4000-8000-' + String(++n).padStart(12, '0') }
+        : { page: 1, max_page: 1, count: 0, review_invitations: [] };
       req.resume();
       req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body)));
     });
@@ -883,23 +885,31 @@ const only = onlyArg > 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : undefi
 const unknown = only?.filter((name) => !(name in sections)) ?? [];
 if (unknown.length || only?.length === 0) {
   console.error(
-    `bench: --only takes a comma-separated list of ${Object.keys(sections).join(', ')}; not ${unknown.join(', ') || 'nothing'}`,
+    `bench: --only takes a comma-separated list of ${Object.keys(sections).join(', ')}; ` +
+      `not ${unknown.join(', ') || 'nothing'}`,
   );
   process.exit(2);
 }
 for (const [name, run] of Object.entries(sections)) if (!only || only.includes(name)) await run();
 
+function verdict(ok: boolean | undefined): string {
+  if (ok === undefined) return '';
+  return ok ? 'ok' : 'MISSED';
+}
 const table = rows.map((r) => ({
   section: r.section,
   metric: r.metric,
   value: `${fmt(r.value)} ${r.unit}`.trim(),
   budget: r.budget ?? '',
-  result: r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED',
+  result: verdict(r.ok),
 }));
 console.table(table);
 const failed = rows.filter((r) => r.ok === false);
-const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
-const mode = SMOKE ? 'smoke' : only ? `partial (${only.join(', ')})` : 'full';
+const cpu = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores`;
+const memory = `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`;
+const machine = `${cpu}, ${memory}, ${os.platform()} ${os.release()}, Node ${process.version}`;
+const partial = only ? `partial (${only.join(', ')})` : 'full';
+const mode = SMOKE ? 'smoke' : partial;
 writeFileSync(
   'bench/results.json',
   `${JSON.stringify({ mode, date: new Date().toISOString(), machine, rows }, null, 2)}\n`,

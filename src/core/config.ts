@@ -33,21 +33,7 @@ export function resolveCommon(options: CommonClientOptions, urls: Record<Environ
   const environment = options.environment ?? 'production';
   if (!(environment in urls))
     throw new ConfigurationError(`environment must be "production" or "sandbox", not ${JSON.stringify(environment)}`);
-  const baseUrl = (options.baseUrl ?? urls[environment]).replace(/\/+$/, '');
-  try {
-    const u = new URL(baseUrl);
-    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error();
-  } catch {
-    throw new ConfigurationError(`baseUrl must be an absolute http(s) URL, not ${JSON.stringify(options.baseUrl)}`);
-  }
-  const own = OWN_PREFIX.get(urls);
-  if (own && new URL(baseUrl).pathname.endsWith(own.prefix)) {
-    const fixed = baseUrl.slice(0, -own.prefix.length);
-    throw new ConfigurationError(
-      `baseUrl ${JSON.stringify(baseUrl)} ends in ${own.prefix}, which ${own.api}'s paths already start with ` +
-        `(requests would go to ${own.prefix}${own.prefix}/…): use ${JSON.stringify(fixed)}`,
-    );
-  }
+  const baseUrl = checkBaseUrl((options.baseUrl ?? urls[environment]).replace(/\/+$/, ''), options.baseUrl, urls);
   const timeoutMs = options.timeoutMs ?? 30_000;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
     throw new ConfigurationError(`timeoutMs must be a positive number of milliseconds, not ${String(timeoutMs)}`);
@@ -58,6 +44,24 @@ export function resolveCommon(options: CommonClientOptions, urls: Record<Environ
   if (typeof fetchImpl !== 'function')
     throw new ConfigurationError('no fetch available: pass the `fetch` option (Node >= 20 has one built in)');
   return { baseUrl, timeoutMs, maxRetries, fetch: fetchImpl as FetchLike };
+}
+
+function checkBaseUrl(baseUrl: string, option: string | undefined, urls: Record<Environment, string>): string {
+  try {
+    const u = new URL(baseUrl);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error();
+  } catch {
+    throw new ConfigurationError(`baseUrl must be an absolute http(s) URL, not ${JSON.stringify(option)}`);
+  }
+  const own = OWN_PREFIX.get(urls);
+  if (own && new URL(baseUrl).pathname.endsWith(own.prefix)) {
+    const fixed = baseUrl.slice(0, -own.prefix.length);
+    throw new ConfigurationError(
+      `baseUrl ${JSON.stringify(baseUrl)} ends in ${own.prefix}, which ${own.api}'s paths already start with ` +
+        `(requests would go to ${own.prefix}${own.prefix}/…): use ${JSON.stringify(fixed)}`,
+    );
+  }
+  return baseUrl;
 }
 
 /** An explicit option wins; otherwise the environment variable; neither is a ConfigurationError naming the variable. */

@@ -103,7 +103,8 @@ const ARGYLE_OPERATIONS: ReadonlySet<string> = new Set<keyof ArgyleOperations>([
 ]);
 const keyHint = (operation: string) =>
   ARGYLE_OPERATIONS.has(operation)
-    ? '(credentials refused: check the apiKeyId and apiKeySecret options or ARGYLE_API_KEY_ID and ARGYLE_API_KEY_SECRET)'
+    ? '(credentials refused: check the apiKeyId and apiKeySecret options ' +
+      'or ARGYLE_API_KEY_ID and ARGYLE_API_KEY_SECRET)'
     : '(key refused: check the apiKey option or PARTOO_API_KEY)';
 
 export function apiErrorFor(init: ConstructorParameters<typeof RateLimitError>[0]): ApiError {

@@ -37,10 +37,15 @@ let loading: Promise<void> | undefined;
 
 function load(): Promise<void> {
   return (loading ??= import(/* @vite-ignore */ OTEL_API).then(
-    (m: { trace?: unknown; default?: { trace?: unknown } }) =>
-      void (otel = (m.trace ? m : m.default?.trace ? m.default : null) as OtelLike | null),
+    (m: { trace?: unknown; default?: { trace?: unknown } }) => void (otel = apiOf(m)),
     () => void (otel = null),
   ));
+}
+
+/** The API's namespace, whether the module came as ESM or through CommonJS interop (`default`); null if neither. */
+function apiOf(m: { trace?: unknown; default?: { trace?: unknown } }): OtelLike | null {
+  if (m.trace) return m as OtelLike;
+  return m.default?.trace ? (m.default as OtelLike) : null;
 }
 
 /** Runs `work` inside a span named `name` (an error sets the span's status and `error.type`, never its message). */
