@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createStatefulMocks } from '../../src/testing/index.js';
 import { readReport, rowsOf, SECRET_KEY, sendSetup, type RecordingMock, type SendCli } from '../support/cli.js';
-import { cleanUp } from '../support/process.js';
+import { cleanUp, closeOnCleanUp } from '../support/process.js';
 import { startFaultServer } from '../support/fault-server.js';
 
 let mock: RecordingMock;
@@ -18,6 +18,14 @@ beforeEach(() => mock.reset());
 afterEach(() => expect(cli.leaks(dir)).toEqual([]));
 
 const byLine = (file: string) => rowsOf(file).sort((a, b) => a.line - b.line);
+
+/** Fresh mocks behind a fault server, for a test that plans its faults; closed by cleanUp() with the rest. */
+async function faultyMock() {
+  const mocks = await createStatefulMocks({ apiKey: mock.apiKey });
+  const faults = await startFaultServer(mocks.partoo, { slowMs: 0 });
+  closeOnCleanUp(faults.close);
+  return { mocks, faults };
+}
 
 describe('send --csv', () => {
   it('sends valid rows, reports bad ones with their line, and sends a number written twice once', async () => {
@@ -162,83 +170,73 @@ describe('send --csv', () => {
   });
 
   it('marks a send whose outcome is unknown in the report, and --resume settles it without a second SMS', async () => {
-    const mocks = await createStatefulMocks({ apiKey: mock.apiKey });
-    const faults = await startFaultServer(mocks.partoo, { slowMs: 0 });
-    try {
-      const csv = join(dir, 'unknown.csv');
-      writeFileSync(csv, 'phone\n+33601020399\n');
-      const report = join(dir, 'unknown.jsonl');
-      // The search answers; the server records the POST and the socket dies; every check after it fails.
-      faults.plan(['none', 'reset-after', '500', '500', '500']);
-      // A short settle time: nothing is in flight on a loopback fault server once its socket is destroyed.
-      const first = await cli.run([
-        '--csv',
-        csv,
-        '--business',
-        'biz',
-        '--report',
-        report,
-        '--base-url',
-        faults.url,
-        '--settle-ms',
-        '50',
-      ]);
-      expect(first.code).toBe(3);
-      expect(first.out).toContain(
-        '0 sent, 0 skipped, 1 failed (1 may have been sent: --resume checks them with a search first)',
-      );
-      expect(rowsOf(report)[0]).toMatchObject({
-        line: 2,
-        status: 'failed',
-        error: { name: 'ConnectionError', outcomeUnknown: true },
-      });
+    const { mocks, faults } = await faultyMock();
+    const csv = join(dir, 'unknown.csv');
+    writeFileSync(csv, 'phone\n+33601020399\n');
+    const report = join(dir, 'unknown.jsonl');
+    // The search answers; the server records the POST and the socket dies; every check after it fails.
+    faults.plan(['none', 'reset-after', '500', '500', '500']);
+    // A short settle time: nothing is in flight on a loopback fault server once its socket is destroyed.
+    const first = await cli.run([
+      '--csv',
+      csv,
+      '--business',
+      'biz',
+      '--report',
+      report,
+      '--base-url',
+      faults.url,
+      '--settle-ms',
+      '50',
+    ]);
+    expect(first.code).toBe(3);
+    expect(first.out).toContain(
+      '0 sent, 0 skipped, 1 failed (1 may have been sent: --resume checks them with a search first)',
+    );
+    expect(rowsOf(report)[0]).toMatchObject({
+      line: 2,
+      status: 'failed',
+      error: { name: 'ConnectionError', outcomeUnknown: true },
+    });
 
-      // The base URL comes from the report.
-      const second = await cli.run(['--resume', report]);
-      expect(second.code).toBe(0);
-      expect(second.out).toContain('0 sent, 1 skipped, 0 failed; 0 done earlier');
-      expect(mocks.partooState.sentCount('biz', '+33601020399')).toBe(1);
-      expect(faults.log.filter((r) => r.method === 'POST')).toHaveLength(1);
-    } finally {
-      await faults.close();
-    }
+    // The base URL comes from the report.
+    const second = await cli.run(['--resume', report]);
+    expect(second.code).toBe(0);
+    expect(second.out).toContain('0 sent, 1 skipped, 0 failed; 0 done earlier');
+    expect(mocks.partooState.sentCount('biz', '+33601020399')).toBe(1);
+    expect(faults.log.filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 
   it('a forced resume searches for a send that may have gone out before sending it again', async () => {
-    const mocks = await createStatefulMocks({ apiKey: mock.apiKey });
-    const faults = await startFaultServer(mocks.partoo, { slowMs: 0 });
-    try {
-      const csv = join(dir, 'forced.csv');
-      writeFileSync(csv, 'phone\n+33601020398\n+33601020397\n');
-      const report = join(dir, 'forced.jsonl');
-      // Forced, the first request is the POST: accepted, then the socket dies; the checks after it fail.
-      faults.plan(['reset-after', '500', '500', '500']);
-      const args = [
-        '--csv',
-        csv,
-        '--business',
-        'biz',
-        '--force',
-        '--report',
-        report,
-        '--base-url',
-        faults.url,
-        '--settle-ms',
-        '50',
-      ];
-      const first = await cli.run([...args, '--concurrency', '1']);
-      expect(first.code).toBe(3);
-      expect(rowsOf(report).find((l) => l.phone === '+33601020398')).toMatchObject({
-        status: 'failed',
-        error: { outcomeUnknown: true },
-      });
-      const second = await cli.run(['--resume', report]);
-      expect(second.code).toBe(0);
-      expect(rowsOf(report).find((l) => l.line === 2 && l.status === 'skipped')).toMatchObject({ settledBy: 'search' });
-      expect(mocks.partooState.sentCount('biz', '+33601020398')).toBe(1);
-      expect(mocks.partooState.sentCount('biz', '+33601020397')).toBe(1);
-    } finally {
-      await faults.close();
-    }
+    const { mocks, faults } = await faultyMock();
+    const csv = join(dir, 'forced.csv');
+    writeFileSync(csv, 'phone\n+33601020398\n+33601020397\n');
+    const report = join(dir, 'forced.jsonl');
+    // Forced, the first request is the POST: accepted, then the socket dies; the checks after it fail.
+    faults.plan(['reset-after', '500', '500', '500']);
+    const args = [
+      '--csv',
+      csv,
+      '--business',
+      'biz',
+      '--force',
+      '--report',
+      report,
+      '--base-url',
+      faults.url,
+      '--settle-ms',
+      '50',
+    ];
+    const first = await cli.run([...args, '--concurrency', '1']);
+    expect(first.code).toBe(3);
+    expect(rowsOf(report).find((l) => l.phone === '+33601020398')).toMatchObject({
+      status: 'failed',
+      error: { outcomeUnknown: true },
+    });
+    const second = await cli.run(['--resume', report]);
+    expect(second.code).toBe(0);
+    expect(rowsOf(report).find((l) => l.line === 2 && l.status === 'skipped')).toMatchObject({ settledBy: 'search' });
+    expect(mocks.partooState.sentCount('biz', '+33601020398')).toBe(1);
+    expect(mocks.partooState.sentCount('biz', '+33601020397')).toBe(1);
   });
 });
