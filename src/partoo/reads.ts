@@ -65,29 +65,10 @@ export async function waitForFinal(
     if (isFinalStatus(last)) return last;
     // No wait runs past the deadline, so no timer outlives the call (an AbortSignal.timeout would).
     if (runtime.now() + intervalMs > deadline) break;
-    await timerWait(runtime, intervalMs, options.signal);
+    await runtime.sleep(intervalMs, options.signal);
   }
   const message = `invitation ${invitationId} reached no final status within ${timeoutMs} ms (last: ${last})`;
   throw new TimeoutError(message, { outcomeUnknown: false });
-}
-
-/**
- * A poll waits on the runtime's timer rather than its sleep: sleep is the retry and settle waits that a test may
- * record without waiting, while a poll is the caller's own pace.
- */
-function timerWait(runtime: Runtime, ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      cancel();
-      reject(signal?.reason);
-    };
-    const cancel = runtime.timer(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /**

@@ -117,9 +117,14 @@ function skippingRuntime(sleeps: number[]): Runtime {
     ...systemRuntime,
     now: () => systemRuntime.now() + skipped,
     random: () => 0.5,
-    sleep: async (ms) => {
+    sleep: async (ms, signal) => {
       sleeps.push(ms);
       skipped += ms;
+      // A wait the caller can end (a poll, a backoff under the caller's signal) still gives the caller one turn of
+      // the event loop to abort it: a poll loop would otherwise spin through its whole timeout at once.
+      if (!signal) return;
+      await new Promise((turn) => setTimeout(turn, 0));
+      if (signal.aborted) throw signal.reason;
     },
   };
 }
