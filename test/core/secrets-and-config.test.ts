@@ -266,7 +266,8 @@ describe('credentials stay below the middleware and on their origin', () => {
       (req, res) => (reached.push(req.headers['x-apikey'] as string | undefined), res.end('{"status":"SENT"}')),
     );
     await new Promise<void>((r) => elsewhere.listen(0, '127.0.0.1', r));
-    const target = `http://127.0.0.1:${(elsewhere.address() as { port: number }).port}/v2/review_booster/invitation_status`;
+    const elsewherePort = (elsewhere.address() as { port: number }).port;
+    const target = `http://127.0.0.1:${elsewherePort}/v2/review_booster/invitation_status`;
     const redirecting = createServer((_, res) => res.writeHead(302, { location: target }).end());
     await new Promise<void>((r) => redirecting.listen(0, '127.0.0.1', r));
     try {
