@@ -4,6 +4,7 @@
 // transport's attempt core: origin check, credentials, timeout, retry, rate limit, redaction, logs and spans.
 import type { FetchResponse, ParamsOption, RequestBodyOption } from 'openapi-fetch';
 import { firstAttempt, type Outgoing } from './attempt.js';
+import { middlewareRoute } from './raw-client.js';
 import type { Transport } from './transport.js';
 
 type Method = 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 'options';
@@ -42,6 +43,8 @@ export interface RequestsOptions {
   baseUrl: string;
   /** arrays in a query as `name=a,b` (Argyle) instead of `name=a&name=b` (openapi-fetch's default) */
   commaArrays?: boolean;
+  /** the client's `.api` (from lazyApi): while middleware is registered on it, calls go through it instead */
+  api?: object;
 }
 
 interface LooseInit {
@@ -55,6 +58,8 @@ export function createRequests<P>(transport: Transport, options: RequestsOptions
   const base = options.baseUrl.replace(/\/+$/, '');
   const send = transport.send;
   async function call(method: string, path: string, init: LooseInit = {}): Promise<Reply<unknown>> {
+    const route = options.api && middlewareRoute(options.api);
+    if (route) return route(method, path, init);
     const out: Outgoing = {
       method,
       url: `${base}${fillPath(path, init.params?.path)}${query(init.params?.query, options.commaArrays)}`,

@@ -276,4 +276,24 @@ describe('typed requests over the same core', () => {
     expect(urls).toHaveLength(2);
     expect(seen.map((s) => s.key)).toEqual(['key-123456', 'key-123456']);
   });
+
+  it('with middleware on a lazy `.api`, the typed path goes through it; without, it goes direct', async () => {
+    const { seen, transport } = capture();
+    const api = lazyApi<Client<PartooPaths>>(async () => createClient, {
+      baseUrl: BASE,
+      fetch: transport as typeof fetch,
+    });
+    const requests = createRequests<PartooPaths>(transport, { baseUrl: BASE, api });
+    const urls: string[] = [];
+    const watching: Middleware = { onRequest: ({ request }) => void urls.push(request.url) };
+    const call = () => requests.GET('/review_booster/invitation_status', { params: { query: { invitation_id: 'x' } } });
+    await call();
+    api.use(watching);
+    const through = await unwrap(await call(), 'getReviewInvitationStatus');
+    api.eject(watching);
+    await call();
+    expect(through).toEqual({ status: 'SENT' });
+    expect(urls).toEqual([`${BASE}/review_booster/invitation_status?invitation_id=x`]);
+    expect(seen).toHaveLength(3);
+  });
 });
