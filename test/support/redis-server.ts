@@ -5,6 +5,14 @@ import { freePort, start, type Started } from './process.js';
 
 export const hasRedisServer = () => spawnSync('redis-server', ['--version']).status === 0;
 
+// redis-server cannot watch its parent. On Linux, setpriv sets the kernel's parent-death signal and then execs
+// redis-server (the same process, so kill() still kills Redis itself): a test process ended by SIGKILL, with no
+// afterAll run, leaves no Redis behind.
+const tied = (args: string[]): [string, string[]] =>
+  process.platform === 'linux' && spawnSync('setpriv', ['--help']).status === 0
+    ? ['setpriv', ['--pdeathsig', 'KILL', 'redis-server', ...args]]
+    : ['redis-server', args];
+
 export interface OwnRedis {
   url: string;
   port: number;
@@ -21,7 +29,7 @@ export async function ownRedis(): Promise<OwnRedis> {
   let server: Started | undefined;
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
   const startServer = async () => {
-    server = start('redis-server', args);
+    server = start(...tied(args));
     await server.waitForPort(port, 10_000);
   };
   const end = (how: (s: Started) => Promise<unknown>) => async () => {
