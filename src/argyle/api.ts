@@ -14,9 +14,11 @@ export type OkBody<Op extends Operation> = operations[Op]['responses'] extends {
   ? Body
   : never;
 
-/** `unwrap` for one operation: its errors typed, its success body parsed and typed from the spec. */
-export const unwrapOk = <Op extends Operation>(result: OpenapiResult, operation: Op) =>
-  unwrap<OkBody<Op>>(result, operation);
+/**
+ * `unwrap` for one operation: its errors typed, its success body parsed and typed from the spec. The same function
+ * as `unwrap`, under a signature that ties the body's type to the operation id (no wrapper on the core import).
+ */
+export const unwrapOk: <Op extends Operation>(result: OpenapiResult, operation: Op) => Promise<OkBody<Op>> = unwrap;
 
 /** What openapi-fetch's client answers. */
 type OpenapiResult = { data?: unknown; error?: unknown; response: Response };

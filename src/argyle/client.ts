@@ -25,7 +25,6 @@ import { toInvite, type Invite, type InvitePage } from './invite.js';
 
 export type { Invite, InvitePage, InviteStatus } from './invite.js';
 export type { ListInvitesInput, SendInviteInput } from './inputs.js';
-export { toInvite } from './invite.js';
 
 export interface ArgyleClientOptions extends CommonClientOptions, LogOptions {
   /** default: process.env.ARGYLE_API_KEY_ID */
