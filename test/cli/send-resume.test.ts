@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import {
   readReport,
   rowsOf,
+  sendFlags,
   sendSetup,
   shuffled,
   waitForRows,
@@ -53,25 +54,13 @@ function expectOneSmsEach(rows: { phone: string }[], content: string) {
   expect(new Set(mock.posts.map((p) => p.invite_content))).toEqual(new Set([content]));
 }
 
-/** `send` over `csv` for business biz, national numbers read as French, against the mock. */
-const sendFlags = (csv: string) => [
-  '--csv',
-  csv,
-  '--business',
-  'biz',
-  '--default-country',
-  'FR',
-  '--base-url',
-  mock.url,
-];
-
 describe('send --resume', () => {
   it("after SIGINT the printed command sends the rest of a re-sorted file once, with the run's flags", async () => {
     const rows = customers(60);
     const csv = join(dir, 'int.csv');
     const report = join(dir, 'int.jsonl');
     writeCsv(csv, rows);
-    const first = cli.start([...sendFlags(csv), '--content', 'Merci ! @link', '--report', report, ...pace]);
+    const first = cli.start([...sendFlags(csv, mock.url), '--content', 'Merci ! @link', '--report', report, ...pace]);
     await waitForRows(report, 10, MS_PER_ROW);
     first.child.kill('SIGINT');
     const interrupted = await first.exited;
@@ -142,7 +131,7 @@ describe('send --resume', () => {
     const csv = join(dir, 'append.csv');
     const report = join(dir, 'append.jsonl');
     writeCsv(csv, rows);
-    expect((await cli.run([...sendFlags(csv), '--report', report])).code).toBe(0);
+    expect((await cli.run([...sendFlags(csv, mock.url), '--report', report])).code).toBe(0);
     const more = customers(3, 300);
     // The next export, under another name, puts the new rows first and the old ones in reverse order.
     const next = join(dir, 'append-2.csv');
@@ -160,7 +149,7 @@ describe('send --resume', () => {
     const csv = join(dir, 'contra.csv');
     const report = join(dir, 'contra.jsonl');
     writeCsv(csv, customers(2, 400));
-    expect((await cli.run([...sendFlags(csv), '--content', 'Merci @link', '--report', report])).code).toBe(0);
+    expect((await cli.run([...sendFlags(csv, mock.url), '--content', 'Merci @link', '--report', report])).code).toBe(0);
     const before = mock.requests();
     const flags = [
       ['--content', 'Hello @link'],
@@ -195,7 +184,7 @@ describe('send --resume', () => {
     const report = join(dir, 'spell.jsonl');
     const rows = customers(4, 500);
     writeCsv(csv, rows.slice(0, 2));
-    expect((await cli.run([...sendFlags(csv), '--report', report])).code).toBe(0);
+    expect((await cli.run([...sendFlags(csv, mock.url), '--report', report])).code).toBe(0);
     const earlier = readFileSync(report, 'utf8');
     writeCsv(csv, rows.slice(0, 3));
     symlinkSync(report, join(dir, 'spell-link.jsonl'));
@@ -223,15 +212,15 @@ describe('send --resume', () => {
     const rows = customers(3, 600);
     writeCsv(csv, rows);
     const real = `${csv}.report.jsonl`;
-    expect((await cli.run(sendFlags(csv))).code).toBe(0);
+    expect((await cli.run(sendFlags(csv, mock.url))).code).toBe(0);
     const kept = readFileSync(real, 'utf8');
-    const dry = await cli.run([...sendFlags(csv), '--dry-run']);
+    const dry = await cli.run([...sendFlags(csv, mock.url), '--dry-run']);
     expect(dry.code).toBe(0);
     expect(dry.out).toContain(`dry run: 0 would be sent, 3 skipped, 0 failed; 0 sent; report: ${csv}.dry-run.jsonl`);
     // Neither a dry run given its name nor a real run without --resume truncates it.
     const [refused, again] = await Promise.all([
       cli.run(['--csv', csv, '--business', 'biz', '--base-url', mock.url, '--dry-run', '--report', real]),
-      cli.run(sendFlags(csv)),
+      cli.run(sendFlags(csv, mock.url)),
     ]);
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('a dry run never overwrites it');

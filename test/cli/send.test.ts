@@ -4,7 +4,15 @@ import { realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createStatefulMocks } from '../../src/testing/index.js';
-import { readReport, rowsOf, SECRET_KEY, sendSetup, type RecordingMock, type SendCli } from '../support/cli.js';
+import {
+  readReport,
+  rowsOf,
+  SECRET_KEY,
+  sendFlags,
+  sendSetup,
+  type RecordingMock,
+  type SendCli,
+} from '../support/cli.js';
 import { cleanUp, closeOnCleanUp } from '../support/process.js';
 import { startFaultServer } from '../support/fault-server.js';
 
@@ -36,20 +44,7 @@ describe('send --csv', () => {
         '0601020305,Cy,no link here\n0601020306,Di,\n',
     );
     const report = join(dir, 'mixed.jsonl');
-    const r = await cli.run([
-      '--csv',
-      csv,
-      '--business',
-      'biz',
-      '--default-country',
-      'FR',
-      '--content',
-      'Merci ! @link',
-      '--report',
-      report,
-      '--base-url',
-      mock.url,
-    ]);
+    const r = await cli.run([...sendFlags(csv, mock.url), '--content', 'Merci ! @link', '--report', report]);
     expect(r.err).not.toMatch(/Error:/);
     expect(r.code).toBe(3);
     expect(r.out).toContain('2 sent, 1 skipped, 3 failed');

@@ -59,6 +59,12 @@ export function spawnCli(args: string[], env: Record<string, string | undefined>
   return start(process.execPath, [BIN, ...args], { cwd, env: { PARTOO_BASE_URL: undefined, ...env } });
 }
 
+/** `send` over `csv` for business biz, national numbers read as French, against `baseUrl`. */
+export const sendFlags = (csv: string, baseUrl: string) => [
+  ...['--csv', csv, '--business', 'biz'],
+  ...['--default-country', 'FR', '--base-url', baseUrl],
+];
+
 /** The report's lines; a torn last line (a killed run) is left out, as --resume leaves it. */
 export function readReport(file: string): any[] {
   if (!existsSync(file)) return [];
