@@ -192,6 +192,27 @@ describe('HTTP errors by status', () => {
       'set-cookie': 'session=abc',
     });
     expect(error.headers).toEqual({ 'retry-after': '7', 'x-request-id': 'req-42', 'content-type': 'application/json' });
+    // Only what the server sent (a text body's content-type): no key for a header it did not send.
+    const bare = await answered(500, '');
+    expect(Object.keys(bare.headers)).toEqual(['content-type']);
+  });
+});
+
+describe('bad input', () => {
+  it('one problem is named in the message; several are counted and all listed', async () => {
+    const h = await harness();
+    const one = await h.partoo.reviewBooster
+      .sendInvitation({ businessId: BIZ, targetPhone: 'not a phone' })
+      .catch((e) => e);
+    expect(one.name).toBe('ValidationError');
+    expect(one.issues).toHaveLength(1);
+    expect(one.message).toBe(`Invalid input: ${one.issues[0].message}`);
+    const two = await h.partoo.reviewBooster
+      .sendInvitation({ businessId: '', targetPhone: 'not a phone' })
+      .catch((e) => e);
+    expect(two.issues).toHaveLength(2);
+    expect(two.message).toBe(`Invalid input (2 problems): ${two.issues[0].message}; ${two.issues[1].message}`);
+    expect(h.requests).toHaveLength(0);
   });
 });
 
