@@ -2,7 +2,7 @@
 // sent again), which it treats as "maybe sent" (search, then at most one more POST), and concurrent callers.
 import { describe, expect, it } from 'vitest';
 import { ApiError, AuthenticationError, BadRequestError, ConnectionError } from '../../../src/index.js';
-import { BIZ, harness } from '../../support/harness.js';
+import { BIZ, connectionReset, harness } from '../../support/harness.js';
 
 const PHONE = '+33601020304';
 const input = { businessId: BIZ, targetPhone: PHONE };
@@ -136,6 +136,94 @@ describe('concurrent sends to one number', () => {
     // The next caller, after both finished, is not coalesced: the ledger answers.
     const third = await h.partoo.reviewBooster.sendInvitation(input);
     expect(third).toMatchObject({ status: 'skipped', lastInvitation: { id: first.invitationId } });
+    expect(h.posts()).toHaveLength(1);
+  });
+});
+
+describe('what each decision is called in the log', () => {
+  /** The reason field of each guard decision the client logs at info. */
+  const decisions = async (setup: (h: H) => Promise<void> | void, send = input) => {
+    const reasons: unknown[] = [];
+    const logger = {
+      error: () => {},
+      warn: () => {},
+      debug: () => {},
+      // pino's order, which the client keeps for every logger: fields first, then the message.
+      info: (fields?: { event?: string; reason?: unknown }) =>
+        void (fields?.event === 'guard.decision' && reasons.push(fields.reason)),
+    };
+    const h = await harness({ partoo: { logger, logLevel: 'info' } });
+    await setup(h);
+    const result = await h.partoo.reviewBooster.sendInvitation(send).catch((e) => e);
+    return { reasons, result };
+  };
+
+  it('posted; posted again after checking; found by the search after an unknown outcome; refused by Partoo', async () => {
+    expect((await decisions(() => {})).reasons).toEqual(['posted']);
+    const resetOnce = (h: H) => {
+      let posts = 0;
+      h.setFault(async (req, forward) => {
+        if (req.method === 'POST' && posts++ === 0) throw connectionReset();
+        return forward(req);
+      });
+    };
+    expect((await decisions(resetOnce)).reasons).toEqual(['posted_again_after_checking']);
+    const landedThenReset = (h: H) => {
+      h.setFault(async (req, forward) => {
+        if (req.method !== 'POST') return forward(req);
+        await forward(req);
+        throw connectionReset();
+      });
+    };
+    expect((await decisions(landedThenReset)).reasons).toEqual(['unknown_outcome_found_by_search']);
+    // Another worker sends between our search and our POST: Partoo's 400, and the search shows theirs.
+    const raced = (h: H) => {
+      h.setFault(async (req, forward) => {
+        if (req.method !== 'POST') return forward(req);
+        await h.sendElsewhere(PHONE);
+        return new Response('{"errors":{"json":"already invited"}}', { status: 400 });
+      });
+    };
+    expect((await decisions(raced)).reasons).toEqual(['partoo_rule']);
+  });
+});
+
+describe('the error when an outcome stays unknown', () => {
+  it('a 2xx without an id that the search does not show yet: says so, and keeps the API error as its cause', async () => {
+    const h = await harness();
+    h.setFault(async (req, forward) => (req.method === 'POST' ? new Response('{}', { status: 200 }) : forward(req)));
+    const error = await h.partoo.reviewBooster.sendInvitation(input).catch((e) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.outcomeUnknown).toBe(true);
+    expect(error.message).toContain("the send's outcome is unknown");
+    expect(error.message).toContain('and a search does not show it yet; search before sending again');
+    expect(error.cause).toBeInstanceOf(ApiError);
+    expect(error.cause.status).toBe(200);
+    expect(h.posts()).toHaveLength(1);
+  });
+
+  it('a reset whose check fails too: says the check failed and why', async () => {
+    const h = await harness({ partoo: { maxRetries: 0 } });
+    let gets = 0;
+    h.setFault(async (req, forward) => {
+      if (req.method === 'POST') throw connectionReset();
+      return gets++ === 0 ? forward(req) : new Response('{"errors":"search down"}', { status: 500 });
+    });
+    const error = await h.partoo.reviewBooster.sendInvitation(input).catch((e) => e);
+    expect(error.outcomeUnknown).toBe(true);
+    expect(error.message).toMatch(/and checking it failed \(checkDuplicatedReviewInvitation: HTTP 500: search down\)/);
+  });
+
+  it('forced, and nothing shows after the settle time: says why it was not sent again', async () => {
+    const h = await harness({ partoo: { guard: { settleMs: 1_234 } } });
+    h.setFault(async (req, forward) => {
+      if (req.method === 'POST') throw connectionReset();
+      return forward(req);
+    });
+    const error = await h.partoo.reviewBooster.sendInvitation({ ...input, force: true }).catch((e) => e);
+    expect(error.message).toContain(
+      "and a search 1234 ms later does not show it; not sent again, as force bypasses Partoo's own rule",
+    );
     expect(h.posts()).toHaveLength(1);
   });
 });
