@@ -188,3 +188,71 @@ describe('a ledger of the caller own that fails', () => {
     });
   });
 });
+
+describe('store calls under their deadline', () => {
+  it('a store that answers in 20 ms, well within its deadline, is used: no warning, the ledger answers', async () => {
+    const entries = new Map<string, LedgerEntry>();
+    const slow = <T>(value: T) => new Promise<T>((r) => setTimeout(() => r(value), 20));
+    const ledger = {
+      get: (key: string) => slow(entries.get(key)),
+      set: (key: string, entry: LedgerEntry) => slow(void entries.set(key, entry)),
+    };
+    await captureWarnings(async (warnings) => {
+      const h = await harness({ partoo: { guard: { ledger, storeTimeoutMs: 500 } } });
+      await h.partoo.reviewBooster.sendInvitation(input);
+      expect(await h.partoo.reviewBooster.sendInvitation(input)).toMatchObject({ status: 'skipped' });
+      // The second send was answered by the ledger: no search.
+      expect(h.requests).toHaveLength(2);
+      expect(warnings).toEqual([]);
+    });
+  });
+
+  it('a store that rejects with no error at all still degrades to the search, saying so', async () => {
+    const ledger = { get: () => Promise.reject(undefined), set: () => Promise.reject(null) };
+    await captureWarnings(async (warnings) => {
+      const h = await harness({ partoo: { guard: { ledger, storeTimeoutMs: 60 } } });
+      expect((await h.partoo.reviewBooster.sendInvitation(input)).status).toBe('sent');
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain('guard store failed (undefined)');
+    });
+  });
+
+  it('while the store is down, one call at a time tries it; the others go on without waiting for it', async () => {
+    let reads = 0;
+    const ledger = {
+      get: () => (reads++, new Promise<undefined>(() => {})),
+      set: () => new Promise<void>(() => {}),
+    };
+    await captureWarnings(async () => {
+      const h = await harness({ partoo: { guard: { ledger, storeTimeoutMs: 500 } } });
+      await h.partoo.reviewBooster.sendInvitation(input);
+      reads = 0;
+      const phones = ['+33601020311', '+33601020312', '+33601020313'];
+      const results = await Promise.all(
+        phones.map((targetPhone) => h.partoo.reviewBooster.sendInvitation({ ...input, targetPhone })),
+      );
+      expect(results.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
+      // Three sends read the ledger at the same moment: only one of them asked the dead store.
+      expect(reads).toBe(1);
+    });
+  });
+
+  it('a store that keeps failing at once is given up on with its own error, not a timeout', async () => {
+    let calls = 0;
+    const ledger = {
+      get: async () => {
+        calls++;
+        throw new Error('connection refused');
+      },
+      set: async () => {},
+    };
+    await captureWarnings(async (warnings) => {
+      const h = await harness({ partoo: { guard: { ledger, storeTimeoutMs: 200 } } });
+      await h.partoo.reviewBooster.sendInvitation(input);
+      expect(warnings[0]).toContain('guard store failed (connection refused)');
+      // Tried again every 25 ms within its 200 ms: a few times, not once and not endlessly.
+      expect(calls).toBeGreaterThan(1);
+      expect(calls).toBeLessThanOrEqual(9);
+    });
+  });
+});
