@@ -63,6 +63,7 @@ describe('network failures', () => {
     expect(error.cause).toBeInstanceOf(Error);
     expect(error.cause.name).toBe('TypeError');
     expect(error.cause.message).toBe('network down');
+    expect(error.cause.stack).toContain('network down');
   });
 
   it('a failure that is not even an Error is still a typed ConnectionError', async () => {
