@@ -31,14 +31,17 @@ export function attemptObserver(log: Log): Observe {
   };
 }
 
+// The method and the resend count go on at the start (a sampler may read them); what needs the URL parsed, only
+// on a span that records.
 function spanFor(request: { method: string; url: string }, attempt: number) {
-  const url = new URL(request.url);
-  return attemptSpan(request.method, {
-    'http.request.method': request.method,
-    'server.address': url.hostname,
-    'server.port': Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
-    'url.full': `${url.origin}${url.pathname}`,
-    ...(attempt > 0 && { 'http.request.resend_count': attempt }),
+  const start = { 'http.request.method': request.method, ...(attempt > 0 && { 'http.request.resend_count': attempt }) };
+  return attemptSpan(request.method, start, () => {
+    const url = new URL(request.url);
+    return {
+      'server.address': url.hostname,
+      'server.port': Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
+      'url.full': `${url.origin}${url.pathname}`,
+    };
   });
 }
 

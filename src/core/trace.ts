@@ -77,10 +77,13 @@ export async function traced<T>(name: string, attributes: Attributes, work: () =
 export function attemptSpan(
   name: string,
   attributes: Attributes,
+  /** built only for a span that records: the API without an SDK makes no-op spans, once per HTTP attempt */
+  more?: () => Attributes,
 ): ((end: Attributes, failed: boolean) => void) | undefined {
   if (!otel) return undefined;
   const span = otel.trace.getTracer('partoo-argyle-sdk').startSpan(name, { kind: SPAN_KIND_CLIENT, attributes });
   if (!span.isRecording()) return undefined;
+  if (more) span.setAttributes(more());
   return (end, failed) => {
     span.setAttributes(end);
     if (failed) span.setStatus({ code: STATUS_ERROR });
