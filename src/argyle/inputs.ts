@@ -26,14 +26,13 @@ export interface SendInviteInput {
 }
 
 // Every status of the spec: one added to it fails to compile here until it is listed.
-const KNOWN_STATUS = {
-  sent: true,
-  initiated: true,
-  attempted: true,
-  completed: true,
-  revoked: true,
-} as const satisfies Record<InviteStatus, true>;
-const STATUSES = Object.keys(KNOWN_STATUS) as InviteStatus[];
+const STATUSES = Object.keys({
+  sent: 1,
+  initiated: 1,
+  attempted: 1,
+  completed: 1,
+  revoked: 1,
+} satisfies Record<InviteStatus, 1>) as InviteStatus[];
 const LIST_FIELDS = ['status', 'replyTo', 'limit'] as const;
 const SEND_FIELDS = [
   'firstName',

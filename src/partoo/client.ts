@@ -100,7 +100,10 @@ export function createPartooClientWith(options: PartooClientOptions, runtime: Ru
   });
   const normalizePhone = phoneNormalizer(options.defaultCountry);
   const guard = guardSettings(options.guard, windowMs, common.timeoutMs);
-  const send = lazySender({ ...guard, api, now, log, runtime, maxRetries: common.maxRetries, normalizePhone });
+  const context: SendContext = { ...guard, api, now, log, runtime, maxRetries: common.maxRetries, normalizePhone };
+  // The send path loads with the first send or check, once per client (its in-flight sends are the client's).
+  let sender: Promise<Sender> | undefined;
+  const send = () => (sender ??= import('./send.js').then((m) => m.createSender(context)));
   return { api: rawClient(api), reviewBooster: reviewBooster(api, runtime, normalizePhone, send) };
 }
 
@@ -123,12 +126,6 @@ function reviewBooster(
     sendInvitations: (inputs, bulkOptions = {}) => sendBatch(inputs, bulkOptions, methods.sendInvitation),
   };
   return methods;
-}
-
-/** The send path loads with the first send or check, once per client (its in-flight sends are the client's). */
-function lazySender(context: SendContext): () => Promise<Sender> {
-  let sender: Promise<Sender> | undefined;
-  return () => (sender ??= import('./send.js').then((m) => m.createSender(context)));
 }
 
 async function* sendBatch<I extends SendInvitationInput>(

@@ -5,20 +5,24 @@ import { unwrapOk, type OkBody, type PartooApi } from './api.js';
 
 /** The statuses Partoo's spec lists for an invitation's SMS. */
 export type InvitationStatus = NonNullable<OkBody<'getReviewInvitationStatus'>['status']>;
-// Every status of the spec, each said final or not: a status added to the spec fails to compile here.
-const FINAL = {
-  CREATED: false,
-  SENT: false,
-  FAILED_SEND: true,
-  DELIVERED: true,
-  FAILED_DELIVERY: true,
-} as const satisfies Record<InvitationStatus, boolean>;
+/** Each status of the spec said final or not: a status the spec adds fails to compile here until it is sorted. */
+type Finality = EveryStatus<{
+  CREATED: false;
+  SENT: false;
+  FAILED_SEND: true;
+  DELIVERED: true;
+  FAILED_DELIVERY: true;
+}>;
+type EveryStatus<T extends Record<InvitationStatus, boolean>> = T;
 /** The statuses an invitation ends in: nothing moves it further. */
 export type FinalInvitationStatus = {
-  [S in InvitationStatus]: (typeof FINAL)[S] extends true ? S : never;
+  [S in InvitationStatus]: Finality[S] extends true ? S : never;
 }[InvitationStatus];
-// `=== true`: a status the spec does not list (a server ahead of it) is not final, whatever its name.
-export const isFinalStatus = (status: InvitationStatus): status is FinalInvitationStatus => FINAL[status] === true;
+const FINAL_LIST = ['DELIVERED', 'FAILED_SEND', 'FAILED_DELIVERY'] as const satisfies readonly FinalInvitationStatus[];
+/** `never` (and the set below fails to compile) while a final status is missing from FINAL_LIST. */
+type AllFinalListed = FinalInvitationStatus extends (typeof FINAL_LIST)[number] ? FinalInvitationStatus : never;
+const FINAL_STATUSES: ReadonlySet<InvitationStatus> = new Set<AllFinalListed>(FINAL_LIST);
+export const isFinalStatus = (status: InvitationStatus): status is FinalInvitationStatus => FINAL_STATUSES.has(status);
 
 export interface Invitation {
   id: string;
