@@ -1,6 +1,15 @@
 import { apiErrorFor } from './errors.js';
-import type { Reply } from './request.js';
 import { bufferedText, retryAfterMs } from './transport.js';
+
+/** A reply whose body was read under its attempt's timer, secrets redacted; `unwrap` parses it. */
+export interface Reply<T> {
+  response: { status: number; ok: boolean; headers: Headers };
+  text: string;
+  /** the error body as openapi-fetch would give it: parsed JSON, the text, or undefined without a body */
+  error?: unknown;
+  /** type only: what `unwrap` returns */
+  readonly data?: T;
+}
 
 type OpenapiResult = { data?: unknown; error?: unknown; response: Response };
 

@@ -2,8 +2,7 @@
 // typed ApiError (status, headers, a redacted snippet) instead of the bare SyntaxError openapi-fetch throws, whose
 // message quotes the start of the body as it came, echoed credentials included.
 import type { Client, ClientOptions, Middleware } from 'openapi-fetch';
-import { parseJson, successText } from './api-result.js';
-import type { Reply } from './request.js';
+import { parseJson, successText, type Reply } from './api-result.js';
 import { NO_CALLER_SIGNAL } from './transport.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the same wrapper serves every spec's paths

@@ -3,9 +3,12 @@
 // machinery (middleware, a Response rebuilt around a body the wrapper reads itself). Every call goes through the
 // transport's attempt core: origin check, credentials, timeout, retry, rate limit, redaction, logs and spans.
 import type { FetchResponse, ParamsOption, RequestBodyOption } from 'openapi-fetch';
+import type { Reply } from './api-result.js';
 import { firstAttempt, type Outgoing } from './attempt.js';
 import { middlewareRoute } from './raw-client.js';
 import type { Transport } from './transport.js';
+
+export type { Reply };
 
 type Method = 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 'options';
 type PathsWith<P, M extends Method> = { [K in keyof P]: P[K] extends { [m in M]: object } ? K : never }[keyof P];
@@ -15,16 +18,6 @@ type Init<O> = ParamsOption<O> & RequestBodyOption<O> & { signal?: AbortSignal }
 type Args<O> = RequiredKeys<Init<O>> extends never ? [init?: Init<O>] : [init: Init<O>];
 /** The success body's type, as openapi-fetch's `data` would have it. */
 type Data<O> = NonNullable<FetchResponse<O & Record<string | number, unknown>, object, 'application/json'>['data']>;
-
-/** A reply whose body was read under its attempt's timer, secrets redacted; `unwrap` parses it. */
-export interface Reply<T> {
-  response: { status: number; ok: boolean; headers: Headers };
-  text: string;
-  /** the error body as openapi-fetch would give it: parsed JSON, the text, or undefined without a body */
-  error?: unknown;
-  /** type only: what `unwrap` returns */
-  readonly data?: T;
-}
 
 type Call<P, M extends Method> = <Path extends PathsWith<P, M>>(
   path: Path,
