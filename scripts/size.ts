@@ -19,12 +19,12 @@ import { build, type Metafile } from 'esbuild';
 // then 12.6 kB (12.25 -> 12.57 kB) for a span per public operation (the OpenTelemetry API itself is not bundled),
 // then 13.4 kB (12.57 -> 13.29 kB) for a record and a span per HTTP attempt, and the log on the Argyle client too,
 // then 13.45 kB (13.34 -> 13.39 kB) for connection errors naming their host and the batch concurrency check,
-// then 13.9 kB (13.40 -> 13.87 kB) for the transport as composable layers with the typed request path beside it
-// (src/core/attempt.ts, request.ts). Once the wrapper's operations call request.ts and `.api` loads openapi-fetch
-// on its first call (lazyApi; /tmp/coord/requests-core.md), a scratch build measured 12.36 kB (createPartooClient
-// alone 11.59 -> 10.49 kB): lower the ratchet to that when it lands.
+// then 13.95 kB (13.40 -> 13.90 kB) for the transport as composable layers with the typed request path beside it
+// (src/core/attempt.ts, request.ts, lazyApi). Once the wrapper's operations call request.ts and `.api` loads
+// openapi-fetch on its first call (/tmp/coord/requests-core.md), a scratch build measured 12.52 kB (createPartooClient
+// alone 12.09 -> 10.63 kB): lower the ratchet to that when it lands.
 export const CORE_BUDGET_TARGET_BYTES = 8 * 1024;
-export const CORE_BUDGET_BYTES = 13.9 * 1024;
+export const CORE_BUDGET_BYTES = 13.95 * 1024;
 
 const gz = (file: string) => gzipSync(readFileSync(file)).length;
 
