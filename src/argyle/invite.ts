@@ -69,6 +69,6 @@ export function toInvite(w: WireInvite): Invite {
     })),
   };
   // A secret: hidden from JSON.stringify, console.log and object spreads, still readable as invite.userToken.
-  Object.defineProperty(invite, 'userToken', { enumerable: false, writable: false });
+  Object.defineProperty(invite, 'userToken', { enumerable: false });
   return invite;
 }

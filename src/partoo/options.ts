@@ -52,25 +52,21 @@ export function guardSettings(
   timeoutMs: number,
 ): GuardSettings {
   const options = guard === false ? undefined : guard;
-  const lockTtlMs = lockTtl(options?.lockTtlMs);
+  const lockTtlMs = options?.lockTtlMs ?? 60_000;
+  if (!(lockTtlMs >= 100 && lockTtlMs <= 3_600_000))
+    throw new ConfigurationError(`guard.lockTtlMs must be from 100 to 3600000 ms, not ${String(lockTtlMs)}`);
   const resendUnknown = options?.resendUnknown ?? false;
   if (typeof resendUnknown !== 'boolean') throw new ConfigurationError('guard.resendUnknown must be true or false');
   return {
     windowMs,
     settleMs: guardNumber(options?.settleMs, 'settleMs', 0, 600_000) ?? Math.max(timeoutMs, 30_000),
     resendUnknown,
-    store: windowMs === undefined ? undefined : resolveStore(options?.store),
+    // A store serves the guard only: with the guard off it is not even checked.
+    store: resolveStore(options?.store, windowMs),
     ledger: resolveLedger(options?.ledger),
     lockTtlMs,
     storeTimeoutMs: guardNumber(options?.storeTimeoutMs, 'storeTimeoutMs', 1, 60_000) ?? 500,
   };
-}
-
-function lockTtl(value: number | undefined): number {
-  const lockTtlMs = value ?? 60_000;
-  if (!(lockTtlMs >= 100 && lockTtlMs <= 3_600_000))
-    throw new ConfigurationError(`guard.lockTtlMs must be from 100 to 3600000 ms, not ${String(lockTtlMs)}`);
-  return lockTtlMs;
 }
 
 /** The client-wide limit: the caller's limiter, a bucket on the runtime's clock, or none. */
@@ -86,8 +82,8 @@ export function rateLimiter(
   return new TokenBucket(rpm, runtime);
 }
 
-function resolveStore(option: GuardStore | undefined): GuardStore | undefined {
-  if (option === undefined) return undefined;
+function resolveStore(option: GuardStore | undefined, windowMs: number | undefined): GuardStore | undefined {
+  if (option === undefined || windowMs === undefined) return undefined;
   for (const m of ['get', 'set', 'acquire', 'release'] as const) {
     if (typeof option?.[m] !== 'function')
       throw new ConfigurationError(`guard.store must have get, set, acquire and release; ${m} is missing`);
