@@ -1,8 +1,8 @@
 // The Argyle client: the raw `.api`, and the invite methods over the input checks (inputs.ts) and the mapping of
 // an invite (invite.ts).
-import createClient from 'openapi-fetch';
 import type { paths } from '../generated/argyle.js';
-import { rawClient } from '../core/raw-client.js';
+import { lazyApi } from '../core/raw-client.js';
+import { createRequests } from '../core/request.js';
 import { createLog, type LogOptions } from '../core/log.js';
 import { attemptObserver } from '../core/observe.js';
 import { traced } from '../core/trace.js';
@@ -12,7 +12,7 @@ import { Paginated, RepeatDetector } from '../core/paginate.js';
 import { basicToken } from '../core/redact.js';
 import { systemRuntime, type Runtime } from '../core/runtime.js';
 import { createTransport } from '../core/transport.js';
-import { unwrapOk, type ArgyleApi } from './api.js';
+import { unwrapOk, type ArgyleApi, type ArgyleRequests } from './api.js';
 import {
   checkId,
   inviteBody,
@@ -61,54 +61,56 @@ export function createArgyleClientWith(options: ArgyleClientOptions, runtime: Ru
   const id = requireKey(options.apiKeyId, 'apiKeyId', 'ARGYLE_API_KEY_ID');
   const secret = requireKey(options.apiKeySecret, 'apiKeySecret', 'ARGYLE_API_KEY_SECRET');
   const token = basicToken(id, secret);
-  const api = createClient<paths>({
+  const transport = createTransport({
+    ...common,
+    authHeaders: { Authorization: `Basic ${token}` },
+    secrets: [id, secret, token],
+    runtime,
+    observe: attemptObserver(createLog(options)),
+  });
+  // openapi-fetch loads with the first `.api` call. `redirect` is set on every request it builds, so even a custom
+  // fetch that drops `init` never follows one. Argyle takes `status=sent,initiated`, not the name repeated.
+  const api = lazyApi<ArgyleApi>(() => import('openapi-fetch').then((m) => m.default), {
     baseUrl: common.baseUrl,
-    fetch: createTransport({
-      ...common,
-      authHeaders: { Authorization: `Basic ${token}` },
-      secrets: [id, secret, token],
-      runtime,
-      observe: attemptObserver(createLog(options)),
-    }),
-    // Set on every request openapi-fetch builds, so even a custom fetch that drops `init` never follows one.
+    fetch: transport,
     redirect: 'manual',
-    // Argyle takes `status=sent,initiated`; openapi-fetch would otherwise repeat the name.
     querySerializer: { array: { style: 'form', explode: false } },
   });
+  const requests = createRequests<paths>(transport, { baseUrl: common.baseUrl, api, commaArrays: true });
   // A span per operation; a listing's pages are spans of their own requests.
   const traceOf =
     <A extends unknown[], R>(name: string, run: (...args: A) => Promise<R>) =>
     (...args: A) =>
       traced(name, {}, () => run(...args));
-  const path = (inviteId: string) => ({ params: { path: { id: checkId(inviteId) } }, parseAs: 'stream' as const });
+  const path = (inviteId: string) => ({ params: { path: { id: checkId(inviteId) } } });
   return {
-    api: rawClient(api),
+    api,
     invites: {
-      list: (input = {}) => listInvites(api, new URL(common.baseUrl), input),
+      list: (input = {}) => listInvites(requests, new URL(common.baseUrl), input),
       get: traceOf('argyle.invites.get', async (inviteId: string) =>
-        toInvite(await unwrapOk(await api.GET('/v2/invites/{id}', path(inviteId)), 'getInvite')),
+        toInvite(await unwrapOk(await requests.GET('/v2/invites/{id}', path(inviteId)), 'getInvite')),
       ),
       send: traceOf('argyle.invites.send', async (input: SendInviteInput) => {
-        const result = await api.POST('/v2/invites', { body: inviteBody(input), parseAs: 'stream' });
+        const result = await requests.POST('/v2/invites', { body: inviteBody(input) });
         return toInvite(await unwrapOk(result, 'sendInvite'));
       }),
       resend: traceOf('argyle.invites.resend', async (inviteId: string) =>
-        toInvite(await unwrapOk(await api.POST('/v2/invites/{id}', path(inviteId)), 'resendInvite')),
+        toInvite(await unwrapOk(await requests.POST('/v2/invites/{id}', path(inviteId)), 'resendInvite')),
       ),
       revoke: traceOf('argyle.invites.revoke', async (inviteId: string) =>
-        toInvite(await unwrapOk(await api.POST('/v2/invites/{id}/revoke', path(inviteId)), 'revokeInvite')),
+        toInvite(await unwrapOk(await requests.POST('/v2/invites/{id}/revoke', path(inviteId)), 'revokeInvite')),
       ),
     },
   };
 }
 
-function listInvites(api: ArgyleApi, base: URL, input: ListInvitesInput): Paginated<Invite, InvitePage> {
+function listInvites(api: ArgyleRequests, base: URL, input: ListInvitesInput): Paginated<Invite, InvitePage> {
   const first = listQuery(input);
   return new Paginated<Invite, InvitePage>(async function* () {
     const repeats = new RepeatDetector();
     let query = first;
     for (;;) {
-      const result = await api.GET('/v2/invites', { params: { query }, parseAs: 'stream' });
+      const result = await api.GET('/v2/invites', { params: { query } });
       const body = await unwrapOk(result, 'listInvites');
       yield { items: (body.results ?? []).map(toInvite), next: body.next ?? null, previous: body.previous ?? null };
       // An empty page with a cursor still goes on; a cursor already followed means the server loops.

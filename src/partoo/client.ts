@@ -1,8 +1,8 @@
 // The Partoo client: options checked at construction, the raw `.api`, and Review Booster's methods, each a few lines
 // over the read methods (reads.ts) and the send path (send.ts, loaded with the first send or check).
-import createClient from 'openapi-fetch';
 import type { paths } from '../generated/partoo.js';
-import { rawClient } from '../core/raw-client.js';
+import { lazyApi } from '../core/raw-client.js';
+import { createRequests } from '../core/request.js';
 import { resolveCommon, requireKey, PARTOO_URLS, type CommonClientOptions } from '../core/config.js';
 import { ConfigurationError } from '../core/errors.js';
 import { createLog, type LogOptions } from '../core/log.js';
@@ -13,7 +13,7 @@ import { systemRuntime, type Runtime } from '../core/runtime.js';
 import type { Paginated } from '../core/paginate.js';
 import { createTransport } from '../core/transport.js';
 import type { Checker } from '../core/validate.js';
-import type { PartooApi } from './api.js';
+import type { PartooApi, PartooRequests } from './api.js';
 import type { BulkOptions, BulkOutcome } from './bulk.js';
 import type { GuardOptions, SendResult, SkippedResult } from './guard/guarded-send.js';
 import type { FinalInvitationStatus, Invitation, InvitationPage, InvitationStatus } from './invitations.js';
@@ -85,30 +85,38 @@ export function createPartooClientWith(options: PartooClientOptions, runtime: Ru
   const log = createLog(options);
   const windowMs = guardWindow(options.guard);
   const limiter = rateLimiter(options.rateLimit, runtime);
-  const api = createClient<paths>({
-    baseUrl: common.baseUrl,
-    fetch: createTransport({
-      ...common,
-      authHeaders: { 'x-APIKey': apiKey },
-      secrets: [apiKey],
-      runtime,
-      limiter,
-      observe: attemptObserver(log),
-    }),
-    // Set on every request openapi-fetch builds, so even a custom fetch that drops `init` never follows one.
-    redirect: 'manual',
+  const transport = createTransport({
+    ...common,
+    authHeaders: { 'x-APIKey': apiKey },
+    secrets: [apiKey],
+    runtime,
+    limiter,
+    observe: attemptObserver(log),
   });
+  // openapi-fetch loads with the first `.api` call: the client's own operations never need it. `redirect` is set on
+  // every request openapi-fetch builds, so even a custom fetch that drops `init` never follows one.
+  const openapiFetch = () => import('openapi-fetch').then((m) => m.default);
+  const api = lazyApi<PartooApi>(openapiFetch, { baseUrl: common.baseUrl, fetch: transport, redirect: 'manual' });
+  const requests = createRequests<paths>(transport, { baseUrl: common.baseUrl, api });
   const normalizePhone = phoneNormalizer(options.defaultCountry);
   const guard = guardSettings(options.guard, windowMs, common.timeoutMs);
-  const context: SendContext = { ...guard, api, now, log, runtime, maxRetries: common.maxRetries, normalizePhone };
+  const context: SendContext = {
+    ...guard,
+    api: requests,
+    now,
+    log,
+    runtime,
+    maxRetries: common.maxRetries,
+    normalizePhone,
+  };
   // The send path loads with the first send or check, once per client (its in-flight sends are the client's).
   let sender: Promise<Sender> | undefined;
   const send = () => (sender ??= import('./send.js').then((m) => m.createSender(context)));
-  return { api: rawClient(api), reviewBooster: reviewBooster(api, runtime, normalizePhone, send) };
+  return { api, reviewBooster: reviewBooster(requests, runtime, normalizePhone, send) };
 }
 
 function reviewBooster(
-  api: PartooApi,
+  api: PartooRequests,
   runtime: Runtime,
   normalizePhone: PhoneNormalizer,
   send: () => Promise<Sender>,

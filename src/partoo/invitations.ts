@@ -1,7 +1,7 @@
 // Search and status: the read side of Review Booster, which the guard builds on.
 import { unexpectedBody } from '../core/errors.js';
 import { Paginated, RepeatDetector } from '../core/paginate.js';
-import { unwrapOk, type OkBody, type PartooApi } from './api.js';
+import { unwrapOk, type OkBody, type PartooRequests } from './api.js';
 
 /** The statuses Partoo's spec lists for an invitation's SMS. */
 export type InvitationStatus = NonNullable<OkBody<'getReviewInvitationStatus'>['status']>;
@@ -49,7 +49,7 @@ export function parseSentTime(value: string | undefined): Date {
 }
 
 export function searchPages(
-  api: PartooApi,
+  api: PartooRequests,
   query: { business_id: string; target_phone: string; after?: number },
 ): Paginated<Invitation, InvitationPage> {
   return new Paginated(async function* () {
@@ -61,7 +61,6 @@ export function searchPages(
       const body = await unwrapOk(
         await api.GET('/review_booster/search-invitation', {
           params: { query: params as typeof query },
-          parseAs: 'stream',
         }),
         'checkDuplicatedReviewInvitation',
       );

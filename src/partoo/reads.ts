@@ -3,7 +3,7 @@ import { TimeoutError, unexpectedBody } from '../core/errors.js';
 import { Paginated } from '../core/paginate.js';
 import type { Runtime } from '../core/runtime.js';
 import { Checker } from '../core/validate.js';
-import { unwrapOk, type PartooApi } from './api.js';
+import { unwrapOk, type PartooRequests } from './api.js';
 import {
   isFinalStatus,
   searchPages,
@@ -32,12 +32,12 @@ export interface WaitOptions {
 
 const SEARCH_FIELDS = ['businessId', 'targetPhone', 'after'] as const;
 
-export async function invitationStatus(api: PartooApi, invitationId: string): Promise<InvitationStatus> {
+export async function invitationStatus(api: PartooRequests, invitationId: string): Promise<InvitationStatus> {
   const check = new Checker();
   check.requiredString(invitationId, 'invitationId');
   check.throwIfAny();
   const query = { invitation_id: invitationId };
-  const result = await api.GET('/review_booster/invitation_status', { params: { query }, parseAs: 'stream' });
+  const result = await api.GET('/review_booster/invitation_status', { params: { query } });
   const data = await unwrapOk(result, 'getReviewInvitationStatus');
   if (!data.status) throw unexpectedBody('getReviewInvitationStatus', 'response without a status', data);
   return data.status;
@@ -45,7 +45,7 @@ export async function invitationStatus(api: PartooApi, invitationId: string): Pr
 
 /** Polls on the runtime's clock until a final status, the deadline, or the caller's abort. */
 export async function waitForFinal(
-  api: PartooApi,
+  api: PartooRequests,
   runtime: Runtime,
   invitationId: string,
   options: WaitOptions,
@@ -76,7 +76,7 @@ export async function waitForFinal(
  * loaded metadata, so it is checked when iteration starts, still before any request.
  */
 export function searchInvitations(
-  api: PartooApi,
+  api: PartooRequests,
   normalizePhone: PhoneNormalizer,
   input: SearchInvitationsInput,
 ): Paginated<Invitation, InvitationPage> {

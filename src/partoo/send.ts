@@ -5,7 +5,7 @@ import { ConnectionError, unexpectedBody } from '../core/errors.js';
 import type { Log } from '../core/log.js';
 import type { Runtime } from '../core/runtime.js';
 import type { StoreCall } from '../core/store-call.js';
-import { unwrapOk, type PartooApi } from './api.js';
+import { unwrapOk, type PartooRequests } from './api.js';
 import { decisionLog } from './guard/decisions.js';
 import {
   guardedSend,
@@ -25,7 +25,7 @@ import { prepareSend, type PreparedSend, type SendInvitationInput } from './send
 
 /** What the client resolved and checked at construction, for its send path. */
 export interface SendContext extends GuardSettings {
-  api: PartooApi;
+  api: PartooRequests;
   now: () => Date;
   log: Log;
   runtime: Runtime;
@@ -136,7 +136,7 @@ function guardedPost(s: SendState, input: SendInvitationInput, prepared: Prepare
   };
   const post = async (stillHeld?: () => Promise<void>) => {
     await stillHeld?.();
-    const result = await api.POST('/review_booster/send_invitation', { body, parseAs: 'stream' });
+    const result = await api.POST('/review_booster/send_invitation', { body });
     const data = await unwrapOk(result, 'sendReviewInvitation');
     // Accepted without an id: the guard finds it with a search (a 2xx is never sent again).
     if (!data.invitation_id) throw unexpectedBody('sendReviewInvitation', 'response without invitation_id', data);
