@@ -68,7 +68,7 @@ describe('which failures are tried again', () => {
   const send = (h: Awaited<ReturnType<typeof harness>>) =>
     h.partoo.reviewBooster.sendInvitation({ businessId: BIZ, targetPhone: '+33601020304' });
 
-  it('a POST refused before connecting is sent again by the transport itself (nothing reached the server)', async () => {
+  it('a POST refused before connecting is sent again by the transport (nothing reached the server)', async () => {
     const h = await harness({ partoo: { guard: false } });
     let calls = 0;
     h.setFault(async (req, forward) => {
@@ -102,7 +102,7 @@ describe('which failures are tried again', () => {
     expect(h.sleeps).toEqual([]);
   });
 
-  it('a 503 on a GET is tried again; on a POST it is handed back at once (the guard decides what follows)', async () => {
+  it('a 503 on a GET is tried again; on a POST it is handed back at once (the guard decides next)', async () => {
     const h = await harness();
     h.setFault(async () => unavailable());
     const { response } = await rawPost(h);
@@ -213,29 +213,32 @@ describe("the caller's AbortSignal", () => {
     expect(requests).toBeLessThanOrEqual(1);
   });
 
-  it("an abort during the backoff wait ends it at once (the client's own wait, no seam), leaving no timer", async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const controller = new AbortController();
-    let requests = 0;
-    const client = createPartooClient({
-      apiKey: 'pk_abort_test_key',
-      baseUrl: 'https://partoo.test/v2',
-      rateLimit: false,
-      fetch: (async () => {
-        requests++;
-        // Aborted just after the answer arrives, while the client waits before trying again.
-        queueMicrotask(() => setImmediate(() => controller.abort(new Error('stop waiting'))));
-        return unavailable();
-      }) as typeof fetch,
-    });
-    const call = client.api.GET('/review_booster/invitation_status', {
-      params: { query: { invitation_id: 'inv-1' } },
-      signal: controller.signal,
-    });
-    await expect(call).rejects.toThrow('stop waiting');
-    expect(requests).toBe(1);
-    expect(vi.getTimerCount()).toBe(0);
-  });
+  it(
+    'an abort during the backoff wait ends it at once ' + "(the client's own wait, no seam), leaving no timer",
+    async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const controller = new AbortController();
+      let requests = 0;
+      const client = createPartooClient({
+        apiKey: 'pk_abort_test_key',
+        baseUrl: 'https://partoo.test/v2',
+        rateLimit: false,
+        fetch: (async () => {
+          requests++;
+          // Aborted just after the answer arrives, while the client waits before trying again.
+          queueMicrotask(() => setImmediate(() => controller.abort(new Error('stop waiting'))));
+          return unavailable();
+        }) as typeof fetch,
+      });
+      const call = client.api.GET('/review_booster/invitation_status', {
+        params: { query: { invitation_id: 'inv-1' } },
+        signal: controller.signal,
+      });
+      await expect(call).rejects.toThrow('stop waiting');
+      expect(requests).toBe(1);
+      expect(vi.getTimerCount()).toBe(0);
+    },
+  );
 
   it('a signal aborted by the first answer stops the wait before it starts', async () => {
     const controller = new AbortController();

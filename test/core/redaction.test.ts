@@ -91,7 +91,7 @@ describe('what counts as a credential in error text', () => {
     expect(error.message).toContain('send a Bearer token or Basic auth');
   });
 
-  it('a key shorter than 6 characters is not scrubbed out of ordinary text (it would shred every message)', async () => {
+  it('a key under 6 characters is not scrubbed out of ordinary text (it would shred every message)', async () => {
     // Such a key is refused by Partoo anyway; what matters is that the error stays readable.
     const client = echoingClient('abc12', () => 'the abc12 key is too short for abc12-style redaction');
     const error = await statusError(client);
@@ -172,7 +172,9 @@ describe('credentials stay on the configured origin', () => {
       const call = client.api.GET('/review_booster/invitation_status', { baseUrl, params: { query } });
       await expect(call).rejects.toMatchObject({
         name: 'ConfigurationError',
-        message: `Refusing to send credentials to ${new URL(baseUrl).origin}: the client is configured for https://partoo.test`,
+        message:
+          `Refusing to send credentials to ${new URL(baseUrl).origin}: ` +
+          'the client is configured for https://partoo.test',
       });
     }
     expect(seen).toEqual([]);

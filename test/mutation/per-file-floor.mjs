@@ -7,7 +7,8 @@ const [reportPath = 'reports/mutation/mutation.json', floorArg = '80'] = process
 const floor = Number(floorArg);
 const report = JSON.parse(readFileSync(reportPath, 'utf8'));
 
-// Stryker's own score: detected / (detected + undetected); ignored, static-skipped and broken mutants count for nothing.
+// Stryker's own score: detected / (detected + undetected); ignored, static-skipped and broken mutants count for
+// nothing.
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 

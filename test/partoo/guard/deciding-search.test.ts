@@ -61,16 +61,19 @@ describe('the deciding search', () => {
     expect(h.posts()).toHaveLength(1);
   });
 
-  it('an invitation without a readable time is not read as "nothing recent": no POST, the body in the error', async () => {
-    const h = await harness();
-    searchAnswers(h, [{ id: 'no-time' }]);
-    const error = await h.partoo.reviewBooster.sendInvitation(input).catch((e) => e);
-    expect(error).toBeInstanceOf(ApiError);
-    expect(error.message).toContain('invitation no-time with no readable sent_time');
-    expect(h.posts()).toHaveLength(0);
-    // force skips the search, so it still sends.
-    expect((await h.partoo.reviewBooster.sendInvitation({ ...input, force: true })).status).toBe('sent');
-  });
+  it(
+    'an invitation without a readable time is not read ' + 'as "nothing recent": no POST, the body in the error',
+    async () => {
+      const h = await harness();
+      searchAnswers(h, [{ id: 'no-time' }]);
+      const error = await h.partoo.reviewBooster.sendInvitation(input).catch((e) => e);
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error.message).toContain('invitation no-time with no readable sent_time');
+      expect(h.posts()).toHaveLength(0);
+      // force skips the search, so it still sends.
+      expect((await h.partoo.reviewBooster.sendInvitation({ ...input, force: true })).status).toBe('sent');
+    },
+  );
 });
 
 describe('what a send leaves in the ledger', () => {
@@ -103,7 +106,7 @@ describe('what a send leaves in the ledger', () => {
     expect(sets.map((s) => s.key)).toEqual([`biz%3A1%202:${PHONE}`]);
   });
 
-  it('a skip from the search is recorded with the invitation that caused it, for what is left of its window', async () => {
+  it('a skip from the search is recorded with the invitation that caused it, for the rest of its window', async () => {
     const { ledger, sets } = capturing();
     const h = await harness({ partoo: { now: frozen, guard: { ledger } } });
     const now = T;

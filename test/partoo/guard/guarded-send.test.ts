@@ -122,7 +122,7 @@ describe('concurrent sends to one number', () => {
     expect(searches(h)).toHaveLength(1);
   });
 
-  it('when the first caller sent, the others are skipped with its invitation, allowed again one window later', async () => {
+  it('the first caller sent: the others are skipped with its invitation, allowed again a window later', async () => {
     const h = await harness();
     const [first, second] = await Promise.all([
       h.partoo.reviewBooster.sendInvitation(input),
@@ -158,7 +158,7 @@ describe('what each decision is called in the log', () => {
     return { reasons, result };
   };
 
-  it('posted; posted again after checking; found by the search after an unknown outcome; refused by Partoo', async () => {
+  it('posted; posted after checking; found by the search after an unknown outcome; refused by Partoo', async () => {
     expect((await decisions(() => {})).reasons).toEqual(['posted']);
     const resetOnce = (h: H) => {
       let posts = 0;
@@ -189,7 +189,7 @@ describe('what each decision is called in the log', () => {
 });
 
 describe('the error when an outcome stays unknown', () => {
-  it('a 2xx without an id that the search does not show yet: says so, and keeps the API error as its cause', async () => {
+  it('a 2xx without an id the search does not show yet: says so, keeps the API error as its cause', async () => {
     const h = await harness();
     h.setFault(async (req, forward) => (req.method === 'POST' ? new Response('{}', { status: 200 }) : forward(req)));
     const error = await h.partoo.reviewBooster.sendInvitation(input).catch((e) => e);

@@ -126,26 +126,29 @@ describe('a pause before the POST', () => {
     expect(extends_).toBe(0);
   });
 
-  it('a background renewal told "not yours" stops the send before its POST, even early in the TTL: starts over', async () => {
-    const { store, calls } = busyStore(0);
-    let renewals = 0;
-    let renewed: () => void = () => {};
-    const firstRenewal = new Promise<void>((r) => (renewed = r));
-    // The first renewal (a third into the TTL, from the timer) hears the lock was lost; later ones succeed.
-    store.extend = async () => {
-      renewals++;
-      renewed();
-      return renewals > 1;
-    };
-    const h = await harness({ partoo: { guard: { store, lockTtlMs: 3_000 } } });
-    let searches = 0;
-    h.setFault(async (request, forward) => {
-      // The first deciding search is still running when the renewal comes back: well before half the TTL.
-      if (request.method === 'GET' && searches++ === 0) await firstRenewal;
-      return forward(request);
-    });
-    expect((await h.partoo.reviewBooster.sendInvitation(input)).status).toBe('sent');
-    expect(calls.filter((c) => c.startsWith('acquire'))).toHaveLength(2);
-    expect(h.posts()).toHaveLength(1);
-  });
+  it(
+    'a background renewal told "not yours" stops the send ' + 'before its POST, even early in the TTL: starts over',
+    async () => {
+      const { store, calls } = busyStore(0);
+      let renewals = 0;
+      let renewed: () => void = () => {};
+      const firstRenewal = new Promise<void>((r) => (renewed = r));
+      // The first renewal (a third into the TTL, from the timer) hears the lock was lost; later ones succeed.
+      store.extend = async () => {
+        renewals++;
+        renewed();
+        return renewals > 1;
+      };
+      const h = await harness({ partoo: { guard: { store, lockTtlMs: 3_000 } } });
+      let searches = 0;
+      h.setFault(async (request, forward) => {
+        // The first deciding search is still running when the renewal comes back: well before half the TTL.
+        if (request.method === 'GET' && searches++ === 0) await firstRenewal;
+        return forward(request);
+      });
+      expect((await h.partoo.reviewBooster.sendInvitation(input)).status).toBe('sent');
+      expect(calls.filter((c) => c.startsWith('acquire'))).toHaveLength(2);
+      expect(h.posts()).toHaveLength(1);
+    },
+  );
 });

@@ -120,7 +120,7 @@ describe('a send with a shared store', () => {
     expect(calls.length).toBe(after);
   });
 
-  it('a lock that cannot be taken because the store fails: the send goes on with the search, nothing to release', async () => {
+  it('a lock not taken because the store fails: the send goes on with the search, nothing to release', async () => {
     const { store, calls } = recordingStore();
     store.acquire = async () => {
       throw new Error('store down');
