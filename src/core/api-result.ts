@@ -13,6 +13,22 @@ export interface Reply<T> {
 
 type OpenapiResult = { data?: unknown; error?: unknown; response: Response };
 
+/** The JSON body of an operation's 200 answer, as a spec's generated `operations` declare it. */
+export type OkBody<Ops, Op extends keyof Ops> = Ops[Op] extends {
+  responses: { 200: { content: { 'application/json': infer Body } } };
+}
+  ? Body
+  : never;
+
+/**
+ * `unwrap` for one spec's operations: errors typed, the success body parsed and typed by operation id (a typo in the
+ * id, or a field the spec lacks, fails to compile). Each API assigns `unwrap` itself to it: nothing added at run time.
+ */
+export type UnwrapOk<Ops> = <Op extends keyof Ops & string>(
+  result: Reply<unknown> | OpenapiResult,
+  operation: Op,
+) => Promise<OkBody<Ops, Op>>;
+
 /**
  * The wrapper asks openapi-fetch to leave a success body alone (`parseAs: 'stream'`) and parses here, once,
  * from the text the transport already read under the attempt's timeout (reading the body a second time
