@@ -15,6 +15,7 @@ export function decisionLog(log: Log, businessId: string, phone: string): GuardN
   };
 }
 
+// The sentence an operator reads for each skip; the `reason` field keeps the stable code for tools.
 const REASONS: Record<string, string> = {
   ledger: 'this number was sent to within the window (ledger, no request)',
   search: "Partoo's search shows an invitation within the window",
