@@ -87,23 +87,7 @@ describe('send --resume', () => {
     const csv = join(dir, 'kill.csv');
     const report = join(dir, 'kill.jsonl');
     writeCsv(csv, rows);
-    const runs = [
-      [
-        '--csv',
-        csv,
-        '--business',
-        'biz',
-        '--default-country',
-        'FR',
-        '--content',
-        'Hi @link',
-        '--report',
-        report,
-        '--base-url',
-        mock.url,
-        ...pace,
-      ],
-    ];
+    const runs = [[...sendFlags(csv, mock.url), '--content', 'Hi @link', '--report', report, ...pace]];
     // Killed once 8, then 30, then 50 rows are in the report; the last resume runs to the end.
     for (const [i, at] of [8, 30, 50].entries()) {
       const run = cli.start(runs[i] ?? ['--resume', report, '--csv', csv, ...pace]);
