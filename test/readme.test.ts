@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { startMockServers, type MockServers } from '../src/testing/index.js';
+import { asRequest } from './support/request.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIR = join(ROOT, 'test-results', 'readme');
@@ -31,16 +32,18 @@ beforeAll(async () => {
     [/^https:\/\/api(\.sandbox)?\.partoo\.co/, mock.partooUrl],
     [/^https:\/\/api(-sandbox)?\.argyle\.com/, mock.argyleUrl],
   ];
-  globalThis.fetch = (async (input: Request, init?: RequestInit) => {
+  globalThis.fetch = (async (raw: RequestInfo | URL, init?: RequestInit) => {
+    const input = asRequest(raw, init);
     for (const [pattern, target] of routes) {
       const match = pattern.exec(input.url);
       if (!match) continue;
       const headers = new Headers(input.headers);
       headers.set('x-forwarded-host', new URL(input.url).host);
       const body = input.body ? await input.arrayBuffer() : undefined;
-      return realFetch(new Request(input.url.replace(pattern, target), { method: input.method, headers, body }), init);
+      const { method, signal, redirect } = input;
+      return realFetch(new Request(input.url.replace(pattern, target), { method, headers, body, signal, redirect }));
     }
-    if (/^http:\/\/127\.0\.0\.1:/.test(input.url)) return realFetch(input, init);
+    if (/^http:\/\/127\.0\.0\.1:/.test(input.url)) return realFetch(input);
     throw new Error(`README example tried to reach ${input.url}`);
   }) as typeof fetch;
   rmSync(DIR, { recursive: true, force: true });

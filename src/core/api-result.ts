@@ -1,5 +1,5 @@
 import { apiErrorFor } from './errors.js';
-import { bufferedText, retryAfterMs } from './transport.js';
+import { retryAfterMs } from './transport.js';
 
 /** A reply whose body was read under its attempt's timer, secrets redacted; `unwrap` parses it. */
 export interface Reply<T> {
@@ -10,8 +10,6 @@ export interface Reply<T> {
   /** type only: what `unwrap` returns */
   readonly data?: T;
 }
-
-type OpenapiResult = { data?: unknown; error?: unknown; response: Response };
 
 /** The JSON body of an operation's 200 answer, as a spec's generated `operations` declare it. */
 export type OkBody<Ops, Op extends keyof Ops> = Ops[Op] extends {
@@ -25,20 +23,19 @@ export type OkBody<Ops, Op extends keyof Ops> = Ops[Op] extends {
  * id, or a field the spec lacks, fails to compile). Each API assigns `unwrap` itself to it: nothing added at run time.
  */
 export type UnwrapOk<Ops> = <Op extends keyof Ops & string>(
-  result: Reply<unknown> | OpenapiResult,
+  result: Reply<unknown>,
   operation: Op,
 ) => Promise<OkBody<Ops, Op>>;
 
 /**
- * The wrapper asks openapi-fetch to leave a success body alone (`parseAs: 'stream'`) and parses here, once,
- * from the text the transport already read under the attempt's timeout (reading the body a second time
- * was most of the wrapper's per-call cost). A truncated or non-JSON success body becomes a typed ApiError
- * carrying the status rather than a bare SyntaxError.
+ * Errors typed, and the success body parsed from the text the attempt core already read under the attempt's
+ * timeout, once. A truncated or non-JSON success body becomes a typed ApiError carrying the status rather than a
+ * bare SyntaxError.
  */
 export async function unwrap<T>(result: Reply<T>, operation: string): Promise<T>;
-export async function unwrap<T>(result: Reply<unknown> | OpenapiResult, operation: string): Promise<T>;
-export async function unwrap<T>(result: Reply<unknown> | OpenapiResult, operation: string): Promise<T> {
-  const { response } = result;
+export async function unwrap<T>(result: Reply<unknown>, operation: string): Promise<T>;
+export async function unwrap<T>(result: Reply<unknown>, operation: string): Promise<T> {
+  const { response, text } = result;
   if (!response.ok) {
     throw apiErrorFor({
       status: response.status,
@@ -48,17 +45,15 @@ export async function unwrap<T>(result: Reply<unknown> | OpenapiResult, operatio
       retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
     });
   }
-  // A reply from request.ts carries its text; openapi-fetch's result a Response the transport read.
-  const text = 'text' in result ? result.text : await successText(result);
   if (text === '') throw malformed(response, text, operation);
   return parseJson<T>(response, text, operation);
 }
 
-/** A success body's text; a middleware on `.api` may hand back a response of its own, which is read here. */
-export async function successText(result: { data?: unknown; response: Response }): Promise<string> {
-  const { response } = result;
-  return bufferedText(response) ?? (result.data == null || response.bodyUsed ? '' : await response.text());
-}
+/**
+ * A success body's text from an openapi-fetch call made with `parseAs: 'text'`: the transport's BufferedResponse
+ * hands its text over without a stream; a response a middleware made itself was read by openapi-fetch.
+ */
+export const successText = (result: { data?: unknown }): string => (typeof result.data === 'string' ? result.data : '');
 
 export function parseJson<T>(response: { status: number; headers: Headers }, text: string, operation: string): T {
   try {

@@ -14,8 +14,6 @@ export interface Outgoing {
   body?: ArrayBuffer | string;
   /** the caller's signal, only when one was given: no signal means no listener to add and remove per attempt */
   signal?: AbortSignal;
-  /** a Request without a body to send as it is (openapi-fetch's own), its credentials set for each attempt */
-  request?: Request;
 }
 
 /** A response whose body was read and redacted under its attempt's timer (or skipped, when a retry follows). */
@@ -37,13 +35,14 @@ export interface Attempt {
   final(status: number): boolean;
   /** set by the timeout layer: aborts on the timer or on the caller's signal */
   signal?: AbortSignal;
-  /** set by the auth layer: the Request sent for this attempt, credentials on */
-  request?: Request;
+  /** set by the auth layer when the request is not a Request already: this attempt's headers, credentials on */
+  headers?: Headers;
 }
 
 export type Send = (out: Outgoing, at: Attempt) => Promise<Received>;
 export type Layer = (next: Send) => Send;
-export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
+/** How the core calls the client's fetch: as `globalThis.fetch` is called, with the URL and an init. */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 /** How an attempt ended: the status, or the failure's class; and whether another attempt follows. */
 export type AttemptDone = (outcome: { status?: number; error?: string; retry: boolean }) => void;
 export type Observe = (request: { method: string; url: string }, attempt: number, waitedMs: number) => AttemptDone;
@@ -64,12 +63,12 @@ export const firstAttempt = (): Attempt => ({ attempt: 0, final: () => true });
 export const checkOrigin =
   (origin: string): Layer =>
   (next) =>
-  async (out, at) => {
-    if (!out.url.startsWith(`${origin}/`)) {
-      const to = new URL(out.url).origin;
-      throw new ConfigurationError(`Refusing to send credentials to ${to}: the client is configured for ${origin}`);
-    }
-    return next(out, at);
+  (out, at) => {
+    if (out.url.startsWith(`${origin}/`)) return next(out, at);
+    const to = new URL(out.url).origin;
+    return Promise.reject(
+      new ConfigurationError(`Refusing to send credentials to ${to}: the client is configured for ${origin}`),
+    );
   };
 
 export interface RetryOptions {
@@ -95,16 +94,12 @@ export const retry =
     const retryable = (status: number) => RETRYABLE_STATUS.has(status) && (idempotent || status === 429);
     for (let attempt = 0; ; attempt++) {
       const last = attempt >= o.maxRetries;
-      const done = await begin(o, out, attempt);
+      const done = o.limiter ? await begin(o, out, attempt) : o.observe?.(out, attempt, 0);
       let received: Received;
       try {
         received = await next(out, { attempt, final: (status) => last || !retryable(status) });
       } catch (error) {
-        const again = !last && retriable(error, out, idempotent);
-        done?.({ error: out.signal?.aborted ? 'AbortError' : errorName(error), retry: again });
-        if (out.signal?.aborted) throw out.signal.reason;
-        if (!again) throw error;
-        await o.sleep(backoff(attempt, o.random), out.signal);
+        await failed(o, out, { error, attempt, again: !last && retriable(error, out, idempotent), done });
         continue;
       }
       const again = !last && retryable(received.status);
@@ -115,11 +110,25 @@ export const retry =
     }
   };
 
-/** The rate limit's wait, then the observe hook told of the attempt starting (and of how long the limit held it). */
+/** A failed attempt: reported, then thrown (the caller's abort as its reason), or waited out before the next. */
+async function failed(
+  o: RetryOptions,
+  out: Outgoing,
+  f: { error: unknown; attempt: number; again: boolean; done: AttemptDone | undefined },
+): Promise<void> {
+  f.done?.({ error: out.signal?.aborted ? 'AbortError' : errorName(f.error), retry: f.again });
+  if (out.signal?.aborted) throw out.signal.reason;
+  if (!f.again) throw f.error;
+  await o.sleep(backoff(f.attempt, o.random), out.signal);
+}
+
+/**
+ * The rate limit's wait, then the observe hook told of the attempt starting (and of how long the limit held it).
+ * Without a limiter the retry loop tells the hook itself, at once, without a turn of the event loop.
+ */
 async function begin(o: RetryOptions, out: Outgoing, attempt: number): Promise<AttemptDone | undefined> {
-  if (!o.limiter) return o.observe?.(out, attempt, 0);
   const waitStart = o.observe ? o.now() : 0;
-  await o.limiter.take(out.signal);
+  await o.limiter!.take(out.signal);
   return o.observe?.(out, attempt, o.now() - waitStart);
 }
 
@@ -162,37 +171,32 @@ export const timeout =
   };
 
 /**
- * Credentials go on the attempt's Request only. openapi-fetch's own Request (no body) is reused and its credentials
- * come off in `finally`, before any middleware sees it again; otherwise each attempt gets a Request of its own
- * (a body can be read once; on Node 20 every Request costs an AbortSignal, so none is built that is not sent).
+ * Credentials go on the attempt's own headers only: the caller's, `.api`'s Request and its middleware never hold
+ * them, and a fetch that drops `init` sends none.
  */
 export const authenticate =
   (auth: [string, string][]): Layer =>
   (next) =>
-  async (out, at) => {
-    const request =
-      out.request ??
-      new Request(out.url, { method: out.method, headers: out.headers, body: out.body, redirect: 'manual' });
-    for (const [k, v] of auth) request.headers.set(k, v);
-    at.request = request;
-    try {
-      return await next(out, at);
-    } finally {
-      if (request === out.request) for (const [k] of auth) request.headers.delete(k);
-    }
+  (out, at) => {
+    const headers = new Headers(out.headers);
+    for (const [k, v] of auth) headers.set(k, v);
+    at.headers = headers;
+    return next(out, at);
   };
 
 /**
  * The innermost step: fetch, then the body read under the attempt's timer (a body cut short is a typed
  * ConnectionError, not a bare TypeError) and redacted. `fetchImpl` is called unbound: Workers' and browsers'
- * fetch throws "Illegal invocation" when its `this` is any object other than the global one. `init` carries the
- * signal (a Request built around a live signal kept ~2 kB alive per request on Node 20) and manual redirects
- * (a redirect must not carry credentials to wherever it points).
+ * fetch throws "Illegal invocation" when its `this` is any object other than the global one. It is called as
+ * `globalThis.fetch` is, with the URL and an init: no Request is built here (on Node 20 each costs an AbortSignal,
+ * and fetch would copy it again), and `init` carries the signal and manual redirects (a redirect must not carry
+ * credentials to wherever it points).
  */
 export const exchange =
   (fetchImpl: FetchLike): Send =>
-  async (_out, at) => {
-    const response = await fetchImpl(at.request!, { signal: at.signal, redirect: 'manual' });
+  async (out, at) => {
+    const { method, url, body } = out;
+    const response = await fetchImpl(url, { method, headers: at.headers, body, signal: at.signal, redirect: 'manual' });
     const { status, statusText } = response;
     if (!at.final(status)) {
       await response.body?.cancel().catch(() => {});

@@ -11,9 +11,9 @@ import {
   type FetchLike,
   type Observe,
   type Outgoing,
-  type Received,
   type Send,
 } from './attempt.js';
+import { BufferedResponse } from './buffered-response.js';
 import { registerSecrets } from './redact.js';
 import { abortableSleep, systemRuntime, type Runtime } from './runtime.js';
 
@@ -43,22 +43,13 @@ export interface TransportOptions {
 }
 
 /** The fetch for openapi-fetch, carrying the attempt core that request.ts sends through. */
-export interface Transport extends FetchLike {
+export interface Transport {
+  (request: Request): Promise<Response>;
   /** the attempt core: origin check, retry, timeout, credentials, body read and redacted */
   readonly send: Send;
+  /** the same fetch for `.api` calls made without a signal: it does not listen to the one every Request has */
+  readonly quiet: (request: Request) => Promise<Response>;
 }
-
-/**
- * `.api` marks the requests it makes without a signal with this init key (openapi-fetch copies unknown init keys
- * onto its Request): every Request has a signal, and listening to one nobody can abort costs a few µs a call.
- */
-export const NO_CALLER_SIGNAL = 'partooArgyleSdkNoSignal';
-
-/** Bodies the transport has read, by the response handed on, so the wrapper need not read them again. */
-const buffered = new WeakMap<object, string>();
-
-/** The text of a response this transport returned, or undefined for any other response. */
-export const bufferedText = (response: object): string | undefined => buffered.get(response);
 
 /** The attempt core for these options; `opts` is held by it, so the secrets stay registered while it can run. */
 export function attemptCore(opts: TransportOptions): Send {
@@ -90,28 +81,13 @@ export function attemptCore(opts: TransportOptions): Send {
 
 export function createTransport(opts: TransportOptions): Transport {
   const send = attemptCore(opts);
-  async function transport(request: Request): Promise<Response> {
-    const out: Outgoing = {
-      method: request.method,
-      url: request.url,
-      headers: request.headers,
-      signal: (request as unknown as Record<string, unknown>)[NO_CALLER_SIGNAL] === true ? undefined : request.signal,
+  const over =
+    (listen: boolean) =>
+    async (request: Request): Promise<Response> => {
+      const out: Outgoing = { method: request.method, url: request.url, headers: request.headers };
+      if (listen) out.signal = request.signal;
+      if (request.body) out.body = await request.clone().arrayBuffer();
+      return new BufferedResponse(await send(out, firstAttempt()));
     };
-    if (request.body) out.body = await request.clone().arrayBuffer();
-    else out.request = request;
-    return toResponse(await send(out, firstAttempt()));
-  }
-  return Object.assign(transport, { send });
-}
-
-/**
- * What openapi-fetch and `.api`'s callers get: a Response over the redacted body. The text is remembered, so
- * the wrapper parses it without reading the body again.
- */
-function toResponse(received: Received): Response {
-  const { status, statusText, headers, text, bytes } = received;
-  const empty = status === 204 || status === 304;
-  const copy = new Response(empty ? null : (bytes ?? text), { status, statusText, headers });
-  buffered.set(copy, text);
-  return copy;
+  return Object.assign(over(true), { send, quiet: over(false) });
 }

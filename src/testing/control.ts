@@ -2,14 +2,15 @@
 // by 1e300 ms made every later search fail until a reset), and errors come in the API's own shape.
 import type { ApiErrors } from './api-errors.js';
 import type { MockClock } from './stateful/clock.js';
-import { json, type Handler } from './stateful/respond.js';
+import { json, toRequest, type Handler, type MockFetch } from './stateful/respond.js';
 
 /** The most advance-time takes at once: 100 years, far past any window a test moves across. */
 export const MAX_ADVANCE_MS = 100 * 365 * 86_400_000;
 
-export function withControl(inner: Handler, clock: MockClock, reset: () => void, errors: ApiErrors): Handler {
+export function withControl(inner: Handler, clock: MockClock, reset: () => void, errors: ApiErrors): MockFetch {
   const now = () => json(200, { now: clock.now().toISOString(), offsetMs: clock.offset });
-  return async (request) => {
+  return async (input, init) => {
+    const request = toRequest(input, init);
     const { pathname } = new URL(request.url);
     if (!pathname.startsWith('/__mock/')) return inner(request);
     if (pathname === '/__mock/time' && request.method === 'GET') return now();

@@ -151,7 +151,7 @@ export { connectMockServers } from './clients.js';
 export type { ConnectedMocks, MockClients, MockConnection } from './clients.js';
 export { createStatefulMocks } from './stateful/index.js';
 export type { StatefulMocks, StatefulMockOptions } from './stateful/index.js';
-export type { Handler } from './stateful/respond.js';
+export type { Handler, MockFetch } from './stateful/respond.js';
 export type { ArgyleState } from './stateful/argyle.js';
 export type { PartooState } from './stateful/partoo.js';
 export type { MockClock } from './stateful/clock.js';

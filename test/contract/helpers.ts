@@ -1,5 +1,6 @@
 import { createSpecValidator, type SpecValidator } from '../../src/testing/validator.js';
 import { loadMockSpec, type SpecName } from '../../src/testing/specs.js';
+import { asRequest } from '../support/request.js';
 
 const validators = new Map<SpecName, Promise<SpecValidator>>();
 export const validatorFor = (name: SpecName) => {
@@ -36,9 +37,10 @@ export async function expectConforms(name: SpecName, request: Request, response:
 export function recordingFetch() {
   let last: Request | undefined;
   return {
-    fetch: (async (input: Request, init?: RequestInit) => {
-      last = input.clone();
-      return fetch(input, init);
+    fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = asRequest(input, init);
+      last = request.clone();
+      return fetch(request);
     }) as typeof fetch,
     last: () => {
       if (!last) throw new Error('no request was sent');

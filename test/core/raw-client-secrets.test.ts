@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError, createArgyleClient, createPartooClient } from '../../src/index.js';
 import { basicToken } from '../../src/core/redact.js';
 import { leakedSecrets } from '../support/secrets.js';
+import { asRequest } from '../support/request.js';
 
 const KEY = 'pk_echo_secret_0123456789';
 const KEY_ID = 'argyle-echo-key-id-0001';
@@ -18,7 +19,8 @@ const asObject = (headers: Headers) => {
 };
 /** Answers with every request header quoted back, in the body and in response headers. */
 const echoing = (shape: Shape) =>
-  (async (request: Request) => {
+  (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = asRequest(input, init);
     const sent = asObject(request.headers);
     const quoted = JSON.stringify(sent);
     const headers = { 'x-echo': quoted, 'content-type': shape === 'html' ? 'text/html' : 'application/json' };

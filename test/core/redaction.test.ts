@@ -7,6 +7,7 @@ import { createPartooClient, type ApiError } from '../../src/index.js';
 // The registry's own test seam: only to know that the collector has run, never to decide what is redacted.
 import { basicToken, isRegistered } from '../../src/core/redact.js';
 import { leakedSecrets } from '../support/secrets.js';
+import { asRequest, urlOf } from '../support/request.js';
 
 const BASE = 'https://partoo.test/v2';
 const unique = (prefix: string) => `${prefix}_${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
@@ -18,8 +19,10 @@ const echoingClient = (apiKey: string, echo: (req: Request) => string) =>
     baseUrl: BASE,
     maxRetries: 0,
     rateLimit: false,
-    fetch: (async (req: Request) =>
-      new Response(JSON.stringify({ errors: { json: echo(req) } }), { status: 401 })) as typeof fetch,
+    fetch: (async (input: RequestInfo | URL, init?: RequestInit) =>
+      new Response(JSON.stringify({ errors: { json: echo(asRequest(input, init)) } }), {
+        status: 401,
+      })) as typeof fetch,
   });
 
 const statusError = (client: ReturnType<typeof createPartooClient>) =>
@@ -156,8 +159,8 @@ describe('credentials stay on the configured origin', () => {
       baseUrl: BASE,
       maxRetries: 0,
       rateLimit: false,
-      fetch: (async (req: Request) => {
-        seen.push(req.url);
+      fetch: (async (input: RequestInfo | URL) => {
+        seen.push(urlOf(input));
         return new Response('{"status":"DELIVERED"}', { status: 200 });
       }) as typeof fetch,
     });

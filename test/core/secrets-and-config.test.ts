@@ -13,6 +13,7 @@ import { runInNewContext } from 'node:vm';
 import { basicToken, isRegistered } from '../../src/core/redact.js';
 import { BIZ, harness } from '../support/harness.js';
 import { serializations } from '../support/secrets.js';
+import { asRequest, urlOf } from '../support/request.js';
 
 const PARTOO_KEY = 'pk_live_9f8e7d6c5b4a3210';
 const ARGYLE_ID = 'argyle-id-7a6b5c4d';
@@ -133,8 +134,8 @@ describe('the secret registry follows the clients that hold the secrets', () => 
   it('keeps a key registered while a call runs, even when nobody holds the client any more', async () => {
     const key = `pk_inflight_${Math.random().toString(36).slice(2)}`;
     // The server answers after the process collected everything it could, echoing the key.
-    const echoing = async (req: Request) => {
-      const echoed = req.headers.get('x-apikey');
+    const echoing = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const echoed = asRequest(input, init).headers.get('x-apikey');
       await collect();
       return new Response(JSON.stringify({ errors: { json: `unknown key ${echoed}` } }), { status: 401 });
     };
@@ -173,8 +174,8 @@ describe('configuration', () => {
     const seen: string[] = [];
     const client = createPartooClient({
       baseUrl: 'https://p.test',
-      fetch: (async (r: Request) => (
-        seen.push(r.headers.get('x-apikey')!),
+      fetch: (async (input: RequestInfo | URL, init?: RequestInit) => (
+        seen.push(asRequest(input, init).headers.get('x-apikey')!),
         new Response('{"status":"SENT"}')
       )) as typeof fetch,
     });
@@ -197,8 +198,8 @@ describe('configuration', () => {
 
   it('targets production by default and the sandbox on request', async () => {
     const urls: string[] = [];
-    const fetch = (async (r: Request) => (
-      urls.push(r.url),
+    const fetch = (async (input: RequestInfo | URL) => (
+      urls.push(urlOf(input)),
       new Response('{"status":"SENT"}')
     )) as typeof globalThis.fetch;
     await createPartooClient({ apiKey: 'k', fetch }).reviewBooster.getInvitationStatus('a');
@@ -271,19 +272,30 @@ describe('credentials stay below the middleware and on their origin', () => {
     const redirecting = createServer((_, res) => res.writeHead(302, { location: target }).end());
     await new Promise<void>((r) => redirecting.listen(0, '127.0.0.1', r));
     try {
-      // The built-in fetch, and a logging wrapper of the kind users write, which drops `init`.
-      for (const fetchImpl of [undefined, ((request: Request) => fetch(request)) as typeof fetch]) {
-        const client = createPartooClient({
+      // The built-in fetch, and a logging wrapper of the kind users write, which hands `init` on.
+      const logging = ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init)) as typeof fetch;
+      const client = (fetchImpl?: typeof fetch) =>
+        createPartooClient({
           apiKey: PARTOO_KEY,
           baseUrl: `http://127.0.0.1:${(redirecting.address() as { port: number }).port}/v2`,
           rateLimit: false,
           fetch: fetchImpl,
         });
-        const error = await client.reviewBooster.getInvitationStatus('x').catch((e) => e);
+      for (const fetchImpl of [undefined, logging]) {
+        const error = await client(fetchImpl)
+          .reviewBooster.getInvitationStatus('x')
+          .catch((e) => e);
         expect(error).toBeInstanceOf(ApiError);
         expect(error.status).toBe(302);
       }
       expect(reached).toEqual([]);
+      // A wrapper that drops `init` drops the credentials with it (they travel in init's headers, never in a
+      // Request): whatever it reaches, the key does not.
+      const dropping = ((input: RequestInfo | URL) => fetch(input)) as typeof fetch;
+      await client(dropping)
+        .reviewBooster.getInvitationStatus('x')
+        .catch(() => undefined);
+      expect(reached).toEqual([undefined]);
     } finally {
       elsewhere.close();
       redirecting.close();

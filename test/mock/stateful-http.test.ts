@@ -10,6 +10,7 @@ import {
 } from '../../src/index.js';
 import { startMockServers, type MockServers } from '../../src/testing/index.js';
 import { operationIds, validatorFor } from '../contract/helpers.js';
+import { asRequest } from '../support/request.js';
 
 let mock: MockServers;
 const seen = new Map<string, Set<number>>();
@@ -17,7 +18,8 @@ const problems: string[] = [];
 
 /** A fetch that checks every response of the mock against the spec, by Prism's validator. */
 function validatingFetch(spec: 'partoo' | 'argyle') {
-  return (async (request: Request) => {
+  return (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = asRequest(input, init);
     const response = await fetch(request);
     const v = await validatorFor(spec);
     const path = new URL(request.url).pathname;

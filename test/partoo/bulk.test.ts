@@ -76,8 +76,8 @@ describe('sendInvitations', () => {
         apiKey: 'mock-partoo-api-key',
         baseUrl: 'https://partoo.test/v2',
         now: () => h.mocks.clock.now(),
-        fetch: (async (r: Request) => {
-          const res = await h.mocks.partoo(r);
+        fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+          const res = await h.mocks.partoo(input, init);
           statuses.push(res.status);
           return res;
         }) as typeof fetch,

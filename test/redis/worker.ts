@@ -5,6 +5,7 @@
 import { Redis } from 'ioredis';
 import { createPartooClient, type SendInvitationInput } from 'partoo-argyle-sdk';
 import { redisGuardStore } from 'partoo-argyle-sdk/redis';
+import { methodOf } from '../support/request.js';
 
 const env = process.env;
 const { REDIS_URL, PARTOO_URL, PARTOO_KEY, PHONES, SENDS, SEED, CRASH, LOCK_TTL_MS, STORE_TIMEOUT_MS } = env;
@@ -19,10 +20,11 @@ const phones = PHONES!.split(',');
 let seed = Number(SEED ?? 1);
 const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
-const crashingFetch = (async (input: Request, init?: RequestInit) => {
-  if (CRASH === 'before-post' && input.method === 'POST') process.kill(process.pid, 'SIGKILL');
+const crashingFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+  const post = methodOf(input, init) === 'POST';
+  if (CRASH === 'before-post' && post) process.kill(process.pid, 'SIGKILL');
   const res = await fetch(input, init);
-  if (CRASH === 'after-post' && input.method === 'POST') process.kill(process.pid, 'SIGKILL');
+  if (CRASH === 'after-post' && post) process.kill(process.pid, 'SIGKILL');
   return res;
 }) as typeof fetch;
 

@@ -2,6 +2,7 @@
 // recorded, a fault hook in front, and the runtime's sleeps (backoff, settle, rate limit, lock rounds) recorded
 // instead of waited.
 import type { ArgyleClientOptions, PartooClientOptions } from '../../src/index.js';
+import { asRequest } from './request.js';
 import { createArgyleClientWith } from '../../src/argyle/client.js';
 import { systemRuntime, type Runtime } from '../../src/core/runtime.js';
 import { createPartooClientWith } from '../../src/partoo/client.js';
@@ -46,7 +47,8 @@ export async function harness(opts: HarnessOptions = {}) {
   let fault: Fault | undefined;
 
   const recordingFetch = (handler: Handler) =>
-    (async (input: Request, init?: RequestInit) => {
+    (async (raw: RequestInfo | URL, init?: RequestInit) => {
+      const input = asRequest(raw, init);
       const url = new URL(input.url);
       const text = await input.clone().text();
       requests.push({

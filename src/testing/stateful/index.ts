@@ -4,7 +4,7 @@ import { argyleHandler, ArgyleState, seedArgyle, type ArgyleMockOptions } from '
 import { MockClock } from './clock.js';
 import { withFaults, type FaultOptions } from './faults.js';
 import { partooHandler, PartooState, type PartooMockOptions } from './partoo.js';
-import type { Handler } from './respond.js';
+import type { Handler, MockFetch } from './respond.js';
 import { argyleErrors, partooErrors } from '../api-errors.js';
 import { withControl } from '../control.js';
 
@@ -17,8 +17,8 @@ export const DEFAULT_CREDENTIALS = {
 };
 
 export interface StatefulMocks {
-  partoo: Handler;
-  argyle: Handler;
+  partoo: MockFetch;
+  argyle: MockFetch;
   clock: MockClock;
   partooState: PartooState;
   argyleState: ArgyleState;

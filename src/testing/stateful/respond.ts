@@ -3,6 +3,16 @@ import type { RequestProblem } from '../validator.js';
 
 export type Handler = (request: Request) => Promise<Response>;
 
+/**
+ * A mock as `fetch` is called: a Request, or a URL and its init (the clients' own operations call it that way,
+ * as they call `globalThis.fetch`). Pass it as a client's `fetch`.
+ */
+export type MockFetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+
+/** One Request for either way of calling fetch. */
+export const toRequest = (input: Request | string | URL, init?: RequestInit): Request =>
+  input instanceof Request && init === undefined ? input : new Request(input, init);
+
 export const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
