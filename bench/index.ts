@@ -13,6 +13,7 @@ import { createStatefulMocks, startMockServers } from '../src/testing/index.js';
 import { startPrism } from '../src/testing/prism.js';
 import { mockColdStart } from './cold-start.js';
 import { mswColdStart } from './msw-cold-start.js';
+import { firstCall } from './first-call.js';
 import { generate } from '../scripts/codegen.js';
 import { SPECS } from '../scripts/spec-tools.js';
 import type { Row } from './row.js';
@@ -26,6 +27,9 @@ import { createTransport, type FetchLike } from '../src/core/transport.js';
 import { Checker } from '../src/core/validate.js';
 
 const SMOKE = process.argv.includes('--smoke');
+// `-- --only firstCall --compare-dist <folder>/index.js`: another build's first calls beside this one's.
+const compareArg = process.argv.indexOf('--compare-dist');
+const compareDist = compareArg > 0 ? process.argv[compareArg + 1] : undefined;
 const BASE = 'https://partoo.bench/v2';
 
 const rows: Row[] = [];
@@ -513,16 +517,17 @@ async function importAndSize() {
   record({ section: 'import', metric: 'node start, empty module (median)', value: empty, unit: 'ms' });
   record({ section: 'import', metric: "cold import('partoo-argyle-sdk') - empty", value: core - empty, unit: 'ms' });
   record({ section: 'import', metric: "cold import('openapi-fetch') - empty", value: fetchOnly - empty, unit: 'ms' });
-  const { measure, CORE_BUDGET_BYTES, CORE_BUDGET_TARGET_BYTES } = await import('../scripts/size.js');
+  const { measure, CORE_BUDGET_BYTES, CORE_BUDGET_TARGET_BYTES, PARTOO_ALONE_BUDGET_BYTES } =
+    await import('../scripts/size.js');
   const size = await measure();
-  // The full run holds the issue's 8 kB; the smoke run (and `npm run size` in CI) the ratchet against growth.
+  // The full run holds the issue's 9 kB; the smoke run (and `npm run size` in CI) the ratchet below it.
   const sizeLine = SMOKE ? CORE_BUDGET_BYTES : CORE_BUDGET_TARGET_BYTES;
   record({
     section: 'import',
-    metric: 'core import, min+gz (openapi-fetch included)',
+    metric: 'core import, min+gz (the operations and openapi-fetch load with first use)',
     value: size.core / 1024,
     unit: 'kB',
-    budget: SMOKE ? `<= ${sizeLine / 1024} (smoke; full run: <= 8)` : `<= ${sizeLine / 1024}`,
+    budget: SMOKE ? `<= ${sizeLine / 1024} (smoke; full run: <= 9)` : `<= ${sizeLine / 1024}`,
     ok: size.core <= sizeLine,
   });
   record({
@@ -530,6 +535,8 @@ async function importAndSize() {
     metric: 'bundled { createPartooClient } alone, min+gz',
     value: size.partooOnly / 1024,
     unit: 'kB',
+    budget: `<= ${PARTOO_ALONE_BUDGET_BYTES / 1024}`,
+    ok: size.partooOnly <= PARTOO_ALONE_BUDGET_BYTES,
   });
   record({
     section: 'import',
@@ -874,6 +881,7 @@ const sections = {
   bulk,
   csvStream,
   toolsAndMocks,
+  firstCall: () => firstCall(record, SMOKE, compareDist),
   mockColdStart: () => mockColdStart(record, SMOKE),
   mswColdStart: () => mswColdStart(record, SMOKE),
   mockThroughput,

@@ -1,27 +1,19 @@
-// The Argyle client: the raw `.api`, and the invite methods over the input checks (inputs.ts) and the mapping of
-// an invite (invite.ts).
-import type { paths } from '../generated/argyle.js';
-import { lazyApi } from '../core/raw-client.js';
-import { createRequests } from '../core/request.js';
-import { createLog, type LogOptions } from '../core/log.js';
-import { attemptObserver } from '../core/observe.js';
-import { traced } from '../core/trace.js';
+// The Argyle client: options checked at construction, so a wrong one fails at `createArgyleClient`; what it does
+// (operations.ts: transport, `.api`, the invite methods) loads with its first call, so an import of the package
+// stays small.
 import { resolveCommon, requireKey, ARGYLE_URLS, type CommonClientOptions } from '../core/config.js';
-import { ConfigurationError } from '../core/errors.js';
-import { Paginated, RepeatDetector } from '../core/paginate.js';
-import { basicToken } from '../core/redact.js';
+import { lazyApi } from '../core/lazy-api.js';
+import { checkLogOptions, type LogOptions } from '../core/log.js';
+import { Paginated } from '../core/paginate.js';
+import { basicToken, registerSecrets } from '../core/redact.js';
 import { systemRuntime, type Runtime } from '../core/runtime.js';
-import { createTransport } from '../core/transport.js';
-import { unwrapOk, type ArgyleApi, type ArgyleRequests } from './api.js';
-import {
-  checkId,
-  inviteBody,
-  listQuery,
-  type ListInvitesInput,
-  type ListQuery,
-  type SendInviteInput,
-} from './inputs.js';
-import { toInvite, type Invite, type InvitePage } from './invite.js';
+import type { ArgyleApi } from './api.js';
+import { listQuery } from './inputs.js';
+import type { Invite, InvitePage } from './invite.js';
+import type { ArgyleOperations } from './operations.js';
+import type { ArgyleInvites } from './invites.js';
+
+export type { ArgyleInvites };
 
 export type { Invite, InvitePage, InviteStatus } from './invite.js';
 export type { ListInvitesInput, SendInviteInput } from './inputs.js';
@@ -35,17 +27,7 @@ export interface ArgyleClientOptions extends CommonClientOptions, LogOptions {
 
 export interface ArgyleClient {
   api: ArgyleApi;
-  invites: {
-    list(input?: ListInvitesInput): Paginated<Invite, InvitePage>;
-    get(id: string): Promise<Invite>;
-    /**
-     * Never retried after an unknown outcome: Argyle has no idempotency key, and a retry would send a second
-     * invite.
-     */
-    send(input: SendInviteInput): Promise<Invite>;
-    resend(id: string): Promise<Invite>;
-    revoke(id: string): Promise<Invite>;
-  };
+  invites: ArgyleInvites;
 }
 
 export function createArgyleClient(options: ArgyleClientOptions = {}): ArgyleClient {
@@ -60,86 +42,33 @@ export function createArgyleClientWith(options: ArgyleClientOptions, runtime: Ru
   const common = resolveCommon(options, ARGYLE_URLS);
   const id = requireKey(options.apiKeyId, 'apiKeyId', 'ARGYLE_API_KEY_ID');
   const secret = requireKey(options.apiKeySecret, 'apiKeySecret', 'ARGYLE_API_KEY_SECRET');
-  const token = basicToken(id, secret);
-  const transport = createTransport({
-    ...common,
-    authHeaders: { Authorization: `Basic ${token}` },
-    secrets: [id, secret, token],
-    runtime,
-    observe: attemptObserver(createLog(options)),
-  });
-  // openapi-fetch loads with the first `.api` call. `redirect` is set on every request it builds, so even a custom
-  // fetch that drops `init` never follows one. Argyle takes `status=sent,initiated`, not the name repeated.
-  const api = lazyApi<ArgyleApi>(() => import('openapi-fetch').then((m) => m.default), {
-    baseUrl: common.baseUrl,
-    fetch: transport,
-    redirect: 'manual',
-    querySerializer: { array: { style: 'form', explode: false } },
-  });
-  const requests = createRequests<paths>(transport, { baseUrl: common.baseUrl, api, commaArrays: true });
-  // A span per operation; a listing's pages are spans of their own requests.
-  const traceOf =
-    <A extends unknown[], R>(name: string, run: (...args: A) => Promise<R>) =>
-    (...args: A) =>
-      traced(name, {}, () => run(...args));
-  const path = (inviteId: string) => ({ params: { path: { id: checkId(inviteId) } } });
+  checkLogOptions(options);
+  const settings = { common, id, secret, log: options };
+  // Registered now, not with the first call: an error or log line of any client hides the keys from the start.
+  registerSecrets(settings, [id, secret, basicToken(id, secret)]);
+  // Starts loading now, without waiting for it: by the first call the code is usually there.
+  const code = import('./operations.js');
+  // A load that fails is reported by the first call that needs it, not as an unhandled rejection now.
+  code.catch(() => {});
+  let loading: Promise<ArgyleOperations> | undefined;
+  const ops = (): Promise<ArgyleOperations> =>
+    (loading ??= code.then((m) => m.argyleOperations({ ...settings, api }, runtime)));
+  const api: ArgyleApi = lazyApi<ArgyleApi>(async () => (await ops()).loadApi());
+  const invites = async () => (await ops()).invites;
   return {
     api,
     invites: {
-      list: (input = {}) => listInvites(requests, new URL(common.baseUrl), input),
-      get: traceOf('argyle.invites.get', async (inviteId: string) =>
-        toInvite(await unwrapOk(await requests.GET('/v2/invites/{id}', path(inviteId)), 'getInvite')),
-      ),
-      send: traceOf('argyle.invites.send', async (input: SendInviteInput) => {
-        const result = await requests.POST('/v2/invites', { body: inviteBody(input) });
-        return toInvite(await unwrapOk(result, 'sendInvite'));
-      }),
-      resend: traceOf('argyle.invites.resend', async (inviteId: string) =>
-        toInvite(await unwrapOk(await requests.POST('/v2/invites/{id}', path(inviteId)), 'resendInvite')),
-      ),
-      revoke: traceOf('argyle.invites.revoke', async (inviteId: string) =>
-        toInvite(await unwrapOk(await requests.POST('/v2/invites/{id}/revoke', path(inviteId)), 'revokeInvite')),
-      ),
+      // The query is checked at the call, before any request, as the first page's would be.
+      list: (input = {}) => {
+        listQuery(input);
+        return new Paginated<Invite, InvitePage>(async function* () {
+          yield* (await invites()).list(input).pages();
+        });
+      },
+      get: async (inviteId) => (await invites()).get(inviteId),
+      send: async (input) => (await invites()).send(input),
+      resend: async (inviteId) => (await invites()).resend(inviteId),
+      revoke: async (inviteId) => (await invites()).revoke(inviteId),
     },
   };
-}
-
-function listInvites(api: ArgyleRequests, base: URL, input: ListInvitesInput): Paginated<Invite, InvitePage> {
-  const first = listQuery(input);
-  return new Paginated<Invite, InvitePage>(async function* () {
-    const repeats = new RepeatDetector();
-    let query = first;
-    for (;;) {
-      const result = await api.GET('/v2/invites', { params: { query } });
-      const body = await unwrapOk(result, 'listInvites');
-      yield { items: (body.results ?? []).map(toInvite), next: body.next ?? null, previous: body.previous ?? null };
-      // An empty page with a cursor still goes on; a cursor already followed means the server loops.
-      if (!body.next || repeats.repeated(body.next)) return;
-      query = cursorQuery(base, body.next);
-    }
-  });
-}
-
-/** The query of a `next` URL, which must point at this client's own origin and list path. */
-function cursorQuery(base: URL, next: string): ListQuery {
-  let url: URL;
-  try {
-    url = new URL(next, base);
-  } catch {
-    throw new ConfigurationError(`Argyle returned a next URL that does not parse: ${JSON.stringify(next)}`);
-  }
-  if (url.origin !== base.origin) {
-    throw new ConfigurationError(
-      `Argyle's next URL points to ${url.origin}, not the configured ${base.origin}; ` +
-        `not following it, so credentials stay on ${base.origin}`,
-    );
-  }
-  const query: Record<string, string | string[] | number> = {};
-  for (const key of new Set(url.searchParams.keys())) {
-    const values = url.searchParams.getAll(key);
-    query[key] = key === 'status' ? values.flatMap((v) => v.split(',')) : values[values.length - 1];
-  }
-  if (typeof query.limit === 'string') query.limit = Number(query.limit);
-  // The server's cursor goes back as it came, keys the spec does not list included.
-  return query as ListQuery;
 }

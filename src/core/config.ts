@@ -29,7 +29,15 @@ const OWN_PREFIX = new Map<Record<Environment, string>, { api: string; prefix: s
   [ARGYLE_URLS, { api: 'Argyle', prefix: '/v2' }],
 ]);
 
-export function resolveCommon(options: CommonClientOptions, urls: Record<Environment, string>) {
+/** The options both clients share, checked. */
+export interface CommonSettings {
+  baseUrl: string;
+  timeoutMs: number;
+  maxRetries: number;
+  fetch: FetchLike;
+}
+
+export function resolveCommon(options: CommonClientOptions, urls: Record<Environment, string>): CommonSettings {
   const environment = options.environment ?? 'production';
   if (!(environment in urls))
     throw new ConfigurationError(`environment must be "production" or "sandbox", not ${JSON.stringify(environment)}`);

@@ -42,13 +42,20 @@ export function resolveLogLevel(option: unknown): LogLevel {
   return level as LogLevel;
 }
 
-export function createLog(options: LogOptions): Log {
-  const threshold = RANK[resolveLogLevel(options.logLevel)];
+/** The checks createLog makes, for a client to make at its construction (its log is built with the first call). */
+export function checkLogOptions(options: LogOptions): void {
+  resolveLogLevel(options.logLevel);
   const logger = options.logger ?? consoleLogger;
   for (const m of ['error', 'warn', 'info', 'debug'] as const) {
     if (typeof logger?.[m] !== 'function')
       throw new ConfigurationError(`logger must have error, warn, info and debug; ${m} is missing`);
   }
+}
+
+export function createLog(options: LogOptions): Log {
+  checkLogOptions(options);
+  const threshold = RANK[resolveLogLevel(options.logLevel)];
+  const logger = options.logger ?? consoleLogger;
   const mask = options.logPhoneNumbers === true ? (phone: string) => phone : maskPhone;
   const enabled = (level: Exclude<LogLevel, 'off'>) => RANK[level] <= threshold;
   const log = (level: Exclude<LogLevel, 'off'>, message: string, fields?: LogFields) => {

@@ -1,12 +1,11 @@
-// The `.api` a client exposes: openapi-fetch's typed client, except that a success body which is not JSON is a
-// typed ApiError (status, headers, a redacted snippet) instead of the bare SyntaxError openapi-fetch throws, whose
-// message quotes the start of the body as it came, echoed credentials included.
-import type { Client, ClientOptions, Middleware } from 'openapi-fetch';
+// The wrapper `.api` calls go to once it is loaded (lazy-api.ts): openapi-fetch's typed client, except that a
+// success body which is not JSON is a typed ApiError (status, headers, a redacted snippet) instead of the bare
+// SyntaxError openapi-fetch throws, whose message quotes the start of the body as it came, echoed credentials
+// included.
+import type { ClientOptions } from 'openapi-fetch';
 import { parseJson, successText, type Reply } from './api-result.js';
+import { API_METHODS, apiState, type AnyClient, type LoadedApi } from './lazy-api.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the same wrapper serves every spec's paths
-type AnyClient = Client<any>;
-const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
 type Init = { parseAs?: string; signal?: AbortSignal | null; fetch?: unknown; [option: string]: unknown } | undefined;
 type Call = (url: string, init?: Init) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
@@ -17,7 +16,7 @@ type Call = (url: string, init?: Init) => Promise<{ data?: unknown; error?: unkn
 export function rawClient<C extends AnyClient>(client: C, quiet?: unknown): C {
   const raw = { ...client } as unknown as Record<string, unknown>;
   const calls = client as unknown as Record<string, Call>;
-  for (const method of METHODS)
+  for (const method of API_METHODS)
     raw[method] = (url: string, init?: Init) => parsed(method, url, init, quiet, (i) => calls[method](url, i));
   raw.request = (method: string, url: string, init?: Init) =>
     parsed(method.toUpperCase(), url, init, quiet, (i) =>
@@ -49,55 +48,31 @@ async function parsed(method: string, url: string, init: Init, quiet: unknown, c
 
 type CreateClient = (options: ClientOptions) => AnyClient;
 
+/**
+ * A loader for lazyApi: openapi-fetch (loaded by `create`) over `options`, whose `fetch` is a transport; the
+ * transport's `quiet` fetch serves calls made without a signal.
+ */
+export const openapiLoader =
+  (create: () => Promise<CreateClient>, options: ClientOptions) => async (): Promise<LoadedApi> => {
+    const base = (await create())(options);
+    const quiet = (options.fetch as { quiet?: unknown } | undefined)?.quiet;
+    return { base, raw: rawClient(base, quiet), quiet };
+  };
+
 /** How request.ts sends a call through `.api`'s openapi-fetch instead, so that `.api`'s middleware sees it too. */
 export type MiddlewareRoute = (method: string, path: string, init?: object) => Promise<Reply<unknown>>;
-const routes = new WeakMap<object, () => MiddlewareRoute | undefined>();
 
 /** The route through `api` while middleware is registered on it; undefined otherwise (the direct path is faster). */
-export const middlewareRoute = (api: object): MiddlewareRoute | undefined => routes.get(api)?.();
-
-/**
- * `.api` whose openapi-fetch loads with its first call (its methods are async): a client whose own operations go
- * through request.ts never pays for it at import. Middleware registered before the load is applied at the load,
- * in order; while any is registered, the client's own operations go through it as well (middleware on `.api` has
- * always seen them).
- */
-export function lazyApi<C extends AnyClient>(load: () => Promise<CreateClient>, options: ClientOptions): C {
-  let base: AnyClient | undefined;
-  let raw: AnyClient | undefined;
-  let loading: Promise<AnyClient> | undefined;
-  const quiet = (options.fetch as { quiet?: unknown } | undefined)?.quiet;
-  const active: Middleware[] = [];
-  const ready = () =>
-    (loading ??= load().then((create) => {
-      base = create(options);
-      base.use(...active);
-      raw = rawClient(base, quiet);
-      return base;
-    }));
-  const lazy: Record<string, unknown> = {
-    use: (...middleware: Middleware[]) => {
-      active.push(...middleware);
-      base?.use(...middleware);
-    },
-    // As openapi-fetch's own eject: the first registration of each.
-    eject: (...middleware: Middleware[]) => {
-      for (const m of middleware) if (active.includes(m)) active.splice(active.indexOf(m), 1);
-      base?.eject(...middleware);
-    },
-  };
-  for (const name of [...METHODS, 'request'] as const) {
-    const call = (...args: unknown[]) =>
-      (raw as unknown as Record<string, (...a: unknown[]) => unknown>)[name](...args);
-    // Once loaded, a call is the raw client's own: no extra async step per call.
-    lazy[name] = (...args: unknown[]) => (raw ? call(...args) : ready().then(() => call(...args)));
-  }
-  const route: MiddlewareRoute = async (method, path, init) => {
-    const client = (base ?? (await ready())) as unknown as Record<string, Call>;
-    const result = await client[method](path, callOptions(init as Init, quiet, 'text'));
+export function middlewareRoute(api: object): MiddlewareRoute | undefined {
+  const state = apiState(api);
+  if (!state?.active.length) return undefined;
+  return async (method, path, init) => {
+    const { base, quiet } = await state.ready();
+    const result = await (base as unknown as Record<string, Call>)[method](
+      path,
+      callOptions(init as Init, quiet, 'text'),
+    );
     const { response } = result;
     return { response, text: response.ok ? successText(result) : '', error: result.error };
   };
-  routes.set(lazy, () => (active.length ? route : undefined));
-  return lazy as unknown as C;
 }

@@ -1,34 +1,23 @@
-// The Partoo client: options checked at construction, the raw `.api`, and Review Booster's methods, each a few lines
-// over the read methods (reads.ts) and the send path (send.ts, loaded with the first send or check).
-import type { paths } from '../generated/partoo.js';
-import { lazyApi } from '../core/raw-client.js';
-import { createRequests } from '../core/request.js';
+// The Partoo client: options checked at construction, so a wrong one fails at `createPartooClient`; what it does
+// (operations.ts: transport, `.api`, Review Booster's methods) loads with its first call, so an import of the
+// package stays small. The send path loads with the first send, and the phone metadata with the first phone check.
 import { resolveCommon, requireKey, PARTOO_URLS, type CommonClientOptions } from '../core/config.js';
-import { ConfigurationError } from '../core/errors.js';
-import { createLog, type LogOptions } from '../core/log.js';
-import { traced, type Attributes } from '../core/trace.js';
-import { attemptObserver } from '../core/observe.js';
+import { lazyApi } from '../core/lazy-api.js';
+import { checkLogOptions, type LogOptions } from '../core/log.js';
+import { Paginated } from '../core/paginate.js';
+import { registerSecrets } from '../core/redact.js';
 import type { RateLimiter, RateLimitOptions } from '../core/rate-limit.js';
 import { systemRuntime, type Runtime } from '../core/runtime.js';
-import type { Paginated } from '../core/paginate.js';
-import { createTransport } from '../core/transport.js';
-import type { Checker } from '../core/validate.js';
-import type { PartooApi, PartooRequests } from './api.js';
-import type { BulkOptions, BulkOutcome } from './bulk.js';
-import type { GuardOptions, SendResult, SkippedResult } from './guard/guarded-send.js';
-import type { FinalInvitationStatus, Invitation, InvitationPage, InvitationStatus } from './invitations.js';
-import { checkDefaultCountry, guardClock, guardSettings, guardWindow, rateLimiter } from './options.js';
-import { toE164 } from './phone.js';
-import {
-  invitationStatus,
-  searchInvitations,
-  waitForFinal,
-  type PhoneNormalizer,
-  type SearchInvitationsInput,
-  type WaitOptions,
-} from './reads.js';
-import type { Sender, SendContext } from './send.js';
+import type { PartooApi } from './api.js';
+import type { GuardOptions } from './guard/guarded-send.js';
+import type { PartooOperations, PartooSettings } from './operations.js';
+import { checkDefaultCountry, guardClock, guardSettings, guardWindow, rateLimit } from './options.js';
+import type { WaitOptions } from './reads.js';
+import { checkSearchInput, type SearchInvitationsInput } from './search-input.js';
 import type { SendInvitationInput } from './send-input.js';
+import type { ReviewBooster } from './review-booster.js';
+
+export type { ReviewBooster };
 
 export type { SearchInvitationsInput, SendInvitationInput, WaitOptions };
 
@@ -46,21 +35,6 @@ export interface PartooClientOptions extends CommonClientOptions, LogOptions {
    * `redisRateLimiter(redis, { requestsPerMinute })` from `partoo-argyle-sdk/redis` shares one limit across a fleet
    */
   rateLimit?: RateLimitOptions | RateLimiter | false;
-}
-
-export interface ReviewBooster {
-  sendInvitation(input: SendInvitationInput): Promise<SendResult>;
-  /** What sendInvitation would do, without sending: validation, then the ledger and the search (never a POST). */
-  checkInvitation(input: SendInvitationInput): Promise<{ status: 'would_send'; targetPhone: string } | SkippedResult>;
-  searchInvitations(input: SearchInvitationsInput): Paginated<Invitation, InvitationPage>;
-  getInvitationStatus(invitationId: string): Promise<InvitationStatus>;
-  /** Polls until the invitation reaches a final status (DELIVERED, FAILED_SEND or FAILED_DELIVERY): returns it. */
-  waitForFinalStatus(invitationId: string, options?: WaitOptions): Promise<FinalInvitationStatus>;
-  /** Sends a batch, yielding one outcome per input (sent, skipped, or failed with its error); a row never throws. */
-  sendInvitations<I extends SendInvitationInput>(
-    inputs: Iterable<I> | AsyncIterable<I>,
-    options?: BulkOptions,
-  ): AsyncGenerator<BulkOutcome<I>, void, undefined>;
 }
 
 export interface PartooClient {
@@ -82,86 +56,46 @@ export function createPartooClientWith(options: PartooClientOptions, runtime: Ru
   const apiKey = requireKey(options.apiKey, 'apiKey', 'PARTOO_API_KEY');
   const now = guardClock(options.now, runtime);
   checkDefaultCountry(options.defaultCountry);
-  const log = createLog(options);
+  checkLogOptions(options);
   const windowMs = guardWindow(options.guard);
-  const limiter = rateLimiter(options.rateLimit, runtime);
-  const transport = createTransport({
-    ...common,
-    authHeaders: { 'x-APIKey': apiKey },
-    secrets: [apiKey],
-    runtime,
-    limiter,
-    observe: attemptObserver(log),
-  });
-  // openapi-fetch loads with the first `.api` call: the client's own operations never need it. `redirect` is set on
-  // every request openapi-fetch builds, so even a custom fetch that drops `init` never follows one.
-  const openapiFetch = () => import('openapi-fetch').then((m) => m.default);
-  const api = lazyApi<PartooApi>(openapiFetch, { baseUrl: common.baseUrl, fetch: transport, redirect: 'manual' });
-  const requests = createRequests<paths>(transport, { baseUrl: common.baseUrl, api });
-  const normalizePhone = phoneNormalizer(options.defaultCountry);
-  const guard = guardSettings(options.guard, windowMs, common.timeoutMs);
-  const context: SendContext = {
-    ...guard,
-    api: requests,
+  const settings: Omit<PartooSettings, 'api'> = {
+    common,
+    apiKey,
     now,
-    log,
-    runtime,
-    maxRetries: common.maxRetries,
-    normalizePhone,
+    defaultCountry: options.defaultCountry,
+    log: options,
+    rateLimit: rateLimit(options.rateLimit),
+    guard: guardSettings(options.guard, windowMs, common.timeoutMs),
   };
-  // The send path loads with the first send or check, once per client (its in-flight sends are the client's).
-  let sender: Promise<Sender> | undefined;
-  const send = () => (sender ??= import('./send.js').then((m) => m.createSender(context)));
-  return { api, reviewBooster: reviewBooster(requests, runtime, normalizePhone, send) };
+  // Registered now, not with the first call: an error or log line of any client hides the key from the start.
+  registerSecrets(settings, [apiKey]);
+  // Starts loading now, without waiting for it: by the first call the code is usually there.
+  const code = import('./operations.js');
+  // A load that fails is reported by the first call that needs it, not as an unhandled rejection now.
+  code.catch(() => {});
+  let loading: Promise<PartooOperations> | undefined;
+  const ops = (): Promise<PartooOperations> =>
+    (loading ??= code.then((m) => m.partooOperations({ ...settings, api }, runtime)));
+  const api: PartooApi = lazyApi<PartooApi>(async () => (await ops()).loadApi());
+  return { api, reviewBooster: lazyReviewBooster(ops) };
 }
 
-function reviewBooster(
-  api: PartooRequests,
-  runtime: Runtime,
-  normalizePhone: PhoneNormalizer,
-  send: () => Promise<Sender>,
-): ReviewBooster {
-  const methods: ReviewBooster = {
-    checkInvitation: (input) =>
-      traced('partoo.checkInvitation', businessOf(input), async () => (await send()).checkInvitation(input)),
-    sendInvitation: (input) =>
-      traced('partoo.sendInvitation', businessOf(input), async () => (await send()).sendInvitation(input)),
-    searchInvitations: (input) => searchInvitations(api, normalizePhone, input),
-    getInvitationStatus: (invitationId) =>
-      traced('partoo.getInvitationStatus', {}, () => invitationStatus(api, invitationId)),
-    waitForFinalStatus: (invitationId, waitOptions = {}) =>
-      traced('partoo.waitForFinalStatus', {}, () => waitForFinal(api, runtime, invitationId, waitOptions)),
-    sendInvitations: (inputs, bulkOptions = {}) => sendBatch(inputs, bulkOptions, methods.sendInvitation),
-  };
-  return methods;
-}
-
-async function* sendBatch<I extends SendInvitationInput>(
-  inputs: Iterable<I> | AsyncIterable<I>,
-  options: BulkOptions,
-  send: (input: I) => Promise<SendResult>,
-): AsyncGenerator<BulkOutcome<I>, void, undefined> {
-  const concurrency = options.concurrency ?? 4;
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
-    throw new ConfigurationError(`concurrency must be an integer from 1 to 256, not ${concurrency}`);
-  }
-  // Loaded on first use: batch sending stays off the core import path (and imports nothing of it).
-  const { runBulk } = await import('./bulk.js');
-  yield* runBulk(inputs, options, send);
-}
-
-function phoneNormalizer(defaultCountry: string | undefined): PhoneNormalizer {
-  return async (check: Checker, value: unknown) => {
-    if (!check.requiredString(value, 'targetPhone')) return undefined;
-    const phone = await toE164(value, defaultCountry);
-    if (phone.ok) return phone.e164;
-    check.add('targetPhone', phone.rule, phone.message);
-    return undefined;
+/** Each method loads the operations with the first call; a search validates its input at once, as before. */
+function lazyReviewBooster(ops: () => Promise<PartooOperations>): ReviewBooster {
+  const rb = async () => (await ops()).reviewBooster;
+  return {
+    checkInvitation: async (input) => (await rb()).checkInvitation(input),
+    sendInvitation: async (input) => (await rb()).sendInvitation(input),
+    searchInvitations: (input) => {
+      checkSearchInput(input);
+      return new Paginated(async function* () {
+        yield* (await rb()).searchInvitations(input).pages();
+      });
+    },
+    getInvitationStatus: async (invitationId) => (await rb()).getInvitationStatus(invitationId),
+    waitForFinalStatus: async (invitationId, waitOptions) => (await rb()).waitForFinalStatus(invitationId, waitOptions),
+    sendInvitations: async function* (inputs, bulkOptions) {
+      yield* (await rb()).sendInvitations(inputs, bulkOptions);
+    },
   };
 }
-
-/** The span attribute a send or check can carry before its input is validated: the business, when it is one. */
-const businessOf = (input: unknown): Attributes => {
-  const id = (input as { businessId?: unknown } | null)?.businessId;
-  return typeof id === 'string' ? { 'partoo.business_id': id } : {};
-};

@@ -1,7 +1,7 @@
 // The checks a Partoo client makes of its options at construction, so that a wrong option fails at
 // `createPartooClient` and not at the first send: the guard's numbers, its store and ledger, the rate limit.
 import { ConfigurationError } from '../core/errors.js';
-import { TokenBucket, type RateLimiter, type RateLimitOptions } from '../core/rate-limit.js';
+import type { RateLimiter, RateLimitOptions } from '../core/rate-limit.js';
 import type { Runtime } from '../core/runtime.js';
 import type { GuardOptions } from './guard/guarded-send.js';
 import type { GuardLedger } from './guard/ledger.js';
@@ -69,17 +69,16 @@ export function guardSettings(
   };
 }
 
-/** The client-wide limit: the caller's limiter, a bucket on the runtime's clock, or none. */
-export function rateLimiter(
+/** The client-wide limit, checked: the caller's limiter, a number of requests a minute, or none. */
+export function rateLimit(
   option: RateLimitOptions | RateLimiter | false | undefined,
-  runtime: Runtime,
-): RateLimiter | undefined {
+): RateLimiter | number | undefined {
   if (option === false) return undefined;
   if (typeof (option as RateLimiter | undefined)?.take === 'function') return option as RateLimiter;
   const rpm = (option as RateLimitOptions | undefined)?.requestsPerMinute ?? 300;
   if (typeof rpm !== 'number' || !(rpm >= 1) || rpm > 1_000_000)
     throw new ConfigurationError(`rateLimit.requestsPerMinute must be a number from 1 to 1000000, not ${String(rpm)}`);
-  return new TokenBucket(rpm, runtime);
+  return rpm;
 }
 
 function resolveStore(option: GuardStore | undefined, windowMs: number | undefined): GuardStore | undefined {

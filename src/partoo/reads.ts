@@ -3,6 +3,7 @@ import { TimeoutError, unexpectedBody } from '../core/errors.js';
 import { Paginated } from '../core/paginate.js';
 import type { Runtime } from '../core/runtime.js';
 import { Checker } from '../core/validate.js';
+import { checkSearchInput, type SearchInvitationsInput } from './search-input.js';
 import { unwrapOk, type PartooRequests } from './api.js';
 import {
   isFinalStatus,
@@ -16,11 +17,7 @@ import {
 /** Checks a phone number and gives its E.164 form, or records why not in `check`. */
 export type PhoneNormalizer = (check: Checker, value: unknown) => Promise<string | undefined>;
 
-export interface SearchInvitationsInput {
-  businessId: string;
-  targetPhone: string;
-  after?: Date;
-}
+export type { SearchInvitationsInput };
 
 export interface WaitOptions {
   /** between polls, default 5000 */
@@ -29,8 +26,6 @@ export interface WaitOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
 }
-
-const SEARCH_FIELDS = ['businessId', 'targetPhone', 'after'] as const;
 
 export async function invitationStatus(api: PartooRequests, invitationId: string): Promise<InvitationStatus> {
   const check = new Checker();
@@ -80,12 +75,7 @@ export function searchInvitations(
   normalizePhone: PhoneNormalizer,
   input: SearchInvitationsInput,
 ): Paginated<Invitation, InvitationPage> {
-  const check = new Checker();
-  if (!check.object(input, 'input')) check.throwIfAny();
-  check.knownKeys(input, SEARCH_FIELDS);
-  check.requiredString(input.businessId, 'businessId');
-  check.optionalDate(input.after, 'after');
-  check.throwIfAny();
+  checkSearchInput(input);
   return lazyPaginated(async () => {
     const phoneCheck = new Checker();
     const phone = await normalizePhone(phoneCheck, input.targetPhone);

@@ -17,7 +17,8 @@ import { ConfigurationError, ConnectionError, NotFoundError, TimeoutError } from
 import { unwrap } from '../../src/core/api-result.js';
 import { registerSecrets } from '../../src/core/redact.js';
 import { createRequests } from '../../src/core/request.js';
-import { lazyApi, rawClient } from '../../src/core/raw-client.js';
+import { lazyApi } from '../../src/core/lazy-api.js';
+import { openapiLoader, rawClient } from '../../src/core/raw-client.js';
 import { asRequest } from '../support/request.js';
 import { createTransport, type TransportOptions } from '../../src/core/transport.js';
 import type { paths as ArgylePaths } from '../../src/generated/argyle.js';
@@ -253,10 +254,9 @@ describe('typed requests over the same core', () => {
   it('a lazy `.api` loads openapi-fetch once, at its first call, with the middleware registered before', async () => {
     const { seen, transport } = capture();
     let loads = 0;
-    const api = lazyApi<Client<PartooPaths>>(async () => (loads++, createClient), {
-      baseUrl: BASE,
-      fetch: transport as typeof fetch,
-    });
+    const api = lazyApi<Client<PartooPaths>>(
+      openapiLoader(async () => (loads++, createClient), { baseUrl: BASE, fetch: transport as typeof fetch }),
+    );
     const urls: string[] = [];
     const kept: Middleware = { onRequest: ({ request }) => void urls.push(request.url) };
     const dropped: Middleware = {
@@ -278,10 +278,9 @@ describe('typed requests over the same core', () => {
 
   it('with middleware on a lazy `.api`, the typed path goes through it; without, it goes direct', async () => {
     const { seen, transport } = capture();
-    const api = lazyApi<Client<PartooPaths>>(async () => createClient, {
-      baseUrl: BASE,
-      fetch: transport as typeof fetch,
-    });
+    const api = lazyApi<Client<PartooPaths>>(
+      openapiLoader(async () => createClient, { baseUrl: BASE, fetch: transport as typeof fetch }),
+    );
     const requests = createRequests<PartooPaths>(transport, { baseUrl: BASE, api });
     const urls: string[] = [];
     const watching: Middleware = { onRequest: ({ request }) => void urls.push(request.url) };
