@@ -34,7 +34,8 @@ const api = createClient({ baseUrl: env.URL, headers: { 'x-APIKey': env.KEY } })
 const query = { business_id: 'bench-biz', target_phone: phone };
 const found = await api.GET('/review_booster/search-invitation', { params: { query } });
 if (found.error || found.data.review_invitations.length) throw new Error('search failed or found one');
-const sent = await api.POST('/review_booster/send_invitation', { body: { business_id: 'bench-biz', target_phone: phone } });
+const body = { business_id: 'bench-biz', target_phone: phone };
+const sent = await api.POST('/review_booster/send_invitation', { body });
 if (sent.error) throw new Error('POST failed');`;
 
 const BARE_STATUS = `
@@ -116,9 +117,10 @@ export async function firstCall(record: (r: Row) => void, smoke: boolean, compar
       });
       if (compareDist) {
         const vsBefore = ms.sdk.map((v, i) => v / ms.before[i]);
+        const spread = `${Math.min(...vsBefore).toFixed(2)}-${Math.max(...vsBefore).toFixed(2)}`;
         record({
           section: 'first call',
-          metric: `${label}: this build / ${compareDist} (median; range ${Math.min(...vsBefore).toFixed(2)}-${Math.max(...vsBefore).toFixed(2)})`,
+          metric: `${label}: this build / ${compareDist} (median; range ${spread})`,
           value: median(vsBefore),
           unit: 'x',
         });
