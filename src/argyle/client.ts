@@ -2,7 +2,7 @@
 // (operations.ts: transport, `.api`, the invite methods) loads with its first call, so an import of the package
 // stays small.
 import { resolveCommon, requireKey, ARGYLE_URLS, type CommonClientOptions } from '../core/config.js';
-import { lazyApi } from '../core/lazy-api.js';
+import { lazyApi, loadedOnce } from '../core/lazy-api.js';
 import { checkLogOptions, type LogOptions } from '../core/log.js';
 import { Paginated } from '../core/paginate.js';
 import { basicToken, registerSecrets } from '../core/redact.js';
@@ -46,13 +46,9 @@ export function createArgyleClientWith(options: ArgyleClientOptions, runtime: Ru
   const settings = { common, id, secret, log: options };
   // Registered now, not with the first call: an error or log line of any client hides the keys from the start.
   registerSecrets(settings, [id, secret, basicToken(id, secret)]);
-  // Starts loading now, without waiting for it: by the first call the code is usually there.
-  const code = import('./operations.js');
-  // A load that fails is reported by the first call that needs it, not as an unhandled rejection now.
-  code.catch(() => {});
-  let loading: Promise<ArgyleOperations> | undefined;
-  const ops = (): Promise<ArgyleOperations> =>
-    (loading ??= code.then((m) => m.argyleOperations({ ...settings, api }, runtime)));
+  const ops = loadedOnce(import('./operations.js'), (m): ArgyleOperations =>
+    m.argyleOperations({ ...settings, api }, runtime),
+  );
   const api: ArgyleApi = lazyApi<ArgyleApi>(async () => (await ops()).loadApi());
   const invites = async () => (await ops()).invites;
   return {

@@ -55,3 +55,14 @@ export function lazyApi<C extends AnyClient>(load: () => Promise<LoadedApi>): C 
   states.set(lazy, { active, ready });
   return lazy as unknown as C;
 }
+
+/**
+ * A client's operations over their code, which starts loading now (by the first call it is usually there); they
+ * are built once, at the first call. A load that fails is reported by the first call that needs it, not as an
+ * unhandled rejection now.
+ */
+export function loadedOnce<M, T>(code: Promise<M>, build: (module: M) => T): () => Promise<T> {
+  code.catch(() => {});
+  let built: Promise<T> | undefined;
+  return () => (built ??= code.then(build));
+}

@@ -2,7 +2,7 @@
 // (operations.ts: transport, `.api`, Review Booster's methods) loads with its first call, so an import of the
 // package stays small. The send path loads with the first send, and the phone metadata with the first phone check.
 import { resolveCommon, requireKey, PARTOO_URLS, type CommonClientOptions } from '../core/config.js';
-import { lazyApi } from '../core/lazy-api.js';
+import { lazyApi, loadedOnce } from '../core/lazy-api.js';
 import { checkLogOptions, type LogOptions } from '../core/log.js';
 import { Paginated } from '../core/paginate.js';
 import { registerSecrets } from '../core/redact.js';
@@ -69,13 +69,9 @@ export function createPartooClientWith(options: PartooClientOptions, runtime: Ru
   };
   // Registered now, not with the first call: an error or log line of any client hides the key from the start.
   registerSecrets(settings, [apiKey]);
-  // Starts loading now, without waiting for it: by the first call the code is usually there.
-  const code = import('./operations.js');
-  // A load that fails is reported by the first call that needs it, not as an unhandled rejection now.
-  code.catch(() => {});
-  let loading: Promise<PartooOperations> | undefined;
-  const ops = (): Promise<PartooOperations> =>
-    (loading ??= code.then((m) => m.partooOperations({ ...settings, api }, runtime)));
+  const ops = loadedOnce(import('./operations.js'), (m): PartooOperations =>
+    m.partooOperations({ ...settings, api }, runtime),
+  );
   const api: PartooApi = lazyApi<PartooApi>(async () => (await ops()).loadApi());
   return { api, reviewBooster: lazyReviewBooster(ops) };
 }
