@@ -57,6 +57,7 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_E
 const utf8 = new TextDecoder();
 
 /** The first attempt's context, before the retry layer makes its own: final until the retry layer says otherwise. */
+// Stryker disable next-line ObjectLiteral,ArrowFunction,BooleanLiteral: retry makes each attempt's own; never read
 export const firstAttempt = (): Attempt => ({ attempt: 0, final: () => true });
 
 /** Credentials never leave for another origin (a `next` URL pointing elsewhere, an absolute URL in `.api`). */
@@ -155,9 +156,12 @@ export const timeout =
       controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError'));
     }, timeoutMs);
     const caller = out.signal;
+    // Stryker disable next-line OptionalChaining: only called with a caller's signal
     const onAbort = () => controller.abort(caller?.reason);
+    // Stryker disable ObjectLiteral,BooleanLiteral: a signal aborts once; the listener goes when the attempt ends
     if (caller?.aborted) onAbort();
     else caller?.addEventListener('abort', onAbort, { once: true });
+    // Stryker restore ObjectLiteral,BooleanLiteral
     at.signal = controller.signal;
     try {
       return await next(out, at);
@@ -215,6 +219,7 @@ export function buffer(response: Response, bytes: ArrayBuffer): Received {
 }
 
 function cleanHeaders(headers: Headers): Headers {
+  // Stryker disable next-line BooleanLiteral: a copy has the same names and values
   let dirty = false;
   headers.forEach((value) => (dirty ||= redactSecrets(value) !== value));
   if (!dirty) return headers;

@@ -58,6 +58,7 @@ export function createSender(ctx: SendContext): Sender {
   const state: SendState = {
     ctx,
     inFlight: new InFlight(now, windowMs ?? 0),
+    // Stryker disable next-line ArrowFunction: its clock only evicts; ledgerSkip checks the window itself
     ledger: windowMs === undefined ? undefined : (store ?? defaultLedger(ctx.ledger, () => now().getTime())),
     safely: storeCalls(external, ctx.storeTimeoutMs, (message, event) =>
       ctx.log('warn', message, { event: `guard.store.${event}` }),
