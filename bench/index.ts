@@ -19,6 +19,8 @@ import { SPECS } from '../scripts/spec-tools.js';
 import type { Row } from './row.js';
 
 const SMOKE = process.argv.includes('--smoke');
+// The clients call their fetch as `globalThis.fetch` is called: a URL and an init, or a Request.
+const urlOf = (input: RequestInfo | URL) => (input instanceof Request ? input.url : String(input));
 // `-- --only firstCall --compare-dist <folder>/index.js`: another build's first calls beside this one's.
 const compareArg = process.argv.indexOf('--compare-dist');
 const compareDist = compareArg > 0 ? process.argv[compareArg + 1] : undefined;
@@ -164,7 +166,10 @@ async function perCall() {
 async function requestCounts() {
   const mocks = await createStatefulMocks();
   let count = 0;
-  const counting = (async (r: Request) => (count++, mocks.partoo(r))) as typeof fetch;
+  const counting = (async (input: RequestInfo | URL, init?: RequestInit) => (
+    count++,
+    mocks.partoo(input, init)
+  )) as typeof fetch;
   const make = () =>
     createPartooClient({
       apiKey: 'mock-partoo-api-key',
@@ -225,8 +230,8 @@ async function paginator() {
         sent_time: '2026-11-20 11:57:27.274725+00:00',
       })),
     });
-  const memFetch = async (r: Request) =>
-    new Response(page(Number(new URL(r.url).searchParams.get('page') ?? 1)), { status: 200 });
+  const memFetch = async (input: RequestInfo | URL) =>
+    new Response(page(Number(new URL(urlOf(input)).searchParams.get('page') ?? 1)), { status: 200 });
   const client = createPartooClient({
     apiKey: 'bench-key-123',
     baseUrl: BASE,
@@ -305,8 +310,8 @@ async function bulk() {
     apiKey: 'mock-partoo-api-key',
     baseUrl: BASE,
     now: () => mocks.clock.now(),
-    fetch: (async (r: Request) => {
-      const res = await mocks.partoo(r);
+    fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const res = await mocks.partoo(input, init);
       statuses.push(res.status);
       return res;
     }) as typeof fetch,

@@ -13,7 +13,7 @@ const redis = new Redis(REDIS_URL!, {
 });
 redis.on('error', () => {});
 let answered429 = 0;
-const counting = (async (input: Request, init?: RequestInit) => {
+const counting = (async (input: RequestInfo | URL, init?: RequestInit) => {
   const res = await fetch(input, init);
   if (res.status === 429) answered429++;
   return res;
