@@ -43,9 +43,11 @@ export class BufferedResponse extends Response {
   }
 
   override async text(): Promise<string> {
+    // No body, as a 204's Response: every read gives nothing, and the body is never used up.
+    if (this.#empty) return '';
     if (this.#streamed) return this.#streamed.text();
     this.#take();
-    return this.#empty ? '' : this.#text;
+    return this.#text;
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Response.json() is declared to return any
@@ -54,9 +56,9 @@ export class BufferedResponse extends Response {
   }
 
   override async arrayBuffer(): Promise<ArrayBuffer> {
+    if (this.#empty) return new ArrayBuffer(0);
     if (this.#streamed) return this.#streamed.arrayBuffer();
     this.#take();
-    if (this.#empty) return new ArrayBuffer(0);
     return this.#bytes ? this.#bytes.slice(0) : (utf8.encode(this.#text).buffer as ArrayBuffer);
   }
 

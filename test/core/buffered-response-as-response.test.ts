@@ -1,6 +1,7 @@
 // `.api` and its middleware get a BufferedResponse: whatever they do with it must go as it would with the Response
 // fetch returns. Each case here is done to both, side by side, and must end the same.
 import { describe, expect, it } from 'vitest';
+import { entriesOf } from '../support/request.js';
 import { BufferedResponse } from '../../src/core/buffered-response.js';
 
 interface Shape {
@@ -27,7 +28,7 @@ const outcome = async (read: () => Promise<unknown>): Promise<unknown> => {
     if (value instanceof ArrayBuffer) return { bytes: [...new Uint8Array(value)] };
     if (value instanceof Uint8Array) return { bytes: [...value] };
     if (value instanceof Blob) return { blob: value.type, text: await value.text() };
-    if (value instanceof FormData) return { form: [...value.entries()] };
+    if (value instanceof FormData) return { form: entriesOf(value) };
     return value;
   } catch (error) {
     return { threw: (error as Error).constructor.name, message: (error as Error).message };

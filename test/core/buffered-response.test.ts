@@ -73,12 +73,15 @@ describe('a buffered response', () => {
     expect(await response.json()).toEqual({ n: 2 });
   });
 
-  it('has no body for 204 and 304, as a Response of those statuses', async () => {
+  it('has no body for 204 and 304, read as often as one likes, as a Response of those statuses', async () => {
     for (const status of [204, 304]) {
       const response = make('', status);
-      expect(response.body).toBeNull();
-      expect(await response.text()).toBe('');
-      expect((await make('', status).arrayBuffer()).byteLength).toBe(0);
+      const real = new Response(null, { status });
+      expect(response.body).toBe(real.body);
+      expect([await response.text(), await response.text()]).toEqual([await real.text(), await real.text()]);
+      expect((await response.arrayBuffer()).byteLength).toBe(0);
+      expect(response.bodyUsed).toBe(real.bodyUsed);
+      expect(await response.clone().text()).toBe('');
     }
   });
 });

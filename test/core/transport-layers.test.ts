@@ -100,6 +100,30 @@ describe('retry', () => {
 });
 
 describe('timeout', () => {
+  it('sends nothing for a call cancelled before its attempt, even through a fetch that ignores signals', async () => {
+    let fetched = 0;
+    const deaf = async () => (fetched++, new Response('{"status":"SENT"}'));
+    const transport = createTransport({
+      fetch: deaf,
+      baseUrl: BASE,
+      authHeaders: { 'x-apikey': 'key-123456' },
+      secrets: [],
+      timeoutMs: 1000,
+      maxRetries: 2,
+    });
+    const requests = createRequests<PartooPaths>(transport, { baseUrl: BASE });
+    const caller = new AbortController();
+    caller.abort(new Error('cancelled by the caller'));
+    const query = { invitation_id: 'x' };
+    const call = requests.GET('/review_booster/invitation_status', { params: { query }, signal: caller.signal });
+    await expect(call).rejects.toThrow('cancelled by the caller');
+    const api = createClient<PartooPaths>({ baseUrl: BASE, fetch: transport as typeof fetch });
+    await expect(
+      api.GET('/review_booster/invitation_status', { params: { query }, signal: caller.signal }),
+    ).rejects.toThrow('cancelled by the caller');
+    expect(fetched).toBe(0);
+  });
+
   it('aborts the attempt on the runtime timer and says so with a TimeoutError', async () => {
     const clock = new ManualClock();
     const send = timeout(

@@ -7,7 +7,7 @@ import type { Reply } from '../../src/core/api-result.js';
 import { createRequests } from '../../src/core/request.js';
 import { createTransport } from '../../src/core/transport.js';
 import type { paths as PartooPaths } from '../../src/generated/partoo.js';
-import { asRequest } from '../support/request.js';
+import { asRequest, entriesOf } from '../support/request.js';
 
 const BASE = 'https://api.example.test/v2';
 
@@ -28,7 +28,7 @@ const capture = (respond: () => Response = () => Response.json({ ok: true })) =>
     seen.push({
       url: request.url,
       method: request.method,
-      headers: [...request.headers],
+      headers: entriesOf(request.headers),
       body: request.body ? await request.text() : null,
     });
     return respond();

@@ -11,3 +11,10 @@ export const methodOf = (input: RequestInfo | URL, init?: RequestInit): string =
 
 /** The URL, without building a Request. */
 export const urlOf = (input: RequestInfo | URL): string => (input instanceof Request ? input.url : String(input));
+
+/** Name/value pairs of headers or form data, in order (the DOM lib this project compiles against has no iterators). */
+export function entriesOf<V = string>(from: { forEach(each: (value: V, name: string) => void): void }): [string, V][] {
+  const out: [string, V][] = [];
+  from.forEach((value, name) => out.push([name, value]));
+  return out;
+}
