@@ -55,21 +55,38 @@ export function resolveCommon(options: CommonClientOptions, urls: Record<Environ
 }
 
 function checkBaseUrl(baseUrl: string, option: string | undefined, urls: Record<Environment, string>): string {
-  try {
-    const u = new URL(baseUrl);
-    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error();
-  } catch {
-    throw new ConfigurationError(`baseUrl must be an absolute http(s) URL, not ${JSON.stringify(option)}`);
-  }
+  const url = parseBaseUrl(baseUrl, option);
+  // As fetch would send it (host lower-cased, default port dropped, path encoded): the origin check compares
+  // request URLs with it, and `https://API.partoo.co:443` is the same server as `https://api.partoo.co`.
+  const normalized = `${url.origin}${url.pathname}`.replace(/\/+$/, '');
   const own = OWN_PREFIX.get(urls);
-  if (own && new URL(baseUrl).pathname.endsWith(own.prefix)) {
-    const fixed = baseUrl.slice(0, -own.prefix.length);
+  if (own && url.pathname.endsWith(own.prefix)) {
+    const fixed = normalized.slice(0, -own.prefix.length);
     throw new ConfigurationError(
-      `baseUrl ${JSON.stringify(baseUrl)} ends in ${own.prefix}, which ${own.api}'s paths already start with ` +
+      `baseUrl ${JSON.stringify(normalized)} ends in ${own.prefix}, which ${own.api}'s paths already start with ` +
         `(requests would go to ${own.prefix}${own.prefix}/…): use ${JSON.stringify(fixed)}`,
     );
   }
-  return baseUrl;
+  return normalized;
+}
+
+function parseBaseUrl(baseUrl: string, option: string | undefined): URL {
+  let url: URL | undefined;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    // reported below
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+    throw new ConfigurationError(`baseUrl must be an absolute http(s) URL, not ${JSON.stringify(option)}`);
+  // Not quoted: the user:password part is a secret. fetch refuses such URLs anyway.
+  if (url.username || url.password)
+    throw new ConfigurationError('baseUrl must not carry credentials (user:password@host): pass the key as an option');
+  if (url.search || url.hash)
+    throw new ConfigurationError(
+      `baseUrl must not have a query or a fragment (the paths are appended to it), not ${JSON.stringify(option)}`,
+    );
+  return url;
 }
 
 /** An explicit option wins; otherwise the environment variable; neither is a ConfigurationError naming the variable. */

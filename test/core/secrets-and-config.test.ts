@@ -196,6 +196,39 @@ describe('configuration', () => {
     expect(() => createPartooClient({ apiKey: 'k', guard: { windowDays: 0 } })).toThrow(/windowDays/);
   });
 
+  it('takes a baseUrl written as fetch would not (upper-case host, default port) for the same server', async () => {
+    const urls: string[] = [];
+    const fetch = (async (input: RequestInfo | URL) => (
+      urls.push(urlOf(input)),
+      new Response('{"invitation_id":"a","status":"SENT"}')
+    )) as typeof globalThis.fetch;
+    for (const baseUrl of ['https://Partoo.TEST:443/v2/', 'https://partoo.test/v2']) {
+      const client = createPartooClient({ apiKey: 'k', fetch, baseUrl, rateLimit: false });
+      await client.reviewBooster.getInvitationStatus('a');
+      await client.api.GET('/review_booster/invitation_status', { params: { query: { invitation_id: 'a' } } });
+    }
+    expect(new Set(urls)).toEqual(new Set(['https://partoo.test/v2/review_booster/invitation_status?invitation_id=a']));
+    expect(urls).toHaveLength(4);
+  });
+
+  it('refuses a baseUrl with credentials, a query or a fragment, without quoting the credentials', () => {
+    const withPassword = 'https://user:pw-secret-123@partoo.test/v2';
+    const error = (() => {
+      try {
+        createPartooClient({ apiKey: 'k', baseUrl: withPassword });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error?.message).toMatch(/baseUrl must not carry credentials/);
+    expect(error?.message).not.toContain('pw-secret-123');
+    expect(() => createArgyleClient({ apiKeyId: 'i', apiKeySecret: 's', baseUrl: 'https://a.test/v2?x=1' })).toThrow(
+      /baseUrl must not have a query or a fragment/,
+    );
+    expect(() => createPartooClient({ apiKey: 'k', baseUrl: 'https://p.test/v2#top' })).toThrow(/query or a fragment/);
+  });
+
   it('targets production by default and the sandbox on request', async () => {
     const urls: string[] = [];
     const fetch = (async (input: RequestInfo | URL) => (
