@@ -49,7 +49,7 @@ export function createArgyleClientWith(options: ArgyleClientOptions, runtime: Ru
   const ops = loadedOnce(import('./operations.js'), (m): ArgyleOperations =>
     m.argyleOperations({ ...settings, api }, runtime),
   );
-  const api: ArgyleApi = lazyApi<ArgyleApi>(async () => (await ops()).loadApi());
+  const api: ArgyleApi = lazyApi<ArgyleApi>(async (middleware) => (await ops()).loadApi(middleware));
   const invites = async () => (await ops()).invites;
   return {
     api,

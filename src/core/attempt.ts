@@ -66,9 +66,12 @@ export const checkOrigin =
   (next) =>
   (out, at) => {
     if (out.url.startsWith(`${origin}/`)) return next(out, at);
-    const to = new URL(out.url).origin;
+    // Written otherwise than fetch sends it (`https://API.partoo.co:443/…`, a per-call baseUrl of `.api`'s): the
+    // same server, as fetch reads it.
+    const url = new URL(out.url);
+    if (url.origin === origin) return next({ ...out, url: url.href }, at);
     return Promise.reject(
-      new ConfigurationError(`Refusing to send credentials to ${to}: the client is configured for ${origin}`),
+      new ConfigurationError(`Refusing to send credentials to ${url.origin}: the client is configured for ${origin}`),
     );
   };
 

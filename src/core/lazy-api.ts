@@ -26,12 +26,13 @@ const states = new WeakMap<object, ApiState>();
 
 export const apiState = (api: object): ApiState | undefined => states.get(api);
 
-export function lazyApi<C extends AnyClient>(load: () => Promise<LoadedApi>): C {
+/** `load` is given the list of registered middleware, which it reads at each call (it changes with `use`/`eject`). */
+export function lazyApi<C extends AnyClient>(load: (middleware: readonly Middleware[]) => Promise<LoadedApi>): C {
   let loaded: LoadedApi | undefined;
   let loading: Promise<LoadedApi> | undefined;
   const active: Middleware[] = [];
   const ready = () =>
-    (loading ??= load().then((api) => {
+    (loading ??= load(active).then((api) => {
       api.base.use(...active);
       return (loaded = api);
     }));

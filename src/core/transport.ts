@@ -13,6 +13,7 @@ import {
   type Outgoing,
   type Send,
 } from './attempt.js';
+import { BareRequest } from './bare-request.js';
 import { BufferedResponse } from './buffered-response.js';
 import { registerSecrets } from './redact.js';
 import { abortableSleep, systemRuntime, type Runtime } from './runtime.js';
@@ -44,11 +45,12 @@ export interface TransportOptions {
 
 /** The fetch for openapi-fetch, carrying the attempt core that request.ts sends through. */
 export interface Transport {
-  (request: Request): Promise<Response>;
+  /** openapi-fetch's fetch: a Request, or a BareRequest when no middleware will see it */
+  (request: Request | BareRequest): Promise<Response>;
   /** the attempt core: origin check, retry, timeout, credentials, body read and redacted */
   readonly send: Send;
   /** the same fetch for `.api` calls made without a signal: it does not listen to the one every Request has */
-  readonly quiet: (request: Request) => Promise<Response>;
+  readonly quiet: (request: Request | BareRequest) => Promise<Response>;
 }
 
 /** The attempt core for these options; `opts` is held by it, so the secrets stay registered while it can run. */
@@ -83,10 +85,15 @@ export function createTransport(opts: TransportOptions): Transport {
   const send = attemptCore(opts);
   const over =
     (listen: boolean) =>
-    async (request: Request): Promise<Response> => {
-      const out: Outgoing = { method: request.method, url: request.url, headers: request.headers };
-      if (listen) out.signal = request.signal;
-      if (request.body) out.body = await request.clone().arrayBuffer();
+    async (request: Request | BareRequest): Promise<Response> => {
+      const { method, url, headers } = request;
+      const out: Outgoing = { method, url, headers };
+      if (request instanceof BareRequest) {
+        if (request.signal) out.signal = request.signal;
+      } else {
+        if (listen) out.signal = request.signal;
+        if (request.body) out.body = await request.clone().arrayBuffer();
+      }
       return new BufferedResponse(await send(out, firstAttempt()));
     };
   return Object.assign(over(true), { send, quiet: over(false) });

@@ -72,7 +72,7 @@ export function createPartooClientWith(options: PartooClientOptions, runtime: Ru
   const ops = loadedOnce(import('./operations.js'), (m): PartooOperations =>
     m.partooOperations({ ...settings, api }, runtime),
   );
-  const api: PartooApi = lazyApi<PartooApi>(async () => (await ops()).loadApi());
+  const api: PartooApi = lazyApi<PartooApi>(async (middleware) => (await ops()).loadApi(middleware));
   return { api, reviewBooster: lazyReviewBooster(ops) };
 }
 

@@ -48,6 +48,16 @@ describe('origin check', () => {
     for (const url of ['https://evil.example/v2/x', 'https://api.example.test.evil.example/v2/x'])
       await expect(send(out({ url }), at())).rejects.toThrow(ConfigurationError);
   });
+
+  it('reads a URL as fetch would: upper-case host or default port is the same origin, sent normalized', async () => {
+    const urls: string[] = [];
+    const seeing = checkOrigin('https://api.example.test')(async (o) => (urls.push(o.url), received(200)));
+    await seeing(out({ url: 'https://API.Example.test:443/v2/x?q=1' }), at());
+    expect(urls).toEqual(['https://api.example.test/v2/x?q=1']);
+    await expect(seeing(out({ url: 'https://api.example.test:8443/v2/x' }), at())).rejects.toThrow(
+      /Refusing to send credentials to https:\/\/api\.example\.test:8443/,
+    );
+  });
 });
 
 describe('retry', () => {
