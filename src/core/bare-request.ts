@@ -13,18 +13,38 @@ export class BareRequest {
     /** the caller's own signal, when one was given */
     readonly signal: AbortSignal | undefined,
   ) {}
-}
 
-// Methods a Request takes as they are (openapi-fetch upper-cases them); another goes to Request's own checks.
-const PLAIN_METHODS = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS', 'PUT', 'POST', 'PATCH']);
+  /** never a body: a call with one gets a real Request */
+  readonly body = null;
+}
 
 /**
  * Called with `new` by openapi-fetch. A call with a body, or with a method fetch might refuse, gets a real Request,
  * as before: it sets a FormData's or a Blob's content type and refuses a body on a GET, as a caller expects.
  */
-export const bareRequest = function (url: string, init: RequestInit): BareRequest | Request {
-  const method = init.method ?? 'GET';
-  if (init.body != null || !PLAIN_METHODS.has(method)) return new Request(url, init);
+function requestFor(url: string, init: RequestInit): BareRequest | Request {
+  const { method } = init;
+  // openapi-fetch always names the method; without one, Request's own default applies.
+  if (init.body != null || !takenAsIs(method)) return new Request(url, init);
   const headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
   return new BareRequest(url, method, headers, init.signal ?? undefined);
-} as unknown as typeof Request;
+}
+
+export const bareRequest = requestFor as unknown as typeof Request;
+
+/** The methods a Request takes as they are (openapi-fetch upper-cases them); others go to Request's own checks. */
+function takenAsIs(method: string | undefined): method is string {
+  switch (method) {
+    case 'GET':
+    case 'HEAD':
+    case 'DELETE':
+    case 'OPTIONS':
+    case 'PUT':
+    case 'POST':
+    case 'PATCH':
+      return true;
+    // Stryker disable next-line ConditionalExpression: falling out of the switch returns undefined, as false as false
+    default:
+      return false;
+  }
+}
