@@ -3,7 +3,8 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigurationError } from '../../src/core/errors.js';
-import { rawClient } from '../../src/core/raw-client.js';
+import { lazyApi } from '../../src/core/lazy-api.js';
+import { openapiLoader, rawClient } from '../../src/core/raw-client.js';
 import { createTransport } from '../../src/core/transport.js';
 import { entriesOf } from '../support/request.js';
 
@@ -139,6 +140,34 @@ describe('`.api` without middleware sends what a Request would have carried', ()
     const { api, wire } = recordingApi(false);
     await expect(api.request('connect', '/items')).rejects.toThrow(TypeError);
     expect(wire).toHaveLength(0);
+  });
+
+  it('middleware registered after the first call sees a real Request from then on, until it is ejected', async () => {
+    const { wire } = recordingApi(false);
+    const transport = createTransport({
+      fetch: async (url, init) => (
+        wire.push({ method: init.method!, url, headers: [], body: '', signal: true }),
+        new Response('{}', { headers: { 'content-type': 'application/json' } })
+      ),
+      baseUrl: BASE,
+      authHeaders: { 'x-APIKey': KEY },
+      secrets: [KEY],
+      timeoutMs: 5_000,
+      maxRetries: 0,
+    });
+    const api: any = lazyApi(
+      openapiLoader(async () => createClient, { baseUrl: BASE, fetch: transport as typeof fetch }),
+    );
+    const seen: unknown[] = [];
+    const watch: Middleware = { onRequest: ({ request }) => void seen.push(request) };
+    await api.GET('/items');
+    api.use(watch);
+    await api.GET('/items');
+    api.eject(watch);
+    await api.GET('/items');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBeInstanceOf(Request);
+    expect(wire.map((w) => w.url)).toEqual([`${BASE}/items`, `${BASE}/items`, `${BASE}/items`]);
   });
 
   describe('builds a Request only for a call that middleware will see, or that has a body', () => {
