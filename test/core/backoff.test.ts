@@ -168,49 +168,47 @@ describe("the caller's AbortSignal", () => {
     vi.useRealTimers();
   });
 
-  it('ends an attempt in flight: the caller gets its own reason, not a timeout, and nothing is retried', async () => {
-    const controller = new AbortController();
+  /** A status read through `.api` with `signal`, over `fetch`; `requests()` counts the fetch's calls. */
+  const abortable = (fetch: (init?: RequestInit) => Promise<Response>, signal: AbortSignal, timeoutMs = 30_000) => {
     let requests = 0;
     const client = createPartooClient({
       apiKey: 'pk_abort_test_key',
       baseUrl: 'https://partoo.test/v2',
       rateLimit: false,
-      timeoutMs: 5_000,
-      fetch: ((_req: Request, init?: RequestInit) => {
-        requests++;
-        setTimeout(() => controller.abort(new Error('shutting down')), 5);
-        return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
-      }) as typeof fetch,
+      timeoutMs,
+      fetch: ((_input: unknown, init?: RequestInit) => (requests++, fetch(init))) as typeof globalThis.fetch,
     });
     const call = client.api.GET('/review_booster/invitation_status', {
       params: { query: { invitation_id: 'inv-1' } },
-      signal: controller.signal,
+      signal,
     });
+    return { call, requests: () => requests };
+  };
+
+  it('ends an attempt in flight: the caller gets its own reason, not a timeout, and nothing is retried', async () => {
+    const controller = new AbortController();
+    const { call, requests } = abortable(
+      (init) => {
+        setTimeout(() => controller.abort(new Error('shutting down')), 5);
+        return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+      },
+      controller.signal,
+      5_000,
+    );
     await expect(call).rejects.toThrow('shutting down');
-    expect(requests).toBe(1);
+    expect(requests()).toBe(1);
   });
 
   it('a call made with a signal already aborted ends at once with its reason: nothing is retried', async () => {
     const controller = new AbortController();
     controller.abort(new Error('already gone'));
-    let requests = 0;
-    const client = createPartooClient({
-      apiKey: 'pk_abort_test_key',
-      baseUrl: 'https://partoo.test/v2',
-      rateLimit: false,
-      // As every fetch does: a request whose signal is aborted is not made.
-      fetch: (async (_req: Request, init?: RequestInit) => {
-        requests++;
-        if (init?.signal?.aborted) throw init.signal.reason;
-        return unavailable();
-      }) as typeof fetch,
-    });
-    const call = client.api.GET('/review_booster/invitation_status', {
-      params: { query: { invitation_id: 'inv-1' } },
-      signal: controller.signal,
-    });
+    // As every fetch does: a request whose signal is aborted is not made.
+    const { call, requests } = abortable(async (init) => {
+      if (init?.signal?.aborted) throw init.signal.reason;
+      return unavailable();
+    }, controller.signal);
     await expect(call).rejects.toThrow('already gone');
-    expect(requests).toBeLessThanOrEqual(1);
+    expect(requests()).toBeLessThanOrEqual(1);
   });
 
   it(
@@ -218,48 +216,26 @@ describe("the caller's AbortSignal", () => {
     async () => {
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
       const controller = new AbortController();
-      let requests = 0;
-      const client = createPartooClient({
-        apiKey: 'pk_abort_test_key',
-        baseUrl: 'https://partoo.test/v2',
-        rateLimit: false,
-        fetch: (async () => {
-          requests++;
-          // Aborted just after the answer arrives, while the client waits before trying again.
-          queueMicrotask(() => setImmediate(() => controller.abort(new Error('stop waiting'))));
-          return unavailable();
-        }) as typeof fetch,
-      });
-      const call = client.api.GET('/review_booster/invitation_status', {
-        params: { query: { invitation_id: 'inv-1' } },
-        signal: controller.signal,
-      });
+      const { call, requests } = abortable(async () => {
+        // Aborted just after the answer arrives, while the client waits before trying again.
+        queueMicrotask(() => setImmediate(() => controller.abort(new Error('stop waiting'))));
+        return unavailable();
+      }, controller.signal);
       await expect(call).rejects.toThrow('stop waiting');
-      expect(requests).toBe(1);
+      expect(requests()).toBe(1);
       expect(vi.getTimerCount()).toBe(0);
     },
   );
 
   it('a signal aborted by the first answer stops the wait before it starts', async () => {
     const controller = new AbortController();
-    let requests = 0;
-    const client = createPartooClient({
-      apiKey: 'pk_abort_test_key',
-      baseUrl: 'https://partoo.test/v2',
-      rateLimit: false,
-      fetch: (async () => {
-        requests++;
-        controller.abort(new Error('done with it'));
-        return unavailable();
-      }) as typeof fetch,
-    });
     const started = Date.now();
-    const call = client.api.GET('/review_booster/invitation_status', {
-      params: { query: { invitation_id: 'inv-1' } },
-      signal: controller.signal,
-    });
+    const { call, requests } = abortable(async () => {
+      controller.abort(new Error('done with it'));
+      return unavailable();
+    }, controller.signal);
     await expect(call).rejects.toThrow('done with it');
-    expect(requests).toBe(1);
+    expect(requests()).toBe(1);
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 });

@@ -2,8 +2,9 @@
 // a send without saying its id, and what the log says when another worker sent while this one waited for the lock.
 import { describe, expect, it } from 'vitest';
 import { ApiError, ConnectionError } from '../../src/index.js';
-import type { GuardStore, LedgerEntry } from '../../src/redis/index.js';
+import type { GuardStore } from '../../src/redis/index.js';
 import { BIZ, harness } from '../support/harness.js';
+import { anotherWorkerSendsDuringLockWait } from '../support/guard-stores.js';
 
 const PHONE = '+33601020304';
 const input = { businessId: BIZ, targetPhone: PHONE };
@@ -123,15 +124,7 @@ describe('Partoo accepting a send without its id', () => {
 describe('the log', () => {
   it("says when another worker sent while this one waited for the number's lock", async () => {
     const { logger, calls } = capture();
-    let reads = 0;
-    let acquires = 0;
-    const store: GuardStore = {
-      get: async (): Promise<LedgerEntry | undefined> =>
-        ++reads > 2 ? { invitationId: 'sent-by-another-worker', sentAt: h.mocks.clock.now() } : undefined,
-      set: async () => {},
-      acquire: async () => ++acquires > 1,
-      release: async () => {},
-    };
+    const store = anotherWorkerSendsDuringLockWait(() => h.mocks.clock.now());
     const h = await harness({ partoo: { guard: { store }, logger, logLevel: 'info' } });
     await expect(h.partoo.reviewBooster.sendInvitation(input)).resolves.toMatchObject({ status: 'skipped' });
     const decision = calls.find((c) => c.fields.event === 'guard.decision');
