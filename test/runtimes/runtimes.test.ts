@@ -47,6 +47,7 @@ async function expectCoreWorks(config: ReturnType<typeof smokeConfig>, result: a
     sent: 'sent',
     second: 'skipped',
     status: 'CREATED',
+    rawApi: { bare: 'CREATED', watched: 'CREATED', seen: [{ isRequest: true, hasKey: false }] },
     unauthorized: { name: 'AuthenticationError', sdk: true, leaksKey: false },
     invalid: { name: 'ValidationError', sdk: true, leaksKey: false },
     missingKey: { name: 'ConfigurationError', message: expect.stringContaining('PARTOO_API_KEY') },
