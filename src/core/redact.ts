@@ -10,6 +10,9 @@ const collected = new FinalizationRegistry<string[]>((held) => {
   }
 });
 const REDACTED = '[redacted]';
+/** How deep a parsed body is kept; what lies deeper is replaced (its secrets are still scrubbed from the rest). */
+const MAX_DEPTH = 20;
+const TOO_DEEP = '[redacted: nested too deep]';
 const SECRET_KEYS = /^(user_token|authorization|x-apikey|api_?key(_secret)?|apiKeySecret|password)$/i;
 
 /**
@@ -48,16 +51,23 @@ export function redactText(text: string): string {
  */
 export function redactValue<T>(value: T): T {
   const local = new Set<string>();
-  collectSecretFields(value, local, 0);
+  collectSecretFields(value, local);
   return scrub(value, local, 0);
 }
 
-function collectSecretFields(value: unknown, into: Set<string>, depth: number) {
-  // Stryker disable next-line ConditionalExpression,LogicalOperator: a primitive has no secret-named entries
-  if (!value || typeof value !== 'object' || depth > 20) return;
-  for (const [k, v] of Object.entries(value)) {
-    if (SECRET_KEYS.test(k) && typeof v === 'string' && v.length >= 6) into.add(v);
-    else collectSecretFields(v, into, depth + 1);
+/** Every string value of a secret-named field, at any depth (a loop, not recursion: no depth overflows it). */
+function collectSecretFields(root: unknown, into: Set<string>) {
+  const pending = [root];
+  const seen = new Set<object>();
+  while (pending.length) {
+    const value = pending.pop();
+    // Stryker disable next-line ConditionalExpression: a string's entries are its characters, none secret-named
+    if (!value || typeof value !== 'object' || seen.has(value)) continue;
+    seen.add(value);
+    for (const [k, v] of Object.entries(value)) {
+      if (SECRET_KEYS.test(k) && typeof v === 'string' && v.length >= 6) into.add(v);
+      else pending.push(v);
+    }
   }
 }
 
@@ -68,7 +78,9 @@ function scrub<T>(value: T, local: Set<string>, depth: number): T {
     for (const s of local) if (text.includes(s)) text = text.split(s).join(REDACTED);
     return text as T;
   }
-  if (!value || typeof value !== 'object' || depth > 20) return value;
+  if (!value || typeof value !== 'object') return value;
+  // Deeper than any error body worth reading: dropped, rather than copied by a recursion without end.
+  if (depth > MAX_DEPTH) return TOO_DEEP as T;
   if (Array.isArray(value)) return value.map((v) => scrub(v, local, depth + 1)) as T;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value))

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { createPartooClient, type ApiError } from '../../src/index.js';
 // The registry's own test seam: only to know that the collector has run, never to decide what is redacted.
 import { basicToken, isRegistered } from '../../src/core/redact.js';
+// Directly: a value that refers to itself comes from code (a log field), never from a server's JSON.
+import { redactValue } from '../../src/core/redact.js';
 import { leakedSecrets } from '../support/secrets.js';
 import { asRequest, urlOf } from '../support/request.js';
 
@@ -137,6 +139,58 @@ describe('secrets in a response body', () => {
     });
     const error = await statusError(h);
     expect(error.body).toEqual({ api_key: '[redacted]', detail: 'abc is not a key' });
+  });
+
+  it('a value of exactly 6 characters in a secret-named field is scrubbed from the rest of the body too', async () => {
+    const body = { password: 'k3y456', detail: 'k3y456 is wrong' };
+    const h = createPartooClient({
+      apiKey: unique('pk_six'),
+      baseUrl: BASE,
+      maxRetries: 0,
+      rateLimit: false,
+      fetch: (async () => new Response(JSON.stringify(body), { status: 400 })) as typeof fetch,
+    });
+    const error = await statusError(h);
+    expect(error.body).toEqual({ password: '[redacted]', detail: '[redacted] is wrong' });
+  });
+
+  it('a value that refers to itself (a log field, say) is redacted, and the redaction ends', () => {
+    const token = 'ut_self_0123456789';
+    const field: Record<string, unknown> = { user_token: token, detail: `${token} expired` };
+    field.self = field;
+    const clean = redactValue(field) as Record<string, unknown>;
+    expect(clean.user_token).toBe('[redacted]');
+    expect(clean.detail).toBe('[redacted] expired');
+    expect(JSON.stringify(clean)).not.toContain(token);
+  });
+
+  it('a body nested deeper than is kept: nothing below that depth stays, its secrets scrubbed above', async () => {
+    const nest = (levels: number, inner: unknown): unknown => (levels === 0 ? inner : { d: nest(levels - 1, inner) });
+    const password = 'pw-not-registered-4242';
+    const buried = 'pw-buried-deep-7777';
+    const body = {
+      detail: `${buried} was refused`,
+      shallow: nest(19, { password }),
+      deep: nest(24, { password, note: 'kept?', user_token: buried }),
+    };
+    const h = createPartooClient({
+      apiKey: unique('pk_deep'),
+      baseUrl: BASE,
+      maxRetries: 0,
+      rateLimit: false,
+      fetch: (async () => new Response(JSON.stringify(body), { status: 400 })) as typeof fetch,
+    });
+    const error = await statusError(h);
+    expect(leakedSecrets(error, [password, buried])).toEqual([]);
+    // A value of a secret-named field dropped with its depth is still scrubbed where the body quotes it higher up.
+    expect((error.body as { detail: string }).detail).toBe('[redacted] was refused');
+    // Within the depth read, a secret-named field is redacted as anywhere else, and its neighbours stay.
+    expect(JSON.stringify(error.body)).toContain('{"password":"[redacted]"}');
+    const at = (value: unknown, levels: number): unknown =>
+      levels === 0 ? value : at((value as { d: unknown }).d, levels - 1);
+    const deep = (error.body as { deep: unknown }).deep;
+    expect(at(deep, 20)).toBe('[redacted: nested too deep]');
+    expect(at(deep, 19)).toEqual({ d: '[redacted: nested too deep]' });
   });
 });
 
