@@ -110,18 +110,23 @@ describe('what counts as a credential in error text', () => {
   });
 });
 
-describe('secrets in a response body', () => {
-  it('a secret-named field is removed wherever it sits (arrays too), and its value scrubbed elsewhere', async () => {
-    const token = 'ut_live_0123456789';
-    const body = { errors: [{ user_token: token, detail: `token ${token} expired`, Authorization: null }] };
-    const h = createPartooClient({
-      apiKey: unique('pk_body'),
+/** The ApiError of a status read whose server answers 400 with `body`, through a client of its own key. */
+const bodyError = (body: unknown, keyPrefix: string) =>
+  statusError(
+    createPartooClient({
+      apiKey: unique(keyPrefix),
       baseUrl: BASE,
       maxRetries: 0,
       rateLimit: false,
       fetch: (async () => new Response(JSON.stringify(body), { status: 400 })) as typeof fetch,
-    });
-    const error = await statusError(h);
+    }),
+  );
+
+describe('secrets in a response body', () => {
+  it('a secret-named field is removed wherever it sits (arrays too), and its value scrubbed elsewhere', async () => {
+    const token = 'ut_live_0123456789';
+    const body = { errors: [{ user_token: token, detail: `token ${token} expired`, Authorization: null }] };
+    const error = await bodyError(body, 'pk_body');
     expect(error.body).toEqual({
       errors: [{ user_token: '[redacted]', detail: 'token [redacted] expired', Authorization: null }],
     });
@@ -130,27 +135,13 @@ describe('secrets in a response body', () => {
 
   it('a short value in a secret-named field is removed, but not scrubbed from the rest of the text', async () => {
     const body = { api_key: 'abc', detail: 'abc is not a key' };
-    const h = createPartooClient({
-      apiKey: unique('pk_short'),
-      baseUrl: BASE,
-      maxRetries: 0,
-      rateLimit: false,
-      fetch: (async () => new Response(JSON.stringify(body), { status: 400 })) as typeof fetch,
-    });
-    const error = await statusError(h);
+    const error = await bodyError(body, 'pk_short');
     expect(error.body).toEqual({ api_key: '[redacted]', detail: 'abc is not a key' });
   });
 
   it('a value of exactly 6 characters in a secret-named field is scrubbed from the rest of the body too', async () => {
     const body = { password: 'k3y456', detail: 'k3y456 is wrong' };
-    const h = createPartooClient({
-      apiKey: unique('pk_six'),
-      baseUrl: BASE,
-      maxRetries: 0,
-      rateLimit: false,
-      fetch: (async () => new Response(JSON.stringify(body), { status: 400 })) as typeof fetch,
-    });
-    const error = await statusError(h);
+    const error = await bodyError(body, 'pk_six');
     expect(error.body).toEqual({ password: '[redacted]', detail: '[redacted] is wrong' });
   });
 
@@ -173,14 +164,7 @@ describe('secrets in a response body', () => {
       shallow: nest(19, { password }),
       deep: nest(24, { password, note: 'kept?', user_token: buried }),
     };
-    const h = createPartooClient({
-      apiKey: unique('pk_deep'),
-      baseUrl: BASE,
-      maxRetries: 0,
-      rateLimit: false,
-      fetch: (async () => new Response(JSON.stringify(body), { status: 400 })) as typeof fetch,
-    });
-    const error = await statusError(h);
+    const error = await bodyError(body, 'pk_deep');
     expect(leakedSecrets(error, [password, buried])).toEqual([]);
     // A value of a secret-named field dropped with its depth is still scrubbed where the body quotes it higher up.
     expect((error.body as { detail: string }).detail).toBe('[redacted] was refused');
