@@ -10,9 +10,8 @@ const collected = new FinalizationRegistry<string[]>((held) => {
   }
 });
 const REDACTED = '[redacted]';
-/** How deep a parsed body is kept; what lies deeper is replaced (its secrets are still scrubbed from the rest). */
+/** How deep a parsed body is kept; what lies deeper is redacted whole (its secrets still scrubbed from the rest). */
 const MAX_DEPTH = 20;
-const TOO_DEEP = '[redacted: nested too deep]';
 const SECRET_KEYS = /^(user_token|authorization|x-apikey|api_?key(_secret)?|apiKeySecret|password)$/i;
 
 /**
@@ -80,7 +79,7 @@ function scrub<T>(value: T, local: Set<string>, depth: number): T {
   }
   if (!value || typeof value !== 'object') return value;
   // Deeper than any error body worth reading: dropped, rather than copied by a recursion without end.
-  if (depth > MAX_DEPTH) return TOO_DEEP as T;
+  if (depth > MAX_DEPTH) return REDACTED as T;
   if (Array.isArray(value)) return value.map((v) => scrub(v, local, depth + 1)) as T;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value))
