@@ -1,4 +1,4 @@
-// What README gives partners runs as written: the globalSetup recipe in its own vitest run, the partner test
+// What docs/mock-servers.md gives partners runs as written: the globalSetup recipe in its own vitest run, the partner test
 // embedded verbatim, the base URLs it names.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -8,12 +8,12 @@ import { startMockServers } from '../../src/testing/index.js';
 import { run } from '../support/process.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-/** README's ```typescript blocks: the files partners copy (```ts blocks are run by test/readme.test.ts). */
+const README = readFileSync(join(ROOT, 'docs/mock-servers.md'), 'utf8');
+/** The page's ```typescript blocks: the files partners copy (```ts blocks are run by test/docs-examples.test.ts). */
 const copied = [...README.matchAll(/```typescript\n([\s\S]*?)```/g)].map((m) => m[1]);
 const file = (p: string) => readFileSync(join(ROOT, p), 'utf8');
 
-describe('README for partners', () => {
+describe('docs/mock-servers.md for partners', () => {
   it.each([
     'examples/global-setup/setup.ts',
     'examples/global-setup/clock.spec.ts',
@@ -35,7 +35,7 @@ describe('README for partners', () => {
   }, 60_000);
 
   it("the curl examples work as written (on the mock's ports), + as %2B finding the sent number", async () => {
-    const section = README.slice(README.indexOf('### From the command line'), README.indexOf('### In a test'));
+    const section = README.slice(README.indexOf('## From the command line'), README.indexOf('## In a test'));
     const sh = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]).pop()!;
     const commands = sh
       .replace(/\\\n\s*/g, '')
