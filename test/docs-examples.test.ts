@@ -9,7 +9,8 @@ import { docBlocks, expectPrinted, ROOT, type DocBlock } from './support/doc-blo
 import { asRequest } from './support/request.js';
 
 const DIR = join(ROOT, 'test-results', 'docs-examples');
-const PAGES = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const docsPages = readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md'));
+const PAGES = ['README.md', ...docsPages.map((f) => `docs/${f}`)];
 const blocks = PAGES.flatMap((page) => docBlocks(page));
 const label = (b: DocBlock) => `${b.file}:${b.line}`;
 
@@ -129,7 +130,10 @@ function expectInstallable(where: string, code: string): void {
     const run = /^npm run (\S+)/.exec(line);
     if (run) expect(pkg.scripts, `${where}: npm run ${run[1]}`).toHaveProperty([run[1] as string]);
     if (!/^npm (install|i) /.test(line)) continue;
-    for (const spec of line.split(/\s+/).slice(2).filter((w) => !w.startsWith('-'))) {
+    for (const spec of line
+      .split(/\s+/)
+      .slice(2)
+      .filter((w) => !w.startsWith('-'))) {
       const [, name = '', version] = /^(@?[^@]+)(?:@(.+))?$/.exec(spec) ?? [];
       if (name === pkg.name) continue;
       const declared = pkg.peerDependencies[name] ?? pkg.devDependencies[name];

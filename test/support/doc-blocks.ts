@@ -56,7 +56,11 @@ function linePattern(expected: string): RegExp {
 
 /** Whether `actual` is what `expected` shows, line for line, placeholders standing for ids, times and numbers. */
 export function printedMatches(actual: string, expected: string): boolean {
-  const lines = (text: string) => text.replace(/\s+$/, '').split('\n').map((l) => l.trimEnd());
+  const lines = (text: string) =>
+    text
+      .replace(/\s+$/, '')
+      .split('\n')
+      .map((l) => l.trimEnd());
   const got = lines(actual);
   const want = lines(expected);
   return got.length === want.length && want.every((w, i) => linePattern(w).test(got[i] ?? ''));
