@@ -1,6 +1,7 @@
 // One Prism per spec for the whole run, on free ports, stopped at the end even when tests fail.
 import type { TestProject } from 'vitest/node';
 import { startPrism, type PrismServer } from '../src/testing/prism.js';
+import { ensureBuilt } from './support/built-package.js';
 import { hasRedisServer, ownRedis } from './support/redis-server.js';
 
 declare module 'vitest' {
@@ -20,7 +21,14 @@ async function redis(): Promise<{ url: string; close(): Promise<void> }> {
   return { url: own.url, close: own.stop };
 }
 
+/** Whether this run includes a test that packs dist/: every run does, unless file filters leave them all out. */
+function packsDist(project: TestProject): boolean {
+  const { filenamePattern } = project.vitest as { filenamePattern?: string[] };
+  return !filenamePattern?.length || filenamePattern.some((f) => /runtimes|^test\/?$|^\.?\/?$/.test(f));
+}
+
 export default async function setup(project: TestProject) {
+  if (packsDist(project)) await ensureBuilt();
   const started: { close(): Promise<void> }[] = [];
   const teardown = async () => {
     await Promise.all(started.map((s) => s.close()));
