@@ -70,7 +70,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     failed ||= nodeImports.length > 0;
   }
   if (failed) {
-    console.error('neutral bundle: the core must run where only fetch and Web APIs exist (see DESIGN.md, Portability)');
+    console.error(
+      'neutral bundle: the core must run where only fetch and Web APIs exist (see docs/architecture.md, "The runtime seam")',
+    );
     process.exit(1);
   }
 }

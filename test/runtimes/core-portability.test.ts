@@ -1,4 +1,4 @@
-// The core's portability rules (DESIGN.md, "Portability"), pinned in Node where they are cheap to check; the real
+// The core's portability rules (docs/architecture.md, "The runtime seam"), pinned in Node where they are cheap to check; the real
 // runtimes run the packed tarball in runtimes.test.ts.
 import { describe, expect, it } from 'vitest';
 import { neutralBundle } from '../../scripts/neutral-bundle.js';
