@@ -1,9 +1,10 @@
 // Bulk sending: a bounded pool pulling inputs lazily (a 100k-row stream stays flat in memory), yielding one
 // outcome per input, never throwing for one bad row.
+import { isSdkError, SdkError } from '../core/errors.js';
 import type { SendResult } from './guard/guarded-send.js';
 
 export type BulkOutcome<I> =
-  (SendResult & { index: number; input: I }) | { status: 'failed'; index: number; input: I; error: Error };
+  (SendResult & { index: number; input: I }) | { status: 'failed'; index: number; input: I; error: SdkError };
 
 export interface BulkProgress {
   done: number;
@@ -105,11 +106,18 @@ async function worker<I>(
   }
 }
 
+/** Whatever a row threw, as the typed error the outcome promises; anything else is kept as its `cause`. */
+function asSdkError(error: unknown): SdkError {
+  if (isSdkError(error)) return error;
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new SdkError(`sending this row failed unexpectedly (${what})`, { cause: error });
+}
+
 /** One row's outcome: its result, or its error; a row never throws. */
 async function outcomeOf<I>(index: number, input: I, send: (input: I) => Promise<SendResult>): Promise<BulkOutcome<I>> {
   try {
     return { ...(await send(input)), index, input };
   } catch (error) {
-    return { status: 'failed', index, input, error: error instanceof Error ? error : new Error(String(error)) };
+    return { status: 'failed', index, input, error: asSdkError(error) };
   }
 }
