@@ -1,7 +1,7 @@
 export { createPartooClient } from './partoo/client.js';
 export { MemoryLedger } from './partoo/guard/ledger.js';
 
-export type { GuardStore } from './partoo/guard/lock-loop.js';
+export type { GuardStore } from './partoo/guard/types.js';
 export type {
   PartooClient,
   PartooClientOptions,
@@ -20,9 +20,9 @@ export type {
   ListInvitesInput,
   SendInviteInput,
 } from './argyle/client.js';
-export type { GuardOptions, SendResult, SkippedResult } from './partoo/guard/guarded-send.js';
+export type { GuardCheck, GuardOptions, SendResult, SkippedResult } from './partoo/guard/types.js';
 export type { BulkOptions, BulkOutcome, BulkProgress } from './partoo/bulk.js';
-export type { GuardLedger, LedgerEntry } from './partoo/guard/ledger.js';
+export type { GuardLedger, LedgerEntry } from './partoo/guard/types.js';
 export type { RateLimiter, RateLimitOptions } from './core/rate-limit.js';
 export type { paths as PartooPaths, components as PartooComponents } from './generated/partoo.js';
 export type { paths as ArgylePaths, components as ArgyleComponents } from './generated/argyle.js';

@@ -1,7 +1,7 @@
 // Bulk sending: a bounded pool pulling inputs lazily (a 100k-row stream stays flat in memory), yielding one
 // outcome per input, never throwing for one bad row.
 import { isSdkError, SdkError } from '../core/errors.js';
-import type { SendResult } from './guard/guarded-send.js';
+import type { SendResult } from './guard/types.js';
 
 export type BulkOutcome<I> =
   (SendResult & { index: number; input: I }) | { status: 'failed'; index: number; input: I; error: SdkError };

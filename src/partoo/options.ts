@@ -3,16 +3,15 @@
 import { ConfigurationError } from '../core/errors.js';
 import type { RateLimiter, RateLimitOptions } from '../core/rate-limit.js';
 import type { Runtime } from '../core/runtime.js';
-import type { GuardOptions } from './guard/guarded-send.js';
-import type { GuardLedger } from './guard/ledger.js';
-import type { GuardStore } from './guard/lock-loop.js';
-
-const DAY_MS = 86_400_000;
+import type { GuardCheck, GuardLedger, GuardOptions, GuardStore } from './guard/types.js';
+import { DAY_MS } from './guard/window.js';
 
 /** What the duplicate guard runs with, every number checked. */
 export interface GuardSettings {
   /** undefined: the guard is off */
   windowMs: number | undefined;
+  /** the order for a number the ledger does not know */
+  check: GuardCheck;
   settleMs: number;
   resendUnknown: boolean;
   store: GuardStore | undefined;
@@ -59,7 +58,8 @@ export function guardSettings(
   if (typeof resendUnknown !== 'boolean') throw new ConfigurationError('guard.resendUnknown must be true or false');
   return {
     windowMs,
-    settleMs: guardNumber(options?.settleMs, 'settleMs', 0, 600_000) ?? Math.max(timeoutMs, 30_000),
+    check: guardCheck(options?.check),
+    settleMs: settleMs(options?.settleMs, timeoutMs),
     resendUnknown,
     // A store serves the guard only: with the guard off it is not even checked.
     store: resolveStore(options?.store, windowMs),
@@ -79,6 +79,15 @@ export function rateLimit(
   if (typeof rpm !== 'number' || !(rpm >= 1) || rpm > 1_000_000)
     throw new ConfigurationError(`rateLimit.requestsPerMinute must be a number from 1 to 1000000, not ${String(rpm)}`);
   return rpm;
+}
+
+/** Long enough for a POST the client gave up on to land: at least the attempt's timeout. */
+const settleMs = (value: unknown, timeoutMs: number) =>
+  guardNumber(value, 'settleMs', 0, 600_000) ?? Math.max(timeoutMs, 30_000);
+
+function guardCheck(check: unknown): GuardCheck {
+  if (check === undefined || check === 'search-first' || check === 'send-first') return check ?? 'search-first';
+  throw new ConfigurationError(`guard.check must be 'search-first' or 'send-first', not ${JSON.stringify(check)}`);
 }
 
 function resolveStore(option: GuardStore | undefined, windowMs: number | undefined): GuardStore | undefined {

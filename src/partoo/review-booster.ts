@@ -1,7 +1,7 @@
 // What `partoo.reviewBooster` offers: client.ts builds it over the operations, which implement it (operations.ts).
 import type { Paginated } from '../core/paginate.js';
 import type { BulkOptions, BulkOutcome } from './bulk.js';
-import type { SendResult, SkippedResult } from './guard/guarded-send.js';
+import type { SendResult, SkippedResult } from './guard/types.js';
 import type { FinalInvitationStatus, Invitation, InvitationPage, InvitationStatus } from './invitations.js';
 import type { WaitOptions } from './reads.js';
 import type { SearchInvitationsInput } from './search-input.js';

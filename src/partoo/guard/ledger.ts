@@ -2,18 +2,9 @@
 // turn a send into a skip; a miss falls through to Partoo's search as usual.
 
 import { systemRuntime } from '../../core/runtime.js';
+import type { GuardLedger, LedgerEntry } from './types.js';
 
-export interface LedgerEntry {
-  invitationId: string;
-  sentAt: Date;
-}
-
-/** Where the guard remembers sends; the in-memory one is the default, a shared store can back it. */
-export interface GuardLedger {
-  get(key: string): Promise<LedgerEntry | undefined> | LedgerEntry | undefined;
-  /** `ttlMs`: how long the entry matters (until the window ends) */
-  set(key: string, entry: LedgerEntry, ttlMs: number): Promise<void> | void;
-}
+export type { GuardLedger, LedgerEntry };
 
 /**
  * The default holds the last 20,000 sends, about 7 MB (measured in the bench at ~360 bytes an entry): enough for

@@ -1,31 +1,11 @@
-// Where the guard keeps what must be shared between workers: the ledger of recent sends and a short lock per
-// (business, number). Within one process the default needs no lock (concurrent sends already share one
-// check and one POST) and keeps its ledger in memory; `partoo-argyle-sdk/redis` shares both across processes.
-// The lock loop below is loaded only by clients given a store, so single-process users never pay for it.
+// The lock over a shared store (GuardStore, in types.ts): one worker at a time per (business, number), renewed while
+// its send runs, given back with the send recorded. Within one process no lock is needed (concurrent sends already
+// share one check and one POST). This module is loaded only by clients given a store, so single-process users never
+// pay for it.
 import type { Runtime } from '../../core/runtime.js';
-import type { GuardLedger, LedgerEntry } from './ledger.js';
+import type { GuardStore, LedgerEntry } from './types.js';
 
-/**
- * The guard may call an operation again when a call failed (its answer may have been lost on the way back), so each
- * must be safe to repeat: `acquire` answers true when `owner` already holds the lock.
- */
-export interface GuardStore extends GuardLedger {
-  /** Takes the lock on `key` for `owner` during `ttlMs`; false while another owner holds it. */
-  acquire(key: string, owner: string, ttlMs: number): Promise<boolean> | boolean;
-  /** Releases the lock if, and only if, `owner` still holds it. */
-  release(key: string, owner: string): Promise<void> | void;
-  /**
-   * Sets the lock's TTL to `ttlMs` again if, and only if, `owner` still holds it. With it, a live owner keeps
-   * its lock however long its send takes, and only a crashed owner's lock expires; without it, a send slower
-   * than the TTL can lose its lock to another worker.
-   */
-  extend?(key: string, owner: string, ttlMs: number): Promise<boolean> | boolean;
-  /**
-   * Records `entry` as `set` does and releases the lock if `owner` still holds it, in one round trip. Without it
-   * the guard calls `set`, then `release`.
-   */
-  recordAndRelease?(key: string, entry: LedgerEntry, ttlMs: number, owner: string): Promise<void> | void;
-}
+export type { GuardStore };
 
 /** What a locked send yields: its result, and what to record in the ledger before the lock is released. */
 export interface Locked<R> {
