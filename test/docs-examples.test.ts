@@ -1,7 +1,7 @@
 // The docs stay true: every ```ts block of README and docs/ runs, as written, against the stateful mock, and where a
 // page shows what a block prints (a ```text block right after it), the output is compared. Production URLs are
 // routed to the mock by the fetch below; the keys come from the environment, as the docs say.
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { startMockServers, type MockServers } from '../src/testing/index.js';
@@ -116,6 +116,16 @@ describe('every other block is checked by a test', () => {
     if (block.tag === 'install') return expectInstallable(where, block.code);
     expect(readBy(block.file), `${where} (${block.lang}): no test reads ${block.file} with docBlocks()`).toBe(true);
   });
+});
+
+describe('what the docs name exists', () => {
+  // A guarantee cites the test that holds it; a renamed or deleted test must not leave the citation behind.
+  const named = PAGES.flatMap((page) =>
+    [
+      ...readFileSync(join(ROOT, page), 'utf8').matchAll(/`((?:test|scripts|examples|src|openapi|bench)\/[^`\s*]+)`/g),
+    ].map((m) => [page, m[1] as string] as const),
+  );
+  it.each(named)('%s names %s', (_page, path) => expect(existsSync(join(ROOT, path))).toBe(true));
 });
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
