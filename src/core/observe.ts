@@ -5,13 +5,15 @@
 import type { Log } from './log.js';
 import { attemptSpan, tracing } from './trace.js';
 import type { Observe } from './attempt.js';
+import { systemRuntime, type Runtime } from './runtime.js';
 
 /** A wait for the rate limit longer than this is worth an info record: it explains a slow batch. */
 const SLOW_WAIT_MS = 1_000;
 
-export function attemptObserver(log: Log): Observe {
+/** `clock`: the client's runtime, whose clock times each attempt (the system's when none is given). */
+export function attemptObserver(log: Log, clock: Pick<Runtime, 'now'> = systemRuntime): Observe {
   return (request, attempt, waitedMs) => {
-    const started = Date.now();
+    const started = clock.now();
     const where = () => ({ method: request.method, path: new URL(request.url).pathname, attempt: attempt + 1 });
     if (waitedMs > SLOW_WAIT_MS && log.enabled('info')) {
       log('info', `waited ${waitedMs} ms for the rate limit`, { event: 'ratelimit.wait', waitedMs, ...where() });
@@ -22,7 +24,7 @@ export function attemptObserver(log: Log): Observe {
       span?.(status === undefined ? { 'error.type': error ?? 'Error' } : statusAttributes(status), failed);
       const spent = failed && !retry && attempt > 0;
       if (!spent && !log.enabled('debug')) return;
-      const fields = { event: 'http.attempt', ...where(), status, error, durationMs: Date.now() - started, retry };
+      const fields = { event: 'http.attempt', ...where(), status, error, durationMs: clock.now() - started, retry };
       const what = `${fields.method} ${fields.path}: ${status ?? error}`;
       log('debug', `${what} in ${fields.durationMs} ms${retry ? ', retrying' : ''}`, fields);
       if (spent)

@@ -64,7 +64,7 @@ export function createPartooClientWith(options: PartooClientOptions, runtime: Ru
     now,
     defaultCountry: options.defaultCountry,
     log: options,
-    rateLimit: rateLimit(options.rateLimit),
+    rateLimit: rateLimit(options.rateLimit, options),
     guard: guardSettings(options.guard, windowMs, common.timeoutMs),
   };
   // Registered now, not with the first call: an error or log line of any client hides the key from the start.

@@ -1,6 +1,7 @@
 // The checks a Partoo client makes of its options at construction, so that a wrong option fails at
 // `createPartooClient` and not at the first send: the guard's numbers, its store and ledger, the rate limit.
 import { ConfigurationError } from '../core/errors.js';
+import type { LogOptions } from '../core/log.js';
 import type { RateLimiter, RateLimitOptions } from '../core/rate-limit.js';
 import type { Runtime } from '../core/runtime.js';
 import type { GuardCheck, GuardLedger, GuardOptions, GuardStore } from './guard/types.js';
@@ -69,12 +70,24 @@ export function guardSettings(
   };
 }
 
-/** The client-wide limit, checked: the caller's limiter, a number of requests a minute, or none. */
+/** How a client lends its logger to a limiter given none (`redisRateLimiter`); Symbol.for: one key across copies. */
+const LEND_LOG = Symbol.for('partoo-argyle-sdk.lendLog');
+
+/**
+ * The client-wide limit, checked: the caller's limiter, a number of requests a minute, or none. A limiter that
+ * logs and was given no logger of its own is lent the client's.
+ */
 export function rateLimit(
   option: RateLimitOptions | RateLimiter | false | undefined,
+  log: LogOptions = {},
 ): RateLimiter | number | undefined {
   if (option === false) return undefined;
-  if (typeof (option as RateLimiter | undefined)?.take === 'function') return option as RateLimiter;
+  if (typeof (option as RateLimiter | undefined)?.take === 'function') {
+    const lend = (option as { [LEND_LOG]?: unknown })[LEND_LOG];
+    // A copy of the two fields: the limiter keeps nothing else of the client's options (its key among them).
+    if (typeof lend === 'function') lend.call(option, { logger: log.logger, logLevel: log.logLevel });
+    return option as RateLimiter;
+  }
   const rpm = (option as RateLimitOptions | undefined)?.requestsPerMinute ?? 300;
   if (typeof rpm !== 'number' || !(rpm >= 1) || rpm > 1_000_000)
     throw new ConfigurationError(`rateLimit.requestsPerMinute must be a number from 1 to 1000000, not ${String(rpm)}`);

@@ -3,10 +3,13 @@
 // process; dividing it by hand is wrong as soon as the fleet changes size.
 import type { RedisLike } from './index.js';
 import { ConfigurationError } from '../core/errors.js';
-import { redactText } from '../core/redact.js';
+import { checkLogOptions, createLog, type Log, type LogOptions } from '../core/log.js';
 import { limitShape, TokenBucket, type RateLimiter } from '../core/rate-limit.js';
+import { systemRuntime } from '../core/runtime.js';
 import { storeCaller } from '../core/store-call.js';
-import { abortableSleep as sleep } from '../core/transport.js';
+
+/** How a client lends its logger to a limiter given none (Symbol.for: the same key across copies of the package). */
+const LEND_LOG = Symbol.for('partoo-argyle-sdk.lendLog');
 
 export interface RedisRateLimiterOptions {
   /** the fleet's limit; Partoo's is 300 a minute per organization */
@@ -22,6 +25,12 @@ export interface RedisRateLimiterOptions {
   expectedWorkers?: number;
   /** a deadline for each call to Redis, default 500 ms (as the guard store's); past it, the fallback bucket */
   timeoutMs?: number;
+  /**
+   * Where its warnings go (Redis failing, answering again), as a client's `logger` and `logLevel`; default: those
+   * of the first client it is handed to, else `console` at `'warn'`.
+   */
+  logger?: LogOptions['logger'];
+  logLevel?: LogOptions['logLevel'];
 }
 
 // GCRA with reservation, on Redis's own clock (TIME), so workers' clocks do not matter: each request takes the next
@@ -48,23 +57,35 @@ export function redisRateLimiter(redis: RedisLike, options: RedisRateLimiterOpti
   check(timeoutMs, 'timeoutMs', 1, 60_000);
   const key = `${options.prefix ?? 'partoo-argyle-sdk:'}ratelimit:${options.key ?? 'partoo'}`;
   const { burst, intervalMs } = limitShape(rpm);
-  const safely = storeCaller(timeoutMs, (message) => console.warn(`partoo-argyle-sdk: ${redactText(message)}`), {
+  const own = options.logger !== undefined || options.logLevel !== undefined;
+  if (own) checkLogOptions(options);
+  let log: Log | undefined;
+  let lent: LogOptions | undefined = own ? { logger: options.logger, logLevel: options.logLevel } : undefined;
+  // The log's records are redacted: a store's error message may quote whatever it was given.
+  const warn = (message: string, state: string) =>
+    (log ??= createLog(lent ?? {}))('warn', message, { event: `ratelimit.store.${state}` });
+  const safely = storeCaller(timeoutMs, warn, {
     name: 'shared rate limit on Redis',
     degraded: `each worker keeps to requestsPerMinute / expectedWorkers (${rpm} / ${expectedWorkers}) until it answers`,
     back: 'the fleet shares one limit again',
   });
   let fallback: TokenBucket | undefined;
-  const local = () => (fallback ??= new TokenBucket(rpm / expectedWorkers, { now: Date.now, sleep }, true));
-  return {
+  const local = () => (fallback ??= new TokenBucket(rpm / expectedWorkers, systemRuntime, true));
+  const limiter: RateLimiter & { [LEND_LOG](options: LogOptions): void } = {
     async take(signal) {
       if (signal?.aborted) throw signal.reason;
       const wait = await safely(() => redis.eval(GCRA, 1, key, intervalMs, burst) as Promise<number>, null);
       if (wait === null) return local().take(signal);
       // Back on Redis: a later outage starts its own bucket empty again.
       fallback = undefined;
-      if (wait > 0) await sleep(Number(wait), signal);
+      if (wait > 0) await systemRuntime.sleep(Number(wait), signal);
+    },
+    // The first client it is handed to lends its own; a logger of its own, or one lent before, is kept.
+    [LEND_LOG](options: LogOptions) {
+      lent ??= options;
     },
   };
+  return limiter;
 }
 
 function check(value: unknown, name: string, min: number, max: number) {
