@@ -1,22 +1,24 @@
 // Waiting on another worker's lock, as a worker with a shared store sees it: how long it waits between looks, when it
 // stops waiting on a lock nobody renews, and what a pause shorter or longer than the lock's TTL does to a send.
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PartooClientOptions } from '../../../src/index.js';
+import { describe, expect, it } from 'vitest';
 import type { GuardStore, LedgerEntry } from '../../../src/redis/index.js';
 import { BIZ, harness } from '../../support/harness.js';
+import { ManualClock } from '../../support/manual-clock.js';
 
 const input = { businessId: BIZ, targetPhone: '+33601020304' };
 
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
-/**
- * Time the send spent waiting: real time, plus the waits the harness recorded instead of sleeping them (once the
- * lock loop's waits go through the Runtime seam, the harness skips and records them).
- */
-const waitedSince = (started: number, h: Awaited<ReturnType<typeof harness>>) =>
-  Date.now() - started + h.sleeps.reduce((a, b) => a + b, 0);
+/** Runs `work` on `clock`, moving it in steps until it ends; its result, and how much clock time it took. */
+async function onClock<T>(clock: ManualClock, work: () => Promise<T>) {
+  let settled: { value: T } | undefined;
+  let failed: { error: unknown } | undefined;
+  work().then(
+    (value) => (settled = { value }),
+    (error) => (failed = { error }),
+  );
+  const tookMs = await clock.until(() => settled !== undefined || failed !== undefined, 60_000, 25);
+  if (failed) throw failed.error;
+  return { value: settled!.value, tookMs };
+}
 
 /** A store whose lock is held by another worker for the first `busyFor` acquires; calls logged. */
 function busyStore(busyFor: number) {
@@ -33,15 +35,16 @@ function busyStore(busyFor: number) {
 }
 
 describe('waiting on a lock another worker holds', () => {
-  it('waits 100 to 250 ms between looks, spread at random so waiting workers do not knock in step', async () => {
-    vi.spyOn(Math, 'random').mockReturnValue(0.999);
+  it.each([
+    [0.999, 249],
+    [0.5, 175],
+    [0, 100],
+  ])('waits 100 to 250 ms between looks, spread at random (a draw of %s: %s ms)', async (draw, waitMs) => {
     const { store } = busyStore(2);
-    // The draw as the client's random seam too, for when the lock loop takes it from there.
-    const h = await harness({ partoo: { guard: { store }, random: () => 0.999 } as PartooClientOptions });
-    const started = Date.now();
+    const h = await harness({ partoo: { guard: { store } }, random: () => draw });
     expect((await h.partoo.reviewBooster.sendInvitation(input)).status).toBe('sent');
-    // Two waits at the top of the range: 249 ms each.
-    expect(waitedSince(started, h)).toBeGreaterThanOrEqual(2 * 249 - 5);
+    // Two looks at a held lock, each followed by one wait of 100 ms plus the draw's share of 150.
+    expect(h.sleeps).toEqual([waitMs, waitMs]);
   });
 
   it('once it gets the lock and the ledger shows the other worker sent: skips, and gives its lock back', async () => {
@@ -63,26 +66,30 @@ describe('waiting on a lock another worker holds', () => {
 
   it('a lock nobody renews is waited on for its TTL and 5 s more, then the search decides', async () => {
     const { store } = busyStore(Infinity);
-    const h = await harness({ partoo: { guard: { store, lockTtlMs: 100 } } });
-    const started = Date.now();
-    const result = await h.partoo.reviewBooster.sendInvitation(input);
-    const waited = waitedSince(started, h);
+    const clock = new ManualClock();
+    const h = await harness({ partoo: { guard: { store, lockTtlMs: 100 } }, runtime: clock });
+    const { value: result, tookMs } = await onClock(clock, () => h.partoo.reviewBooster.sendInvitation(input));
     expect(result.status).toBe('sent');
-    expect(waited).toBeGreaterThanOrEqual(5_100);
-    expect(waited).toBeLessThan(9_000);
+    // Looks until the clock is past the TTL and its 5 s margin, each wait at most 250 ms: no later than one more.
+    const waited = h.sleeps.reduce((a, b) => a + b, 0);
+    expect(waited).toBeGreaterThan(5_100);
+    expect(waited).toBeLessThanOrEqual(5_100 + 250);
+    expect(tookMs).toBeGreaterThanOrEqual(waited);
     expect(h.posts()).toHaveLength(1);
-  }, 20_000);
+  });
 });
 
 describe('a pause before the POST', () => {
-  /** Freezes the event loop once for `ms` while the deciding search runs. */
-  const pauseOnce = (h: Awaited<ReturnType<typeof harness>>, ms: number) => {
+  /**
+   * A process paused once for `ms` while the deciding search runs (a long GC, a frozen container): its clock jumps,
+   * and no timer fires meanwhile.
+   */
+  const pauseOnce = (h: Awaited<ReturnType<typeof harness>>, clock: ManualClock, ms: number) => {
     let paused = false;
     h.setFault(async (request, forward) => {
       if (request.method === 'GET' && !paused) {
         paused = true;
-        const until = Date.now() + ms;
-        while (Date.now() < until);
+        clock.jump(ms);
       }
       return forward(request);
     });
@@ -90,8 +97,9 @@ describe('a pause before the POST', () => {
 
   it('shorter than the TTL, on a store without renewals: the lock still counts, the send goes', async () => {
     const { store, calls } = busyStore(0);
-    const h = await harness({ partoo: { guard: { store, lockTtlMs: 1_000 } } });
-    pauseOnce(h, 600);
+    const clock = new ManualClock();
+    const h = await harness({ partoo: { guard: { store, lockTtlMs: 1_000 } }, runtime: clock });
+    pauseOnce(h, clock, 600);
     expect((await h.partoo.reviewBooster.sendInvitation(input)).status).toBe('sent');
     expect(calls.filter((c) => c.startsWith('acquire'))).toHaveLength(1);
   });
@@ -99,8 +107,9 @@ describe('a pause before the POST', () => {
   it('past half the TTL, on a store with renewals: confirmed with the store before the POST', async () => {
     const { store, calls } = busyStore(0);
     store.extend = async (_key, owner) => (calls.push(`extend ${owner}`), true);
-    const h = await harness({ partoo: { guard: { store, lockTtlMs: 1_000 } } });
-    pauseOnce(h, 600);
+    const clock = new ManualClock();
+    const h = await harness({ partoo: { guard: { store, lockTtlMs: 1_000 } }, runtime: clock });
+    pauseOnce(h, clock, 600);
     expect((await h.partoo.reviewBooster.sendInvitation(input)).status).toBe('sent');
     expect(calls.some((c) => c.startsWith('extend'))).toBe(true);
     expect(calls.filter((c) => c.startsWith('acquire'))).toHaveLength(1);
@@ -110,8 +119,9 @@ describe('a pause before the POST', () => {
     const { store, calls } = busyStore(0);
     let extends_ = 0;
     store.extend = async () => ++extends_ > 1;
-    const h = await harness({ partoo: { guard: { store, lockTtlMs: 1_000 } } });
-    pauseOnce(h, 600);
+    const clock = new ManualClock();
+    const h = await harness({ partoo: { guard: { store, lockTtlMs: 1_000 } }, runtime: clock });
+    pauseOnce(h, clock, 600);
     expect((await h.partoo.reviewBooster.sendInvitation(input)).status).toBe('sent');
     expect(calls.filter((c) => c.startsWith('acquire'))).toHaveLength(2);
     expect(h.posts()).toHaveLength(1);
