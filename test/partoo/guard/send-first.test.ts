@@ -30,7 +30,7 @@ describe('send-first', () => {
     expect(methods(h)).toEqual(['POST']);
   });
 
-  it("a number another client texted: Partoo's 400, then a search: skipped with that invitation, two requests", async () => {
+  it("a number another client texted: Partoo's 400, then a search: skipped with theirs, two requests", async () => {
     const h = await sendFirst();
     const theirs = await h.sendElsewhere(PHONE);
     const sentAt = h.mocks.partooState.invitations.get(theirs)!.sentAtMs;
