@@ -36,6 +36,11 @@ export interface Guard {
   /** every call to the ledger or store goes through it: a deadline, and the fallback when it fails */
   safely: StoreCall;
   inFlight: InFlight;
+  /**
+   * Numbers whose last send in this process ended with its outcome unknown: send-first searches before their next
+   * POST, as the error told the caller to (Partoo's rule alone would then decide a resend).
+   */
+  unsettled: Set<string>;
 }
 
 export function createGuard(input: GuardInput): Guard {
@@ -59,5 +64,6 @@ export function createGuard(input: GuardInput): Guard {
       input.log('warn', message, { event: `guard.store.${event}` }),
     ),
     inFlight: new InFlight(now, window ?? guardWindow(0)),
+    unsettled: new Set(),
   };
 }

@@ -102,18 +102,32 @@ async function recorded(g: Guard, s: GuardedSend): Promise<SendResult> {
 /** Steps 4 to 6, and what step 7 records. */
 async function decide(g: Guard, s: GuardedSend, stillHeld?: () => Promise<void>): Promise<Locked<SendResult>> {
   const sentAtLeast = g.now();
-  const result = (await searchFirst(g, s)) ?? (await post(g, s, stillHeld));
-  return { result, record: recordOf(g, result, sentAtLeast) };
+  try {
+    const result = (await searchFirst(g, s)) ?? (await post(g, s, stillHeld));
+    g.unsettled.delete(s.key);
+    return { result, record: recordOf(g, result, sentAtLeast) };
+  } catch (error) {
+    if (error instanceof ConnectionError && error.outcomeUnknown) remember(g.unsettled, s.key);
+    throw error;
+  }
+}
+
+// Bounded like the ledger: a forgotten number costs its next send-first call the search it would have had anyway.
+const MAX_UNSETTLED = 10_000;
+function remember(keys: Set<string>, key: string) {
+  keys.add(key);
+  if (keys.size > MAX_UNSETTLED) keys.delete(keys.values().next().value!);
 }
 
 /**
  * 4. The search, unless send-first may stand on Partoo's own rule: a window of at most its 10 days, not forced
- * (force bypasses the rule, and a longer window skips numbers the rule would let through).
+ * (force bypasses the rule, and a longer window skips numbers the rule would let through), and no send to this
+ * number left its outcome unknown here.
  */
 async function searchFirst(g: Guard, s: GuardedSend): Promise<SkippedResult | undefined> {
   const { window } = g;
   if (s.force || !window) return undefined;
-  if (g.check === 'send-first' && window.coveredByPartoo) return undefined;
+  if (g.check === 'send-first' && window.coveredByPartoo && !g.unsettled.has(s.key)) return undefined;
   const recent = await newest(g, s, window.searchSince(g.now()));
   return recent && s.note(window.skipped(s.phone, recent.id, recent.sentAt), 'search');
 }

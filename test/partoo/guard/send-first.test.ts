@@ -95,6 +95,29 @@ describe('send-first', () => {
     expect(h.mocks.partooState.sentCount(BIZ, PHONE)).toBe(1);
   });
 
+  it('after a send whose outcome stayed unknown, the next send to that number searches first', async () => {
+    const h = await sendFirst({ settleMs: 1_000 });
+    h.setFault(async (req, forward) => {
+      if (req.method === 'POST') {
+        await forward(req);
+        throw connectionReset();
+      }
+      return new Response('{}', { status: 403 });
+    });
+    const error = await h.partoo.reviewBooster.sendInvitation(input).catch((e) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.outcomeUnknown).toBe(true);
+    h.setFault(undefined);
+    const before = h.requests.length;
+    // The first POST did land: the search finds it, and no second POST goes (whatever Partoo's rule would do).
+    expect(await h.partoo.reviewBooster.sendInvitation(input)).toMatchObject({ status: 'skipped' });
+    expect(methods(h).slice(before)).toEqual(['GET']);
+    expect(h.mocks.partooState.sentCount(BIZ, PHONE)).toBe(1);
+    // Settled: the number after it goes send-first again.
+    await h.partoo.reviewBooster.sendInvitation({ ...input, targetPhone: '+33601020305' });
+    expect(methods(h).slice(before + 1)).toEqual(['POST']);
+  });
+
   it('concurrent sends to one number share one POST', async () => {
     const h = await sendFirst();
     const results = await Promise.all([1, 2, 3].map(() => h.partoo.reviewBooster.sendInvitation(input)));
