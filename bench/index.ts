@@ -14,6 +14,7 @@ import { startPrism } from '../src/testing/prism.js';
 import { mockColdStart } from './cold-start.js';
 import { mswColdStart } from './msw-cold-start.js';
 import { firstCall } from './first-call.js';
+import { smsRate } from './sms-rate.js';
 import { generate } from '../scripts/codegen.js';
 import { SPECS } from '../scripts/spec-tools.js';
 import { pairedRatio, type Row } from './row.js';
@@ -916,6 +917,7 @@ const sections = {
   mockThroughput,
   importAndSize,
   redisGuard,
+  smsRate: () => smsRate(record, SMOKE),
 };
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg > 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : undefined;
