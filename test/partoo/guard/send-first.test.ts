@@ -118,6 +118,24 @@ describe('send-first', () => {
     expect(methods(h).slice(before + 1)).toEqual(['POST']);
   });
 
+  it('a number settled by its search goes send-first again', async () => {
+    // No ledger: each call shows its order in its requests.
+    const h = await sendFirst({ settleMs: 1_000, ledger: false });
+    h.setFault(async (req) => {
+      if (req.method === 'POST') throw connectionReset();
+      return new Response('{}', { status: 403 });
+    });
+    await expect(h.partoo.reviewBooster.sendInvitation(input)).rejects.toMatchObject({ outcomeUnknown: true });
+    h.setFault(undefined);
+    let before = h.requests.length;
+    // Nothing had landed: the search shows nothing, and the POST goes.
+    expect(await h.partoo.reviewBooster.sendInvitation(input)).toMatchObject({ status: 'sent' });
+    expect(methods(h).slice(before)).toEqual(['GET', 'POST']);
+    before = h.requests.length;
+    expect(await h.partoo.reviewBooster.sendInvitation(input)).toMatchObject({ status: 'skipped' });
+    expect(methods(h).slice(before)).toEqual(['POST', 'GET']);
+  });
+
   it('concurrent sends to one number share one POST', async () => {
     const h = await sendFirst();
     const results = await Promise.all([1, 2, 3].map(() => h.partoo.reviewBooster.sendInvitation(input)));
