@@ -21,6 +21,7 @@ const PARTOO_FIXED: Record<number, unknown> = {
   401: { errors: { authentication: 'User not authenticated' } },
   403: { errors: { authorization: 'Operation not allowed' } },
   404: { errors: { json: 'Resource not found' } },
+  405: { errors: { json: 'Method not allowed' } },
   429: { errors: { json: 'Too many requests' } },
 };
 
@@ -35,6 +36,7 @@ const ARGYLE_FIXED: Record<number, unknown> = {
   401: { detail: 'Invalid username/password.' },
   403: { detail: 'You do not have permission to perform this action.' },
   404: { detail: 'Not found.' },
+  405: { detail: 'Method not allowed.' },
   429: { detail: 'Request was throttled.' },
 };
 
@@ -46,3 +48,19 @@ export const argyleErrors: ApiErrors = {
 
 /** `invitation_status` without `invitation_id`: the spec leaves it optional; both modes answer this 400. */
 export const MISSING_INVITATION_ID = partooErrors.invalid('Missing data for required field.', 'invitation_id');
+
+/**
+ * Partoo's words for its own rules, one wording each in both modes (the static mode's examples in
+ * openapi/mock/partoo.yaml carry the same text; a test holds them together). Partoo documents none of them: a
+ * client must never match on them, only on the status and the field.
+ */
+export const PARTOO_RULES = {
+  recentlyInvited: 'An invitation was already sent to this number less than 10 days ago',
+  link: '@link must be included',
+  url: '${url} must be present',
+  contentWithTemplate: 'Cannot be used in combination with template_id',
+  phone: 'Not a valid phone number: + and digits only (E.164).',
+};
+
+/** The 400 of Partoo's 10-day rule. */
+export const RECENTLY_INVITED = partooErrors.invalid(PARTOO_RULES.recentlyInvited, 'target_phone');

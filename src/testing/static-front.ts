@@ -1,55 +1,63 @@
 // The static mode: Prism serves the spec's examples; this front, on the port partners use, makes it answer
 // as the stateful mock does. Prism alone took any key, 404ed on /v2 paths, pointed `next` at Argyle's
 // sandbox, and answered some errors in its own problem+json shape.
-import { MISSING_INVITATION_ID } from './api-errors.js';
+import { gate } from './gate.js';
+import { requestValidator } from './request-validator.js';
 import { publicOrigin, type ApiRules } from './rules.js';
-import type { SpecName } from './specs.js';
+import { loadMockSpec, type SpecName } from './specs.js';
 import { fieldErrors, json, type Handler } from './stateful/respond.js';
-import type { RequestProblem } from './validator.js';
+import type { RequestProblem } from './request-validator.js';
 
 const HOP_BY_HOP = ['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive'];
 
-type Forward = (request: Request, path: string, body: string, extra?: Record<string, string>) => Promise<Response>;
+/** Operations that name one invitation or invite: an id the examples do not hold is a 404, as in stateful mode. */
+const BY_ID: Record<string, (url: URL) => string | null> = {
+  getReviewInvitationStatus: (url) => url.searchParams.get('invitation_id'),
+  getInvite: (url) => url.pathname.split('/')[3] ?? null,
+  resendInvite: (url) => url.pathname.split('/')[3] ?? null,
+  revokeInvite: (url) => url.pathname.split('/')[3] ?? null,
+};
 
 export function staticFront(api: SpecName, prismUrl: string, rules: ApiRules): Handler {
-  const forward: Forward = async (request, path, body, extra = {}) => {
+  const known = exampleIds(api);
+  const forward = async (request: Request, path: string) => {
     const headers = new Headers(request.headers);
     for (const h of HOP_BY_HOP) headers.delete(h);
-    for (const [k, v] of Object.entries(extra)) {
-      if (v === '') headers.delete(k);
-      else headers.set(k, v);
-    }
-    const { search } = new URL(request.url);
-    return fetch(`${prismUrl}${path}${search}`, {
+    const url = new URL(request.url);
+    for (const [k, v] of Object.entries(api === 'argyle' ? argylePage(url, request) : {})) headers.set(k, v);
+    const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
+    return fetch(`${prismUrl}${path}${url.search}`, {
       method: request.method,
       headers,
       body: body === '' ? undefined : body,
     });
   };
-
-  return async (request) => {
-    const url = new URL(request.url);
-    const path = rules.specPath(url.pathname);
-    const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
-    if (!rules.authorized(request)) return unauthorized(forward, request, path, body, rules);
-    if (body !== '' && !isJson(body)) return json(400, rules.invalidJson);
-    if (api === 'partoo' && path === '/review_booster/invitation_status' && !url.searchParams.has('invitation_id')) {
-      return json(400, MISSING_INVITATION_ID);
-    }
-    const upstream = await forward(request, path, body, api === 'argyle' ? argylePage(url, request) : {});
-    return answer(api, upstream, request, rules);
-  };
+  const cursorValid = (cursor: string) => /^page-\d+$/.test(Buffer.from(cursor, 'base64').toString());
+  return gate({ api, rules, validator: requestValidator(api), cursorValid }, async (request, call) => {
+    const id = BY_ID[call.operation]?.(call.url);
+    if (id !== undefined && id !== null && !known.has(decodeURIComponent(id)) && !request.headers.has('prefer'))
+      return json(404, rules.errors.fixed(404));
+    return answer(api, await forward(request, call.path), request, rules);
+  });
 }
 
-/**
- * The stateful mock says 404 for a path the spec lacks before it looks at credentials: ask Prism whether the
- * route exists (it answers 404/405 if not, 401 if so), credentials left out.
- */
-async function unauthorized(forward: Forward, request: Request, path: string, body: string, rules: ApiRules) {
-  const probe = await forward(request, path, body, { 'x-apikey': '', authorization: '' });
-  await probe.body?.cancel();
-  const status = probe.status === 404 || probe.status === 405 ? 404 : 401;
-  return json(status, rules.errors.fixed(status));
+/** Every invitation and invite id the spec's examples hold: the only ones static mode knows. */
+function exampleIds(api: SpecName): Set<string> {
+  const ids = new Set<string>();
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    for (const [k, v] of Object.entries(node)) {
+      if ((k === 'id' || k === 'invitation_id') && typeof v === 'string') ids.add(v);
+      else walk(v);
+    }
+  };
+  for (const item of Object.values<any>(loadMockSpec(api).paths ?? {}))
+    for (const op of Object.values<any>(item))
+      for (const response of Object.values<any>(op?.responses ?? {}))
+        for (const example of Object.values<any>(response?.content?.['application/json']?.examples ?? {}))
+          walk(example?.value);
+  return ids;
 }
 
 /**
@@ -130,13 +138,4 @@ function sameOrigin(text: string, origin: string): string {
     page[key] = `${origin}${moved.pathname}${moved.search}`;
   }
   return JSON.stringify(page);
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }

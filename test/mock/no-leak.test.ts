@@ -8,7 +8,8 @@ import { cleanUp, listening, start, tempDir } from '../support/process.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURE = join(ROOT, 'test/mock/fixtures/start-and-hold.ts');
-// Ports free within 2 s of the runner's death, as the docs promise; the watchdog sees a closed pipe at once and polls its ppid every PARENT_POLL_MS.
+// Ports free within 2 s of the runner's death, as the docs promise; the watchdog sees a closed pipe at once and
+// polls its ppid every PARENT_POLL_MS.
 const GONE_WITHIN_MS = 2_000;
 const linux = process.platform === 'linux';
 // Two Prism starts (each bounded by START_TIMEOUT_MS) and the wait for the end.

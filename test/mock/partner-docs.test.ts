@@ -1,9 +1,10 @@
-// What docs/mock-servers.md gives partners runs as written: the globalSetup recipe in its own vitest run, the partner test
-// embedded verbatim, the base URLs it names.
+// What docs/mock-servers.md gives partners runs as written: the globalSetup recipe in its own vitest run, the
+// partner test embedded verbatim, the base URLs it names.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError, createArgyleClient, createPartooClient } from '../../src/index.js';
+import { PARTOO_RULES } from '../../src/testing/api-errors.js';
 import { startMockServers } from '../../src/testing/index.js';
 import { run } from '../support/process.js';
 
@@ -60,7 +61,18 @@ describe('docs/mock-servers.md for partners', () => {
       await mock.partooClient().reviewBooster.sendInvitation({ businessId: 'b1', targetPhone: '+33601020304' });
       const search = commands.find((c) => c.includes('%2B'))!;
       expect(JSON.parse(await curl(search))).toMatchObject({ count: 1 });
-      expect(JSON.parse(await curl(search.replace('%2B', '+')))).toMatchObject({ count: 0 });
+      // A bare + is a space: " 33601020304" is no phone, and the mock says so instead of finding nothing.
+      const bare = await fetch(
+        search
+          .replace(/^.*'(localhost[^']*)'.*$/, 'http://$1')
+          .replace('%2B', '+')
+          .replace('localhost:4010', mock.partooUrl.replace('http://', '')),
+        {
+          headers: { 'x-APIKey': mock.partooApiKey },
+        },
+      );
+      expect(bare.status).toBe(400);
+      expect(await bare.json()).toEqual({ errors: { json: { target_phone: [PARTOO_RULES.phone] } } });
     } finally {
       await mock.close();
     }

@@ -1,6 +1,6 @@
 // A stateful Argyle invites API: sends create invites, list pages them with same-origin cursors.
 import { randomUUID } from 'node:crypto';
-import type { SpecValidator } from '../validator.js';
+import type { SpecValidator } from '../request-validator.js';
 import type { MockClock } from './clock.js';
 import { argyleErrors } from '../api-errors.js';
 import { publicOrigin, rulesFor } from '../rules.js';

@@ -1,5 +1,5 @@
 import type { MockClock } from './clock.js';
-import { json, type Handler } from './respond.js';
+import { json } from './respond.js';
 
 export interface FaultOptions {
   /** added to every response */
@@ -8,17 +8,21 @@ export interface FaultOptions {
   failRate?: number;
   /** requests a minute (of the mock's clock) before answering 429 with Retry-After */
   rateLimitPerMinute?: number;
-  /** the 500/429 bodies, in the API's own error shape */
-  errorBody?: (status: number) => unknown;
 }
 
-/** Latency, random 500s and a rate limit, in front of a mock's handler. Control paths pass untouched. */
-export function withFaults(handler: Handler, clock: MockClock, faults: FaultOptions): Handler {
+/** The 500 and 429 bodies, in the API's own error shape. */
+export type ErrorBody = (status: number) => unknown;
+
+/**
+ * Latency, random 500s and a rate limit, as one step of a request's checks. It runs after the route and the
+ * credentials are checked, as an API gateway counts: a request without a key gets its 401, never a 429, and is
+ * not counted. Undefined lets the request through.
+ */
+export function createFaults(clock: MockClock, faults: FaultOptions, errorBody: ErrorBody, random = Math.random) {
   const { latencyMs = 0, failRate = 0, rateLimitPerMinute } = faults;
   let windowStart = 0;
   let used = 0;
-  return async (request) => {
-    if (new URL(request.url).pathname.startsWith('/__mock/')) return handler(request);
+  return async (): Promise<Response | undefined> => {
     if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
     if (rateLimitPerMinute !== undefined) {
       const now = clock.nowMs();
@@ -28,14 +32,11 @@ export function withFaults(handler: Handler, clock: MockClock, faults: FaultOpti
       }
       if (used >= rateLimitPerMinute) {
         const retryAfter = Math.max(1, Math.ceil((windowStart + 60_000 - now) / 1000));
-        return json(429, faults.errorBody?.(429) ?? { error: 'Too many requests' }, {
-          'retry-after': String(retryAfter),
-        });
+        return json(429, errorBody(429), { 'retry-after': String(retryAfter) });
       }
       used++;
     }
-    if (failRate > 0 && Math.random() < failRate)
-      return json(500, faults.errorBody?.(500) ?? { error: 'Injected failure' });
-    return handler(request);
+    if (failRate > 0 && random() < failRate) return json(500, errorBody(500));
+    return undefined;
   };
 }

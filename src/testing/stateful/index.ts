@@ -1,21 +1,25 @@
-import { loadMockSpec } from '../specs.js';
-import { createSpecValidator } from '../validator.js';
-import { argyleHandler, ArgyleState, seedArgyle, type ArgyleMockOptions } from './argyle.js';
-import { MockClock } from './clock.js';
-import { withFaults, type FaultOptions } from './faults.js';
-import { partooHandler, PartooState, type PartooMockOptions } from './partoo.js';
-import type { Handler, MockFetch } from './respond.js';
 import { argyleErrors, partooErrors } from '../api-errors.js';
 import { withControl } from '../control.js';
+import { gate } from '../gate.js';
+import { requestValidator } from '../request-validator.js';
+import { rulesFor } from '../rules.js';
+import { argyleHandler, ArgyleState, seedArgyle, type ArgyleMockOptions } from './argyle.js';
+import { MockClock } from './clock.js';
+import { createFaults, type FaultOptions } from './faults.js';
+import { partooHandler, PartooState, type PartooMockOptions } from './partoo.js';
+import type { MockFetch } from './respond.js';
 
+/** What the stateful mocks take: credentials, Partoo's status timings and 10-day rule, Argyle's seeds, faults. */
 export interface StatefulMockOptions extends Partial<PartooMockOptions>, Partial<ArgyleMockOptions>, FaultOptions {}
 
+/** The credentials the mocks accept unless told otherwise. */
 export const DEFAULT_CREDENTIALS = {
   apiKey: 'mock-partoo-api-key',
   apiKeyId: 'mock-argyle-key-id',
   apiKeySecret: 'mock-argyle-key-secret',
 };
 
+/** Both stateful mocks as in-memory `fetch` functions over one clock, with their state. */
 export interface StatefulMocks {
   partoo: MockFetch;
   argyle: MockFetch;
@@ -27,28 +31,19 @@ export interface StatefulMocks {
 
 /** Both stateful mocks as in-memory `fetch` handlers over one clock; startMockServers puts them on sockets. */
 export async function createStatefulMocks(options: StatefulMockOptions = {}): Promise<StatefulMocks> {
-  const engine = createStatefulEngine(options);
-  await engine.ready;
-  return engine;
+  return createStatefulEngine(options);
 }
 
 /**
- * The same mocks, returned at once: the specs' validators load in the background and the handlers wait for
- * them. MSW handlers are registered synchronously (a CommonJS jest file has no top-level await), and the
- * clock, state and reset work before the first request.
+ * The same mocks, made synchronously: the validators are compiled ahead (src/testing/compiled), so MSW handlers
+ * can be registered in a CommonJS jest file, which has no top-level await. `ready` is kept for callers that
+ * awaited it; it is resolved from the start.
  */
 export function createStatefulEngine(options: StatefulMockOptions = {}): StatefulMocks & { ready: Promise<void> } {
   const clock = new MockClock();
   const partooState = new PartooState();
   const argyleState = new ArgyleState();
   const seed = options.seedInvites ?? 5;
-  const validators = Promise.all([
-    createSpecValidator(loadMockSpec('partoo')),
-    createSpecValidator(loadMockSpec('argyle')),
-  ]);
-  // Whoever awaits `ready` or sends a request sees a load failure; nobody waiting is no unhandled rejection.
-  const settled = <T>(p: Promise<T>) => (p.catch(() => {}), p);
-  const ready = settled(validators.then(() => undefined));
   const creds = {
     apiKey: options.apiKey ?? DEFAULT_CREDENTIALS.apiKey,
     apiKeyId: options.apiKeyId ?? DEFAULT_CREDENTIALS.apiKeyId,
@@ -60,31 +55,35 @@ export function createStatefulEngine(options: StatefulMockOptions = {}): Statefu
     seedArgyle(argyleState, clock, seed);
   };
   reset();
-  const later =
-    (handler: Promise<Handler>): Handler =>
-    async (request) =>
-      (await handler)(request);
-  const partoo = settled(
-    validators.then(([pv]) => partooHandler({ ...options, apiKey: creds.apiKey }, partooState, clock, pv)),
+  const partooValidator = requestValidator('partoo');
+  const argyleValidator = requestValidator('argyle');
+  const partoo = partooHandler({ ...options, apiKey: creds.apiKey }, partooState, clock, partooValidator);
+  const argyle = argyleHandler({ ...options, ...creds }, argyleState, clock, argyleValidator);
+  const partooGate = gate(
+    {
+      api: 'partoo',
+      rules: rulesFor('partoo', creds),
+      validator: partooValidator,
+      faults: createFaults(clock, options, partooErrors.fixed),
+    },
+    (request) => partoo(request),
   );
-  const argyle = settled(validators.then(([, av]) => argyleHandler({ ...options, ...creds }, argyleState, clock, av)));
+  const argyleGate = gate(
+    {
+      api: 'argyle',
+      rules: rulesFor('argyle', creds),
+      validator: argyleValidator,
+      faults: createFaults(clock, options, argyleErrors.fixed),
+    },
+    (request) => argyle(request),
+  );
   return {
-    partoo: withControl(
-      withFaults(later(partoo), clock, { ...options, errorBody: partooErrors.fixed }),
-      clock,
-      reset,
-      partooErrors,
-    ),
-    argyle: withControl(
-      withFaults(later(argyle), clock, { ...options, errorBody: argyleErrors.fixed }),
-      clock,
-      reset,
-      argyleErrors,
-    ),
+    partoo: withControl(partooGate, clock, reset, partooErrors),
+    argyle: withControl(argyleGate, clock, reset, argyleErrors),
     clock,
     partooState,
     argyleState,
     reset,
-    ready,
+    ready: Promise.resolve(),
   };
 }

@@ -1,8 +1,8 @@
 // A stateful Partoo Review Booster: what a partner cannot get from Partoo's sandbox.
 import { randomUUID } from 'node:crypto';
-import type { SpecValidator } from '../validator.js';
+import type { SpecValidator } from '../request-validator.js';
 import type { MockClock } from './clock.js';
-import { MISSING_INVITATION_ID, partooErrors } from '../api-errors.js';
+import { MISSING_INVITATION_ID, partooErrors, RECENTLY_INVITED } from '../api-errors.js';
 import { rulesFor } from '../rules.js';
 import { fieldErrors, INVALID_JSON, json, queryOf, readJson, type Handler } from './respond.js';
 
@@ -124,9 +124,6 @@ function partooOperations(options: PartooMockOptions, state: PartooState, clock:
     getReviewBoosterTemplate: () => json(200, { id: 1, text: state.templates.get(options.apiKey) ?? DEFAULT_TEMPLATE }),
     updateReviewBoosterTemplate: ({ body }) => {
       const text = (body as { text: string }).text;
-      if (!text.includes('${url}')) {
-        return json(400, { errors: { json: { text: ['${url} must be present in the template'] } } });
-      }
       state.templates.set(options.apiKey, text);
       return json(200, { id: 1, text });
     },
@@ -168,19 +165,12 @@ interface SendBody {
 }
 
 function sendInvitation(options: PartooMockOptions, state: PartooState, clock: MockClock, b: SendBody): Response {
-  if (b.invite_content !== undefined && !b.invite_content.includes('@link')) {
-    return json(400, { errors: { json: { invite_content: ['@link must be included in invite_content'] } } });
-  }
-  if (b.invite_content !== undefined && b.template_id !== undefined) {
-    return json(400, { errors: { json: { invite_content: ['Cannot be used in combination with template_id'] } } });
-  }
+  // @link, template_id and the phone's syntax were checked before (stateless-rules.ts), as in static mode.
   const key = `${b.business_id}\u0000${b.target_phone}`;
   const previous = state.byKey.get(key) ?? [];
   const last = previous[previous.length - 1];
   if (options.enforceWindow !== false && last && b.force !== 'True' && clock.nowMs() - last.sentAtMs < WINDOW_MS) {
-    return json(400, {
-      errors: { json: { target_phone: ['An SMS was already sent to this number less than 10 days ago'] } },
-    });
+    return json(400, RECENTLY_INVITED);
   }
   const inv: Stored = {
     id: randomUUID(),

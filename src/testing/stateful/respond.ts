@@ -1,5 +1,5 @@
 import { ROOT } from '../api-errors.js';
-import type { RequestProblem } from '../validator.js';
+import type { RequestProblem } from '../request-validator.js';
 
 export type Handler = (request: Request) => Promise<Response>;
 
