@@ -11,6 +11,7 @@ export type {
   WaitOptions,
 } from './partoo/client.js';
 export { createArgyleClient } from './argyle/client.js';
+export * from './argyle/webhooks.js';
 export type {
   ArgyleClient,
   ArgyleClientOptions,
