@@ -4,7 +4,9 @@
 //   ridden out (the store's operations are idempotent for this: see GuardStore);
 // - past the deadline the send goes on with Partoo's search alone ("degraded"), and says so once;
 // - while degraded, one call at a time probes the store and the others do not wait on it, so sends keep their
-//   normal speed; the first probe that answers ends it.
+//   normal speed; only a probe of the operation that failed ends it (a GET answering says nothing of a script);
+// - a misconfiguration (a ConfigurationError from the store: a missing permission, a replica, keys in two slots)
+//   is thrown at once: no wait cures it, and answering it with the search alone would hide it.
 // This module is loaded only with a store (or ledger) of the caller's own, and imports nothing, so it stays a chunk
 // of its own: the default client never loads it.
 
@@ -38,20 +40,24 @@ class StoreDeadline extends Error {}
 export function storeCaller(timeoutMs: number, warn: StoreWarn, texts: StoreTexts = GUARD_TEXTS): StoreCall {
   let degraded = false;
   let probing = false;
+  // The call site that failed, by its source text: each call site of the guard is one store operation.
+  let failed = '';
   return async function safely<T>(work: () => Promise<T> | T, fallback: T): Promise<T> {
     if (degraded && probing) return fallback;
     const probe = degraded;
     probing ||= probe;
     try {
       const result = await tryUntil(work, Date.now() + timeoutMs, !probe);
-      if (degraded) {
+      if (degraded && String(work) === failed) {
         degraded = false;
         warn(`the ${texts.name} answers again; ${texts.back}`, 'back');
       }
       return result;
     } catch (e) {
+      if (isMisconfiguration(e)) throw e;
       if (!degraded) {
         degraded = true;
+        failed = String(work);
         const why =
           e instanceof StoreDeadline ? `no answer within ${timeoutMs} ms` : String((e as Error)?.message ?? e);
         warn(`the ${texts.name} failed (${why}); ${texts.degraded}`, 'degraded');
@@ -68,7 +74,9 @@ async function tryUntil<T>(work: () => Promise<T> | T, deadline: number, retry: 
     try {
       return await withDeadline(work, deadline);
     } catch (e) {
-      if (e instanceof StoreDeadline || !retry || Date.now() + RETRY_PAUSE_MS >= deadline) throw e;
+      if (e instanceof StoreDeadline || isMisconfiguration(e) || !retry || Date.now() + RETRY_PAUSE_MS >= deadline) {
+        throw e;
+      }
       await new Promise((r) => setTimeout(r, RETRY_PAUSE_MS));
     }
   }
@@ -92,6 +100,9 @@ async function withDeadline<T>(work: () => Promise<T> | T, deadline: number): Pr
     clearTimeout(timer);
   }
 }
+
+// By name: this chunk imports nothing, and a second copy of the package throws its own class.
+const isMisconfiguration = (e: unknown) => (e as Error | undefined)?.name === 'ConfigurationError';
 
 // Stryker disable next-line all: only chooses the fast path above; either path returns the same value
 const isThenable = (v: unknown): v is PromiseLike<unknown> => typeof (v as { then?: unknown })?.then === 'function';

@@ -1,7 +1,8 @@
 // One rate limit for a fleet: every client of every process that uses the same Redis and key draws from one budget,
 // so workers joining or leaving change nothing for the others. Partoo counts its limit per organization, not per
 // process; dividing it by hand is wrong as soon as the fleet changes size.
-import type { RedisLike } from './index.js';
+import { storeClient, type AnyRedisClient } from './client.js';
+import { misconfiguration } from './errors.js';
 import { ConfigurationError } from '../core/errors.js';
 import { checkLogOptions, createLog, type Log, type LogOptions } from '../core/log.js';
 import { limitShape, TokenBucket, type RateLimiter } from '../core/rate-limit.js';
@@ -50,7 +51,8 @@ if go <= now then return 0 end
 return math.ceil(go - now)`;
 
 /** A limiter for `createPartooClient({ rateLimit })` shared through Redis: one round trip a request. */
-export function redisRateLimiter(redis: RedisLike, options: RedisRateLimiterOptions): RateLimiter {
+export function redisRateLimiter(redis: AnyRedisClient, options: RedisRateLimiterOptions): RateLimiter {
+  const client = storeClient(redis, 'redisRateLimiter');
   const { requestsPerMinute: rpm, expectedWorkers = 4, timeoutMs = 500 } = options;
   check(rpm, 'requestsPerMinute', 1, 1_000_000);
   check(expectedWorkers, 'expectedWorkers', 1, 10_000);
@@ -74,7 +76,7 @@ export function redisRateLimiter(redis: RedisLike, options: RedisRateLimiterOpti
   const limiter: RateLimiter & { [LEND_LOG](options: LogOptions): void } = {
     async take(signal) {
       if (signal?.aborted) throw signal.reason;
-      const wait = await safely(() => redis.eval(GCRA, 1, key, intervalMs, burst) as Promise<number>, null);
+      const wait = await safely(() => gcra(client.eval(GCRA, [key], [String(intervalMs), String(burst)]), key), null);
       if (wait === null) return local().take(signal);
       // Back on Redis: a later outage starts its own bucket empty again.
       fallback = undefined;
@@ -86,6 +88,20 @@ export function redisRateLimiter(redis: RedisLike, options: RedisRateLimiterOpti
     },
   };
   return limiter;
+}
+
+// The limiter falls back to its own bucket whatever the cause (that never sends twice); its warning says what the
+// script needs, so a Redis refusing it is fixed rather than lived with.
+async function gcra(reply: Promise<unknown>, key: string): Promise<number> {
+  try {
+    return Number(await reply);
+  } catch (error) {
+    const message = String((error as Error)?.message ?? error);
+    if (misconfiguration(error, true) === undefined) throw error;
+    throw new Error(`${message}; the shared limit runs one Lua script (EVAL) calling TIME, GET and SET on ${key}`, {
+      cause: error,
+    });
+  }
 }
 
 function check(value: unknown, name: string, min: number, max: number) {

@@ -3,7 +3,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { ConfigurationError, createPartooClient } from '../../src/index.js';
-import { redisRateLimiter } from '../../src/redis/index.js';
+import { fromNodeRedis, redisRateLimiter } from '../../src/redis/index.js';
 import { limitShape } from '../../src/core/rate-limit.js';
 
 const url = inject('redisUrl');
@@ -117,7 +117,11 @@ describe.skipIf(!url)('redisRateLimiter on a real Redis', () => {
   it("says a failing Redis's error without a client's key in it", async () => {
     const key = 'pk_rate_limit_echo_0123456789';
     const client = createPartooClient({ apiKey: key });
-    const quoting = { eval: async () => Promise.reject(new Error(`refused for ${key}`)) } as never;
+    const quoting = fromNodeRedis({
+      eval: async () => Promise.reject(new Error(`refused for ${key}`)),
+      sendCommand: async () => null,
+      isOpen: true,
+    });
     const warnings: string[] = [];
     const warn = console.warn;
     console.warn = (m: string) => void warnings.push(m);

@@ -1,0 +1,44 @@
+// What a Redis error means for a send. Waiting cures an outage (a refused or reset connection, a timeout, a server
+// loading its data, a failover in progress): the guard tries again within its deadline, then goes on with Partoo's
+// search. Waiting never cures a misconfiguration (a missing permission, keys in two slots, a full Redis that may
+// not evict, a script the server rejects, a replica given as the store): that fails the send before any SMS.
+import { ConfigurationError } from '../core/errors.js';
+
+/** Redis error codes that pass by waiting. */
+const TRANSIENT = new Set(['LOADING', 'MASTERDOWN', 'CLUSTERDOWN', 'TRYAGAIN', 'BUSY', 'NOREPLICAS', 'UNBLOCKED']);
+
+const FIXES: Record<string, string> = {
+  NOPERM:
+    'grant the Redis user the commands and keys it needs (ACL SETUSER <user> +eval +evalsha +get +set ' +
+    '+pexpire +del +exists +time +config|get +info ~<prefix>*)',
+  CROSSSLOT: 'keep every key of one store in one hash slot: a prefix with a {hash tag}, as the default has',
+  OOM:
+    'Redis is full and may not evict (maxmemory-policy noeviction): raise maxmemory, or give the guard a Redis ' +
+    'of its own',
+  READONLY: 'pass the primary, not a replica (on a managed Redis, its primary or configuration endpoint)',
+  MOVED: 'this node is part of a Redis Cluster: pass a cluster client (ioredis Cluster, node-redis createCluster)',
+  ASK: 'this node is part of a Redis Cluster: pass a cluster client (ioredis Cluster, node-redis createCluster)',
+  NOSCRIPT: 'the server refuses scripts: the guard needs EVAL (Lua scripting) on this Redis',
+  WRONGTYPE: "another program writes the store's keys: give the store a prefix of its own",
+};
+
+/** The fix for a Redis error code that no wait cures, or undefined for an outage. */
+export function misconfiguration(error: unknown, seenPrimary: boolean): string | undefined {
+  const message = String((error as Error)?.message ?? error);
+  // Reply errors start with their code in capitals; network errors (ECONNREFUSED, "Connection is closed",
+  // "Stream isn't writeable", fetch failures) do not, and are outages.
+  const code = /^([A-Z]{2,})\b/.exec(message)?.[1];
+  if (!code || TRANSIENT.has(code)) return undefined;
+  // After the store has answered as a primary, READONLY is a failover under way: it passes once one is promoted.
+  if (code === 'READONLY' && seenPrimary) return undefined;
+  if (code === 'ERR' && /max number of clients|timeout|connection/i.test(message)) return undefined;
+  if (FIXES[code]) return FIXES[code];
+  if (/unknown command|script|lua|user_script/i.test(message)) return FIXES.NOSCRIPT.replace('refuses', 'rejects');
+  return 'fix what the server says; waiting does not change it';
+}
+
+/** A typed error naming the command, Redis's own words (redacted by the log like every message) and the fix. */
+export function storeMisconfigured(what: string, error: unknown, fix: string, after: string): ConfigurationError {
+  const message = String((error as Error)?.message ?? error).slice(0, 300);
+  return new ConfigurationError(`${what} failed on Redis: ${message}. ${after}: ${fix}`, { cause: error });
+}
