@@ -15,8 +15,13 @@ export interface MockConnection {
 }
 
 export interface MockClients {
-  /** a Partoo client on the mock, on its clock; its guard ledger is cleared by the mock's reset() */
+  /**
+   * A Partoo client on the mock, on its clock; its guard ledger is cleared by the mock's reset(). It has no
+   * client-side rate limit (a test's sends need not wait on one): pass `rateLimit: { requestsPerMinute }` to get
+   * one, or start the mock with `rateLimitPerMinute` to see its 429s.
+   */
   partooClient(options?: PartooClientOptions): PartooClient;
+  /** An Argyle client on the mock, with its credentials. */
   argyleClient(options?: ArgyleClientOptions): ArgyleClient;
 }
 
@@ -49,6 +54,7 @@ export function mockClients(connection: MockConnection, now: () => Date) {
         apiKey: connection.partooApiKey,
         baseUrl: connection.partooUrl,
         now,
+        rateLimit: false,
         ...options,
         guard,
       });
