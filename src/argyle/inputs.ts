@@ -4,6 +4,24 @@ import { Checker } from '../core/validate.js';
 import type { InviteStatus } from './invite.js';
 
 export type InviteCreate = components['schemas']['InviteCreate'];
+type WireTemplate = components['schemas']['OverrideInviteTemplate'];
+
+/** `body_text_icon_1` -> `bodyTextIcon1`: the wrapper's camelCase, derived from the spec's names. */
+type Camel<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<Camel<T>>}` : S;
+type Camelized<T> = {
+  [K in keyof T as Camel<K & string>]?: NonNullable<T[K]> extends unknown[]
+    ? T[K]
+    : NonNullable<T[K]> extends object
+      ? Camelized<NonNullable<T[K]>>
+      : T[K];
+};
+
+/**
+ * Argyle's `override_invite_template`, camelCase: the text and branding of this one invite, and `email.replyTo`,
+ * the addresses Argyle emails once the user has connected an account (what `invites.list({ replyTo })` finds).
+ * Argyle marks the field deprecated, yet documents no other way to set an invite's reply-to addresses.
+ */
+export type OverrideInviteTemplate = Camelized<WireTemplate>;
 export type ListQuery = NonNullable<operations['listInvites']['parameters']['query']>;
 
 export interface ListInvitesInput {
@@ -23,6 +41,8 @@ export interface SendInviteInput {
   flowId?: string;
   flowItems?: string[];
   ddsConfig?: Record<string, unknown>;
+  /** sent as `override_invite_template`; its most common use is `{ email: { replyTo: ['team@example.com'] } }` */
+  overrideInviteTemplate?: OverrideInviteTemplate;
 }
 
 // Every status of the spec: one added to it fails to compile here until it is listed.
@@ -43,7 +63,30 @@ const SEND_FIELDS = [
   'flowId',
   'flowItems',
   'ddsConfig',
+  'overrideInviteTemplate',
 ] as const;
+
+// The wire names of each part of override_invite_template; the input takes them camelCase. A name the spec drops
+// fails to compile here.
+type Part = 'brand' | 'email' | 'landing_page' | 'success_page';
+const wireKeys = <P extends Part>(keys: (keyof NonNullable<WireTemplate[P]>)[]) => keys as string[];
+const TEMPLATE_PARTS: Record<Part, string[]> = {
+  brand: wireKeys<'brand'>(['color', 'logo']),
+  email: wireKeys<'email'>([
+    'reply_to',
+    'subject',
+    'sender',
+    'header',
+    'subheader',
+    ...([1, 2, 3] as const).flatMap(
+      (n) => [`body_text_icon_${n}`, `body_text_header_${n}`, `body_text_subheader_${n}`] as const,
+    ),
+  ]),
+  landing_page: wireKeys<'landing_page'>(['header', 'subheader', 'step_1', 'step_2', 'step_3']),
+  success_page: wireKeys<'success_page'>(['header', 'subheader', 'button_text', 'button_url']),
+};
+const TEMPLATE_STRINGS = ['sms_text', 'flow_id'] satisfies (keyof WireTemplate)[];
+const camel = (wire: string) => wire.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -95,6 +138,8 @@ export function inviteBody(input: SendInviteInput): InviteCreate {
   const contact = contactOf(input.email, input.phoneNumber);
   if (!contact) check.add('email', 'required', 'email or phoneNumber is required');
   checkFlowAndDds(check, input);
+  const template =
+    input.overrideInviteTemplate === undefined ? undefined : templateBody(check, input.overrideInviteTemplate);
   check.throwIfAny();
   return {
     first_name: input.firstName,
@@ -104,7 +149,54 @@ export function inviteBody(input: SendInviteInput): InviteCreate {
     ...(input.flowId !== undefined && { flow_id: input.flowId }),
     ...(input.flowItems !== undefined && { flow_items: input.flowItems }),
     ...(input.ddsConfig !== undefined && { dds_config: input.ddsConfig }),
+    ...(template !== undefined && { override_invite_template: template }),
   };
+}
+
+/** override_invite_template in its wire names; an unknown or mistyped part is an issue naming its path. */
+function templateBody(check: Checker, input: unknown): WireTemplate | undefined {
+  const at = 'overrideInviteTemplate';
+  if (!check.object(input, at)) return undefined;
+  const out: Record<string, unknown> = {};
+  const parts = Object.keys(TEMPLATE_PARTS) as Part[];
+  const accepted = [...parts, ...TEMPLATE_STRINGS].map(camel);
+  for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
+    const wire = [...parts, ...TEMPLATE_STRINGS].find((w) => camel(w) === key);
+    if (wire === undefined)
+      check.add(`${at}.${key}`, 'unknown', `${at}.${key} is not an accepted field (accepted: ${accepted.join(', ')})`);
+    else if (value === undefined) continue;
+    else if ((TEMPLATE_STRINGS as string[]).includes(wire)) {
+      if (check.optionalString(value, `${at}.${key}`)) out[wire] = value;
+    } else out[wire] = templatePart(check, `${at}.${key}`, TEMPLATE_PARTS[wire as Part], value);
+  }
+  return out as WireTemplate;
+}
+
+function templatePart(check: Checker, at: string, wireKeys: string[], input: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!check.object(input, at)) return out;
+  for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
+    const wire = wireKeys.find((w) => camel(w) === key);
+    const field = `${at}.${key}`;
+    if (wire === undefined)
+      check.add(field, 'unknown', `${field} is not an accepted field (accepted: ${wireKeys.map(camel).join(', ')})`);
+    else if (value === undefined) continue;
+    else if (wire === 'reply_to') {
+      if (!Array.isArray(value) || value.length === 0)
+        check.add(field, 'type', `${field} must be a non-empty array of email addresses`);
+      else {
+        const bad = value.filter((v) => typeof v !== 'string' || !EMAIL.test(v));
+        if (bad.length)
+          check.add(
+            field,
+            'email',
+            `${field} must hold email addresses only, not ${bad.map((b) => JSON.stringify(b)).join(', ')}`,
+          );
+        else out[wire] = value;
+      }
+    } else if (check.optionalString(value, field)) out[wire] = value;
+  }
+  return out;
 }
 
 function checkFlowAndDds(check: Checker, input: SendInviteInput) {

@@ -2,8 +2,14 @@
 import type { components } from '../generated/argyle.js';
 
 type WireInvite = components['schemas']['Invite'];
+/** The statuses Argyle documents: what `invites.list({ status })` accepts. */
 export type InviteStatus = components['schemas']['InviteStatus'];
 type Delivery = components['schemas']['Delivery'];
+/**
+ * A value Argyle added after this SDK's spec was written (its API overview says responses may gain values): passed
+ * through as it came, never an error. Code that switches on a status keeps a default branch for it.
+ */
+type Unlisted = string & {};
 
 export interface Invite {
   id: string;
@@ -14,7 +20,8 @@ export interface Invite {
   phoneNumber: string | null;
   firstName: string;
   lastName: string;
-  status: InviteStatus;
+  /** one of InviteStatus, or a value Argyle added since (passed through as it came) */
+  status: InviteStatus | Unlisted;
   groupId: string | null;
   url: string;
   createdAt: Date;
@@ -26,8 +33,8 @@ export interface Invite {
   replyTo: string[] | null;
   deliveries: {
     id: string;
-    method: Delivery['method'];
-    status: Delivery['status'];
+    method: Delivery['method'] | Unlisted;
+    status: Delivery['status'] | Unlisted;
     sentAt: Date;
     updatedAt: Date;
   }[];
