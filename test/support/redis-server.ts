@@ -24,10 +24,11 @@ export interface OwnRedis {
   stop(): Promise<void>;
 }
 
-export async function ownRedis(): Promise<OwnRedis> {
+/** `extra`: more redis-server arguments, e.g. ['--cluster-enabled', 'yes'] or ['--replicaof', '127.0.0.1', '6379']. */
+export async function ownRedis(extra: string[] = []): Promise<OwnRedis> {
   const port = await freePort();
   let server: Started | undefined;
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extra];
   const startServer = async () => {
     server = start(...tied(args));
     await server.waitForPort(port, 10_000);

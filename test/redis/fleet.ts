@@ -1,0 +1,53 @@
+// Workers in one test process, each with a client and a guard store of its own (its own Redis connection), every
+// worker sending once to every number, a few sends in flight each: the race that doubles SMS without a shared guard.
+import { createPartooClient, type GuardStore } from '../../src/index.js';
+import type { MockServers } from '../../src/testing/index.js';
+
+export const phones = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => `+336${prefix}${1_000_000 + i}`);
+
+export interface FleetResult {
+  /** SMS the mock sent, per number */
+  sms: number[];
+  errors: Error[];
+}
+
+export async function sendFromFleet(
+  mock: MockServers,
+  stores: GuardStore[],
+  numbers: string[],
+  { inFlight = 4, businessId = 'biz' } = {},
+): Promise<FleetResult> {
+  const errors: Error[] = [];
+  await Promise.all(
+    stores.map(async (store, w) => {
+      const client = createPartooClient({
+        apiKey: mock.partooApiKey,
+        baseUrl: mock.partooUrl,
+        rateLimit: false,
+        logLevel: 'off',
+        guard: { store, lockTtlMs: 1_500, storeTimeoutMs: 2_000 },
+      });
+      // Half the workers in order, half in reverse: they meet on the same numbers at the same time, and in the middle.
+      const queue = w % 2 ? [...numbers].reverse() : [...numbers];
+      const lane = async () => {
+        for (let phone = queue.shift(); phone; phone = queue.shift()) {
+          await client.reviewBooster.sendInvitation({ businessId, targetPhone: phone }).catch((e: Error) => {
+            errors.push(e);
+          });
+        }
+      };
+      await Promise.all(Array.from({ length: inFlight }, lane));
+    }),
+  );
+  return { sms: numbers.map((n) => mock.sentCount(businessId, n)), errors };
+}
+
+/** Skips without redis-server, naming why; under REQUIRE_REDIS=1 or CI=true that is a failure. */
+export function redisRequired(has: boolean, what: string): boolean {
+  if (has) return true;
+  const message = `${what}: no redis-server on this machine (apt-get install redis-server)`;
+  if (process.env.REQUIRE_REDIS === '1' || process.env.CI === 'true') throw new Error(message);
+  console.warn(`${message}; skipped`);
+  return false;
+}
