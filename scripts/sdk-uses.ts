@@ -3,6 +3,9 @@
 // so `pull` reports it apart and exits 4. test/sdk-uses.test.ts keeps this list honest both ways: every entry exists
 // in the committed spec, and every field name of these operations that appears in that code is listed here.
 //
+// `operationIds` lists the operationIds that hand-written code (the mocks in src/testing included) names: the HTTP
+// contract is keyed by path and method, so a label upstream drops or renames is SDK-breaking only where it is named.
+//
 // Entries: `query.<name>` / `path.<name>` (parameters), `body.<field>` (request body), `response.<field>` (the 2xx
 // answer; `[]` steps into an array's items). Error bodies are left out: the wrapper reads them generically
 // (`errors`, `detail`, `message`), never by the spec's shape. `page` on search-invitation is not listed: the wrapper
@@ -13,6 +16,9 @@ export interface SdkUses {
   operations: Record<string, string[]>;
   /** base URLs the wrapper's `environment` option points at (src/core/config.ts) */
   servers: string[];
+  /** "METHOD /path" -> the operationId hand-written code names it by (a type lookup, a mock route, an error's
+   *  `operation`): upstream dropping or renaming one breaks that code although the HTTP contract is unchanged */
+  operationIds: Record<string, string>;
 }
 
 export const SDK_USES: Record<'partoo' | 'argyle', SdkUses> = {
@@ -42,6 +48,15 @@ export const SDK_USES: Record<'partoo' | 'argyle', SdkUses> = {
       'GET /review_booster/invitation_status': ['query.invitation_id', 'response.status'],
     },
     servers: ['https://api.partoo.co/v2', 'https://api.sandbox.partoo.co/v2'],
+    operationIds: {
+      'POST /review_booster/send_invitation': 'sendReviewInvitation',
+      'GET /review_booster/search-invitation': 'checkDuplicatedReviewInvitation',
+      'GET /review_booster/invitation_status': 'getReviewInvitationStatus',
+      'GET /review_booster/template': 'getReviewBoosterTemplate',
+      'POST /review_booster/template': 'updateReviewBoosterTemplate',
+      'GET /review_booster/expeditor/{business_id}': 'getReviewBoosterExpeditorName',
+      'POST /review_booster/expeditor/{business_id}': 'setReviewBoosterExpeditorName',
+    },
   },
   argyle: {
     operations: {
@@ -63,6 +78,10 @@ export const SDK_USES: Record<'partoo' | 'argyle', SdkUses> = {
         'body.flow_id',
         'body.flow_items',
         'body.dds_config',
+        'body.override_invite_template',
+        'body.override_invite_template.brand',
+        'body.override_invite_template.landing_page',
+        'body.override_invite_template.success_page',
         ...inviteFields('response.'),
       ],
       'GET /v2/invites/{id}': ['path.id', ...inviteFields('response.')],
@@ -70,6 +89,13 @@ export const SDK_USES: Record<'partoo' | 'argyle', SdkUses> = {
       'POST /v2/invites/{id}/revoke': ['path.id', ...inviteFields('response.')],
     },
     servers: ['https://api.argyle.com', 'https://api-sandbox.argyle.com'],
+    operationIds: {
+      'GET /v2/invites': 'listInvites',
+      'POST /v2/invites': 'sendInvite',
+      'GET /v2/invites/{id}': 'getInvite',
+      'POST /v2/invites/{id}': 'resendInvite',
+      'POST /v2/invites/{id}/revoke': 'revokeInvite',
+    },
   },
 };
 

@@ -73,7 +73,9 @@ function place(d: Diff, before: Doc, after: Doc, uses: SdkUses): Change {
   field = field.replace(/\.\[\]/g, '[]');
   const kind = classify(d, section);
   // Descriptions and examples (informational) never change what the wrapper sends or reads.
-  const sdkField = kind === 'informational' ? undefined : sdkTouch(uses, d, kind, operation, section, field);
+  let sdkField: string | undefined;
+  if (section === 'operationId') sdkField = namedOperationId(uses, operation, d);
+  else if (kind !== 'informational') sdkField = sdkTouch(uses, d, kind, operation, section, field);
   const change: Change = {
     kind,
     operation,
@@ -82,7 +84,9 @@ function place(d: Diff, before: Doc, after: Doc, uses: SdkUses): Change {
     text: describe(d, section, field),
     ...(sdkField && { sdkField }),
     // A compatible removal is still the SDK's problem: the wrapper would keep sending or reading the field.
-    sdkBreaking: !!sdkField && (kind === 'breaking' || d.action === 'remove' || d.action === 'rename'),
+    sdkBreaking:
+      !!sdkField &&
+      (section === 'operationId' || kind === 'breaking' || d.action === 'remove' || d.action === 'rename'),
     library: { type: d.type, action: d.action, path: d.path, ...(d.description && { description: d.description }) },
   };
   originals.set(change, { before: d.before, after: d.after });
@@ -135,6 +139,13 @@ function classify(d: Diff, section: string): Kind {
   return 'informational';
 }
 
+/** An operationId that hand-written code names, removed or renamed: its lookups and routes stop matching. */
+function namedOperationId(uses: SdkUses, operation: string, d: Diff): string | undefined {
+  const named = uses.operationIds[operation];
+  if (!named || d.action === 'add' || d.before !== named) return undefined;
+  return `${operation} operationId ${named}`;
+}
+
 function sdkTouch(uses: SdkUses, d: Diff, kind: Kind, operation: string, section: string, field: string) {
   if (d.path[0] === 'servers') {
     const gone = [d.before?.url ?? d.before].filter((u) => typeof u === 'string' && uses.servers.includes(u));
@@ -156,14 +167,37 @@ function sdkTouch(uses: SdkUses, d: Diff, kind: Kind, operation: string, section
   return undefined;
 }
 
+/** Text too long for a report line: summarised by its size, --json keeps the library's own record. */
+const long = (v: unknown) => typeof v === 'string' && (v.length > 80 || v.includes('\n'));
+
 const ACTION_WORD: Partial<Record<string, string>> = { add: 'added', remove: 'removed' };
 
 function describe(d: Diff, section: string, field: string): string {
   const where = [section, field].filter(Boolean).join(' ');
   const last = d.path[d.path.length - 1];
-  const value = (v: unknown) => (typeof v === 'object' && v !== null ? '(object)' : JSON.stringify(v));
+  const value = (v: unknown) => {
+    if (typeof v === 'object' && v !== null) return '(object)';
+    return long(v) ? `(${String(v).length} characters)` : JSON.stringify(v);
+  };
   if (d.path[0] === 'paths' && d.path.length === 3 && METHODS.has(String(d.path[2]))) {
     return `operation ${ACTION_WORD[d.action] ?? 'changed'}`;
+  }
+  if (last === 'operationId' && d.action !== 'replace') {
+    return `operationId ${value(d.after ?? d.before)} ${ACTION_WORD[d.action] ?? 'changed'}`;
+  }
+  // An example is data about the API, not the API: never worded as the field or body it sits in going away.
+  const example = d.path.findIndex((p) => p === 'example' || p === 'examples');
+  if (example >= 0 && !(d.path[example - 1] === 'properties')) {
+    return `${where ? `${where} ` : ''}example change (${ACTION_WORD[d.action] ?? 'changed'})`;
+  }
+  if (last === 'deprecated') {
+    const now = d.action !== 'remove' && d.after === true;
+    return `${where || String(d.path.at(-2))} ${now ? 'now deprecated' : 'no longer deprecated'}`;
+  }
+  if ((last === 'description' || last === 'summary') && (long(d.before) || long(d.after))) {
+    const lines = (v: unknown) => (typeof v === 'string' ? v.split('\n').length : 0);
+    const what = `${last} ${ACTION_WORD[d.action] ?? 'changed'}`;
+    return `${where ? `${where} ` : ''}${what}, ${lines(d.after ?? d.before)} lines`;
   }
   if (d.path.includes('enum')) {
     const what = ACTION_WORD[d.action] ?? `replaced ${value(d.before)} -> ${value(d.after)}`;
