@@ -16,7 +16,7 @@ export async function sendFromFleet(
   mock: MockServers,
   stores: GuardStore[],
   numbers: string[],
-  { inFlight = 4, businessId = 'biz' } = {},
+  { inFlight = 4, businessId = 'biz', latencyMs = 0 } = {},
 ): Promise<FleetResult> {
   const errors: Error[] = [];
   await Promise.all(
@@ -26,6 +26,12 @@ export async function sendFromFleet(
         baseUrl: mock.partooUrl,
         rateLimit: false,
         logLevel: 'off',
+        // Latency on every request widens the window between a worker's search and its POST, where two workers
+        // not sharing a lock both find nothing and both send.
+        fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+          if (latencyMs) await new Promise((r) => setTimeout(r, latencyMs));
+          return fetch(input, init);
+        }) as typeof fetch,
         guard: { store, lockTtlMs: 1_500, storeTimeoutMs: 2_000 },
       });
       // Half the workers in order, half in reverse: they meet on the same numbers at the same time, and in the middle.
