@@ -1,6 +1,7 @@
 // A rolling upgrade on one Redis: workers of the previous version (untagged keys) beside workers of this one
-// ({hash tag} keys), 30 ms of latency on each request so a worker's search and POST leave room for a race. This version takes and releases each lock under both names and records under both, and an
-// epoch under the earlier name spares it the fence: no SMS is doubled, and the upgrade costs no fence.
+// ({hash tag} keys), 30 ms of latency on each request so a worker's search and POST leave room for a race. This
+// version takes and releases each lock under both names and records under both, and an epoch under the earlier
+// name spares it the fence: no SMS is doubled, and the upgrade costs no fence.
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisGuardStore } from '../../src/redis/index.js';
