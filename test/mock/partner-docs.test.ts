@@ -2,17 +2,23 @@
 // partner test embedded verbatim, the base URLs it names.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigurationError, createArgyleClient, createPartooClient } from '../../src/index.js';
 import { PARTOO_RULES } from '../../src/testing/api-errors.js';
 import { startMockServers } from '../../src/testing/index.js';
-import { run } from '../support/process.js';
+import { START_TIMEOUT_MS } from '../../src/testing/prism.js';
+import { docBlocks } from '../support/doc-blocks.js';
+import { spawnCli } from '../support/cli.js';
+import { cleanUp, run } from '../support/process.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const README = readFileSync(join(ROOT, 'docs/mock-servers.md'), 'utf8');
 /** The page's ```typescript blocks: the files partners copy (```ts blocks are run by test/docs-examples.test.ts). */
 const copied = [...README.matchAll(/```typescript\n([\s\S]*?)```/g)].map((m) => m[1]);
 const file = (p: string) => readFileSync(join(ROOT, p), 'utf8');
+/** The page's shell blocks, install commands aside (a test of their own checks what those name). */
+const SH = docBlocks('docs/mock-servers.md').filter((b) => b.lang === 'sh' && b.tag !== 'install');
+afterAll(cleanUp);
 
 describe('docs/mock-servers.md for partners', () => {
   it.each([
@@ -36,8 +42,7 @@ describe('docs/mock-servers.md for partners', () => {
   }, 60_000);
 
   it("the curl examples work as written (on the mock's ports), + as %2B finding the sent number", async () => {
-    const section = README.slice(README.indexOf('## From the command line'), README.indexOf('## In a test'));
-    const sh = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]).pop()!;
+    const sh = SH.find((b) => b.code.includes('curl '))!.code;
     const commands = sh
       .replace(/\\\n\s*/g, '')
       .split('\n')
@@ -77,6 +82,30 @@ describe('docs/mock-servers.md for partners', () => {
       await mock.close();
     }
   });
+
+  it(
+    'every other shell block is run here: the npx commands start the mock as written (on free ports)',
+    async () => {
+      expect(SH.length).toBe(2);
+      const lines = SH.find((b) => b.code.includes('npx '))!
+        .code.split('\n')
+        .map((l) => l.replace(/#.*$/, '').trim())
+        .filter(Boolean);
+      expect(lines.length).toBe(2);
+      for (const line of lines) {
+        const [npx, pkg, ...args] = line.split(/\s+/);
+        expect([npx, pkg]).toEqual(['npx', 'partoo-argyle-sdk']);
+        const cli = spawnCli([...args, '--port-partoo', '0', '--port-argyle', '0']);
+        try {
+          // Static mode starts two Prisms, each bounded by START_TIMEOUT_MS and retried.
+          expect(await cli.waitFor(/ready:/, 3 * START_TIMEOUT_MS)).toContain('mocks listening');
+        } finally {
+          await cli.stop();
+        }
+      }
+    },
+    8 * START_TIMEOUT_MS,
+  );
 
   it('a Partoo base URL may keep /v2; an Argyle one ending in /v2 is refused with the fix', () => {
     expect(() => createPartooClient({ apiKey: 'k', baseUrl: 'http://127.0.0.1:4010/v2' })).not.toThrow();
