@@ -1,28 +1,106 @@
-// A stateful Argyle invites API: sends create invites, list pages them with same-origin cursors.
+// A stateful Argyle invites API: sends create invites, list pages them with same-origin cursors, and a test moves
+// an invite through its life (argyle-lifecycle.ts) and has the mock send its signed webhooks (argyle-webhooks.ts).
 import { randomUUID } from 'node:crypto';
 import type { SpecValidator } from '../request-validator.js';
 import type { MockClock } from './clock.js';
 import { argyleErrors } from '../api-errors.js';
 import { publicOrigin, rulesFor } from '../rules.js';
 import { fieldErrors, INVALID_JSON, json, queryOf, readJson, type Handler } from './respond.js';
+import {
+  deliveriesFor,
+  INVITE_STATUSES,
+  InviteLifecycle,
+  type ArgyleTimings,
+  type MockInviteStatus,
+  type SetInviteStatusOptions,
+  type WireInvite,
+} from './argyle-lifecycle.js';
+import { deliverWebhook, MOCK_WEBHOOK_EVENTS, webhookPayload, type SendWebhookOptions } from './argyle-webhooks.js';
 
-export interface ArgyleMockOptions {
+export interface ArgyleMockOptions extends ArgyleTimings {
   apiKeyId: string;
   apiKeySecret: string;
   /** invites present after start and after reset(), default 5 */
   seedInvites?: number;
 }
 
-type WireInvite = Record<string, any>;
-
 export const argyleError = argyleErrors.fixed;
+
+/** A test's request the mock cannot carry out (no such invite, no such status): the message says which. */
+export class ArgyleMockError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 404,
+  ) {
+    super(message);
+  }
+}
 
 export class ArgyleState {
   invites: WireInvite[] = [];
+  private lifecycle?: InviteLifecycle;
+  private clock?: MockClock;
+  /** the account each invite's user connected, once a webhook named one: the same id in every later event */
+  private accounts = new Map<string, string>();
+
+  /** Forgets every invite's history (reset() re-seeds the invites themselves). */
+  forget() {
+    this.lifecycle?.forget();
+    this.accounts.clear();
+  }
+
+  /** The mock's clock and timed steps, given once when the handler is made. */
+  bind(clock: MockClock, timings: ArgyleTimings) {
+    this.clock = clock;
+    this.lifecycle = new InviteLifecycle(clock, timings);
+  }
+
+  get life(): InviteLifecycle {
+    if (!this.lifecycle) throw new Error('ArgyleState is not bound to a mock yet');
+    return this.lifecycle;
+  }
+
+  /** The invite, its timed steps applied; undefined when the mock holds none with that id. */
+  find(id: string): WireInvite | undefined {
+    const inv = this.invites.find((i) => i.id === id);
+    if (inv) this.life.refresh(inv);
+    return inv;
+  }
+
+  /**
+   * Moves an invite to a status, as a user in Link would (sent -> initiated -> attempted -> completed) or as a
+   * revoke does; its deliveries move with it. Returns the invite as the API now answers it.
+   */
+  setInviteStatus(id: string, status: MockInviteStatus, options: SetInviteStatusOptions = {}): WireInvite {
+    if (!(INVITE_STATUSES as readonly string[]).includes(status))
+      throw new ArgyleMockError(`status ${JSON.stringify(status)} is not one of ${INVITE_STATUSES.join(', ')}`, 400);
+    const inv = this.find(id);
+    if (!inv) throw new ArgyleMockError(`the mock holds no invite ${JSON.stringify(id)}`, 404);
+    this.life.set(inv, status, options);
+    return structuredClone(inv);
+  }
+
+  /** Signs an event about the invite's user as Argyle does and POSTs it to `url`; returns what was sent. */
+  async sendWebhook(options: SendWebhookOptions) {
+    if (!MOCK_WEBHOOK_EVENTS.includes(options.event))
+      throw new ArgyleMockError(
+        `event ${JSON.stringify(options.event)} is not one of ${MOCK_WEBHOOK_EVENTS.join(', ')}`,
+        400,
+      );
+    if (typeof options.secret !== 'string' || options.secret === '')
+      throw new ArgyleMockError('secret is required: the receiver verifies the signature with it', 400);
+    const inv = this.find(options.inviteId);
+    if (!inv) throw new ArgyleMockError(`the mock holds no invite ${JSON.stringify(options.inviteId)}`, 404);
+    const account = this.accounts.get(inv.id) ?? randomUUID();
+    this.accounts.set(inv.id, account);
+    const payload = webhookPayload(inv, options.event, options.name ?? 'mock-subscription', account, this.clock!.now());
+    return deliverWebhook(payload, options);
+  }
 }
 
 export function seedArgyle(state: ArgyleState, clock: MockClock, count: number) {
   state.invites = [];
+  state.forget();
   for (let i = 1; i <= count; i++) {
     state.invites.push(
       newInvite(
@@ -54,16 +132,12 @@ function newInvite(input: Record<string, any>, at: Date): WireInvite {
     invited_at: iso,
     flow_id: input.flow_id ?? null,
     flow_items: input.flow_items ?? [],
-    reply_to: [],
+    // Argyle's only documented way to set it is the send's override_invite_template.
+    reply_to: input.override_invite_template?.email?.reply_to ?? [],
     deliveries: deliveriesFor(input, iso),
     invite_template_id: null,
   };
 }
-
-const deliveriesFor = (input: Record<string, any>, iso: string) =>
-  [input.email && 'email', input.phone_number && 'sms']
-    .filter(Boolean)
-    .map((method) => ({ id: randomUUID(), method, status: 'sent', sent_at: iso, updated_at: iso }));
 
 const encodeCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
 const decodeCursor = (cursor: string) => {
@@ -91,6 +165,7 @@ export function argyleHandler(
 ): Handler {
   // The same credentials and path rules as the static front, so the two modes cannot drift apart.
   const rules = rulesFor('argyle', { apiKey: '', apiKeyId: options.apiKeyId, apiKeySecret: options.apiKeySecret });
+  state.bind(clock, options);
   const operations = argyleOperations(state, clock);
 
   return async (request) => {
@@ -107,7 +182,7 @@ export function argyleHandler(
     const problems = validator.checkRequest(op, { method: request.method, path, query, headers, body });
     if (problems.length) return json(400, argyleErrors.fields(fieldErrors(problems)));
     const id = url.pathname.split('/')[3];
-    const find = () => state.invites.find((i) => i.id === id);
+    const find = () => state.find(id);
     const operation = op.iid !== undefined && Object.hasOwn(operations, op.iid) ? operations[op.iid] : undefined;
     return operation ? operation({ request, url, query, body, find }) : json(404, argyleError(404));
   };
@@ -115,7 +190,6 @@ export function argyleHandler(
 
 /** The answer of each operation the mock implements, by operationId. */
 function argyleOperations(state: ArgyleState, clock: MockClock): Record<string, Operation> {
-  const touch = (inv: WireInvite) => (inv.updated_at = clock.now().toISOString());
   return {
     listInvites: (call) => listInvites(state, call),
     sendInvite: ({ body }) => {
@@ -130,19 +204,15 @@ function argyleOperations(state: ArgyleState, clock: MockClock): Record<string, 
     resendInvite: ({ find }) => {
       const inv = find();
       if (!inv) return json(404, argyleError(404));
+      // Argyle documents no answer here; the mock's is listed in openapi/README.md.
       if (inv.status === 'revoked') return json(400, { detail: 'A revoked invite cannot be re-sent.' });
-      const iso = clock.now().toISOString();
-      inv.invited_at = iso;
-      touch(inv);
-      inv.deliveries.push(...deliveriesFor(inv, iso));
+      state.life.resend(inv);
       return json(200, inv);
     },
     revokeInvite: ({ find }) => {
       const inv = find();
       if (!inv) return json(404, argyleError(404));
-      inv.status = 'revoked';
-      inv.revoked_at = inv.revoked_at ?? clock.now().toISOString();
-      touch(inv);
+      state.life.revoke(inv);
       return json(200, inv);
     },
   };
@@ -155,6 +225,7 @@ function listInvites(state: ArgyleState, { request, url, query }: Call): Respons
   const limit = Number(query.limit ?? 10);
   const offset = typeof query.cursor === 'string' ? decodeCursor(query.cursor) : 0;
   if (offset === undefined) return json(400, { cursor: ['Invalid cursor.'] });
+  for (const inv of state.invites) state.life.refresh(inv);
   const matching = [...state.invites]
     .reverse()
     .filter(
@@ -174,6 +245,7 @@ function listInvites(state: ArgyleState, { request, url, query }: Call): Respons
   return json(200, {
     next: offset + limit < matching.length ? link(offset + limit) : null,
     previous: offset > 0 ? link(Math.max(0, offset - limit)) : null,
-    results: matching.slice(offset, offset + limit),
+    // Argyle's list example carries no Link token: only send, retrieve and re-send do.
+    results: matching.slice(offset, offset + limit).map((i) => ({ ...i, user_token: null })),
   });
 }
