@@ -1,15 +1,17 @@
 // `import { startMockServers } from 'partoo-argyle-sdk/testing'`. No test-runner import here: it must load
 // inside a vitest or jest globalSetup.
 import { mockClients, type MockClients, type MockConnection } from './clients.js';
-import { withControl } from './control.js';
+import { withArgyleControl, withControl } from './control.js';
 import { serve, type HttpServer } from './http.js';
 import { startPrism, type PrismServer } from './prism.js';
 import { rulesFor, type ApiRules } from './rules.js';
 import { createStatefulMocks, DEFAULT_CREDENTIALS, type StatefulMockOptions } from './stateful/index.js';
+import type { ArgyleState } from './stateful/argyle.js';
 import { MockClock } from './stateful/clock.js';
 import type { Handler } from './stateful/respond.js';
 import { staticFront } from './static-front.js';
 
+/** Options of {@link startMockServers}: the mode, where to listen, and (stateful mode) the engine's options. */
 export interface MockServerOptions extends StatefulMockOptions {
   /** a stateful mock (default false: Prism serving the spec's examples) */
   stateful?: boolean;
@@ -22,6 +24,7 @@ export interface MockServerOptions extends StatefulMockOptions {
   maxBodyBytes?: number;
 }
 
+/** Running mocks: where they listen, the credentials they accept, their clock and controls, and close(). */
 export interface MockServers extends MockConnection, MockClients {
   /** the URLs and credentials alone, as plain data: what a globalSetup `provide`s to test workers */
   connection: MockConnection;
@@ -36,14 +39,20 @@ export interface MockServers extends MockConnection, MockClients {
   reset(): void;
   /** stateful mode: how many SMS were sent to one number of one business */
   sentCount(businessId: string, targetPhone: string): number;
+  /** stateful mode: move an invite through its life, and send Argyle's signed webhooks to a URL of the test's */
+  argyle: ArgyleMockControls;
   close(): Promise<void>;
 }
+
+/** What a test does in place of a user in Argyle Link (stateful mode; static mode throws, saying so). */
+export type ArgyleMockControls = Pick<ArgyleState, 'setInviteStatus' | 'sendWebhook'>;
 
 /** What one mode started: its clock, its reset, its sent count and the partner-facing URLs (Partoo, Argyle). */
 interface Started {
   clock: MockClock;
   resetState: () => void;
   sentCount: MockServers['sentCount'];
+  argyle: ArgyleMockControls;
   urls: [string, string];
 }
 
@@ -51,6 +60,17 @@ interface Started {
 type Listen = (handler: Handler, port: number | undefined, rules: ApiRules) => Promise<string>;
 type Rules = { partoo: ApiRules; argyle: ApiRules };
 
+/**
+ * Starts both mocks on loopback ports: Partoo Review Booster and Argyle invites, in static mode (Prism serving the
+ * specs' examples; needs `@stoplight/prism-cli`) or stateful mode (remembers sends, Partoo's 10-day rule, a movable
+ * clock; needs no other package). Both check each request in one order with the same answers. Always `close()`.
+ *
+ * @example
+ * const mock = await startMockServers({ stateful: true });
+ * const partoo = mock.partooClient();
+ * await partoo.reviewBooster.sendInvitation({ businessId: 'b', targetPhone: '+33601020304' });
+ * await mock.close();
+ */
 export async function startMockServers(options: MockServerOptions = {}): Promise<MockServers> {
   const host = options.host ?? '127.0.0.1';
   const servers: (HttpServer | PrismServer)[] = [];
@@ -68,7 +88,7 @@ export async function startMockServers(options: MockServerOptions = {}): Promise
     return server.url;
   };
   try {
-    const { clock, resetState, sentCount, urls } = options.stateful
+    const { clock, resetState, sentCount, argyle, urls } = options.stateful
       ? await startStateful(options, listen, rules)
       : await startStatic(options, listen, rules, servers);
     const connection: MockConnection = {
@@ -91,6 +111,7 @@ export async function startMockServers(options: MockServerOptions = {}): Promise
         clearLedgers();
       },
       sentCount,
+      argyle,
       close,
     };
   } catch (e) {
@@ -116,6 +137,10 @@ async function startStatic(
   const sentCount = () => {
     throw new Error('sentCount needs startMockServers({ stateful: true })');
   };
+  const needsState = (name: string) => () => {
+    throw new Error(`argyle.${name} needs startMockServers({ stateful: true }) (Prism keeps no invites)`);
+  };
+  const argyle = { setInviteStatus: needsState('setInviteStatus'), sendWebhook: needsState('sendWebhook') };
   // Prism on internal free ports (it retries a hung start there); the front takes the partner's ports.
   const [partooPrism, argylePrism] = await Promise.all(
     [startPrism('partoo'), startPrism('argyle')].map(async (p) => {
@@ -130,19 +155,23 @@ async function startStatic(
     await listen(front('partoo', partooPrism), options.portPartoo, rules.partoo),
     await listen(front('argyle', argylePrism), options.portArgyle, rules.argyle),
   ];
-  return { clock, resetState, sentCount, urls };
+  return { clock, resetState, sentCount, argyle, urls };
 }
 
 async function startStateful(options: MockServerOptions, listen: Listen, rules: Rules): Promise<Started> {
   const mocks = await createStatefulMocks(options);
   const urls: [string, string] = [
     await listen(mocks.partoo, options.portPartoo, rules.partoo),
-    await listen(mocks.argyle, options.portArgyle, rules.argyle),
+    await listen(withArgyleControl(mocks.argyle, mocks.argyleState), options.portArgyle, rules.argyle),
   ];
   return {
     clock: mocks.clock,
     resetState: mocks.reset,
     sentCount: (b, p) => mocks.partooState.sentCount(b, p),
+    argyle: {
+      setInviteStatus: (id, status, o) => mocks.argyleState.setInviteStatus(id, status, o),
+      sendWebhook: (o) => mocks.argyleState.sendWebhook(o),
+    },
     urls,
   };
 }
@@ -153,6 +182,8 @@ export { createStatefulMocks } from './stateful/index.js';
 export type { StatefulMocks, StatefulMockOptions } from './stateful/index.js';
 export type { Handler, MockFetch } from './stateful/respond.js';
 export type { ArgyleState } from './stateful/argyle.js';
+export type { ArgyleTimings, SetInviteStatusOptions } from './stateful/argyle-lifecycle.js';
+export type { SendWebhookOptions, SentWebhook } from './stateful/argyle-webhooks.js';
 export type { PartooState } from './stateful/partoo.js';
 export type { MockClock } from './stateful/clock.js';
 export type { FaultOptions } from './stateful/faults.js';
