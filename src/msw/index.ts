@@ -7,6 +7,7 @@ import { createStatefulEngine, DEFAULT_CREDENTIALS, type StatefulMockOptions } f
 import type { Handler } from '../testing/stateful/respond.js';
 import { resolveOrigins, type MockOrigins } from './origins.js';
 
+/** Options of {@link createMockHandlers}: the stateful engine's options and the origins to answer on. */
 export interface MockHandlerOptions extends StatefulMockOptions, MockOrigins {}
 
 /** The names and controls of `startMockServers({ stateful: true })`, less close() (MSW ends it), plus handlers. */
@@ -27,6 +28,15 @@ export interface MockHandlers extends MockConnection, MockClients {
   ready: Promise<void>;
 }
 
+/**
+ * The stateful mocks as MSW request handlers, made synchronously: no port, no child process, no validator package.
+ * They answer on production's base URLs unless `partooUrl`/`argyleUrl` say otherwise.
+ *
+ * @example
+ * const mock = createMockHandlers();
+ * const server = setupServer(...mock.handlers);
+ * server.listen({ onUnhandledRequest: 'error' });
+ */
 export function createMockHandlers(options: MockHandlerOptions = {}): MockHandlers {
   const { partooUrl, argyleUrl } = resolveOrigins(options);
   const engine = createStatefulEngine(options);

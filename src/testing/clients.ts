@@ -14,6 +14,7 @@ export interface MockConnection {
   argyleApiKeySecret: string;
 }
 
+/** Clients wired to a mock: its URL, its credentials, its clock, a guard ledger its reset() empties. */
 export interface MockClients {
   /**
    * A Partoo client on the mock, on its clock; its guard ledger is cleared by the mock's reset(). It has no
@@ -74,6 +75,7 @@ export function mockClients(connection: MockConnection, now: () => Date) {
   return { clients, clearLedgers };
 }
 
+/** The mocks a globalSetup started, seen from a test worker: see {@link connectMockServers}. */
 export interface ConnectedMocks extends MockConnection, MockClients {
   /** the mocks' clock, followed from this process (synchronous, as a client's `now` must be) */
   now(): Date;

@@ -6,6 +6,7 @@ import { MISSING_INVITATION_ID, partooErrors, RECENTLY_INVITED } from '../api-er
 import { rulesFor } from '../rules.js';
 import { fieldErrors, INVALID_JSON, json, queryOf, readJson, type Handler } from './respond.js';
 
+/** The stateful Partoo mock's options: the key it accepts, its status timings, its 10-day rule. */
 export interface PartooMockOptions {
   apiKey: string;
   /** CREATED -> SENT after this long (mock clock), default 1000 ms */
@@ -37,6 +38,7 @@ export const partooError = partooErrors.fixed;
 /** Partoo's `sent_time`: `2019-06-06 11:57:27.274725+00:00`. */
 const sentTime = (ms: number) => `${new Date(ms).toISOString().replace('T', ' ').replace('Z', '')}000+00:00`;
 
+/** The stateful Partoo mock's memory: invitations sent, templates, expeditor names. */
 export class PartooState {
   invitations = new Map<string, Stored>();
   byKey = new Map<string, Stored[]>();
