@@ -37,7 +37,8 @@ export function staticFront(api: SpecName, prismUrl: string, rules: ApiRules): H
     const id = BY_ID[call.operation]?.(call.url);
     if (id !== undefined && id !== null && !known.has(decodeURIComponent(id)) && !request.headers.has('prefer'))
       return json(404, rules.errors.fixed(404));
-    return answer(api, await forward(request, call.path), request, rules);
+    const operation = `${request.method.toUpperCase()} ${call.path}`;
+    return answer(api, await forward(request, call.path), request, rules, operation);
   });
 }
 
@@ -72,7 +73,13 @@ function argylePage(url: URL, request: Request): Record<string, string> {
 }
 
 /** Prism's answer as the stateful mock would give it: its errors in the API's shape, Argyle's links on our origin. */
-async function answer(api: SpecName, upstream: Response, request: Request, rules: ApiRules): Promise<Response> {
+async function answer(
+  api: SpecName,
+  upstream: Response,
+  request: Request,
+  rules: ApiRules,
+  operation: string,
+): Promise<Response> {
   const text = await upstream.text();
   const type = upstream.headers.get('content-type') ?? '';
   const headers: Record<string, string> = {};
@@ -87,6 +94,10 @@ async function answer(api: SpecName, upstream: Response, request: Request, rules
   if ((upstream.status === 400 || upstream.status === 422) && violations.length) {
     return json(400, rules.errors.fields(fieldErrors(violations)), headers);
   }
+  // An example upstream gives that breaks its own schema is never answered as though it were valid, nor as
+  // Prism's opaque 500: a documented 500 names the operation and the example's first violation.
+  const broken = exampleViolation(upstream.headers.get('sl-violations'), type.includes('problem+json') ? text : '');
+  if (broken) return json(500, invalidExample(operation, broken), headers);
   if (type.includes('problem+json')) return prismProblem(upstream.status, text, rules, headers);
   return new Response(api === 'argyle' ? sameOrigin(text, publicOrigin(request)) : text, {
     status: upstream.status,
@@ -108,6 +119,36 @@ function prismProblem(status: number, text: string, rules: ApiRules, headers: Re
     return json(400, rules.errors.fields(fieldErrors(problems)), headers);
   }
   return json(status, rules.errors.fixed(status), headers);
+}
+
+/** The mock's answer where the spec's own example breaks its schema (docs/regenerating.md shows it). */
+export function invalidExample(operation: string, violation: string) {
+  return {
+    errors: { json: `mock: the spec's example for ${operation} breaks its own schema: ${violation}` },
+    mock: { reason: 'invalid_example', operation, violation },
+  };
+}
+
+/** The first violation Prism found in the response it built from the spec's examples (its header, or its
+ *  problem body under --errors), as "at <location>: <message>". */
+function exampleViolation(header: string | null, problemText: string): string | undefined {
+  const lists: unknown[] = [];
+  for (const text of [header, problemText]) {
+    try {
+      const parsed = text ? JSON.parse(text) : undefined;
+      lists.push(Array.isArray(parsed) ? parsed : parsed?.validation);
+    } catch {
+      // not JSON: nothing to read
+    }
+  }
+  for (const list of lists) {
+    if (!Array.isArray(list)) continue;
+    const v = (list as { location?: string[]; severity?: string; message?: string }[]).find(
+      (x) => x?.location?.[0] === 'response' && x.severity === 'Error',
+    );
+    if (v) return `at ${v.location!.slice(1).join('.') || 'the body'}: ${v.message ?? 'does not match'}`;
+  }
+  return undefined;
 }
 
 function requestViolations(header: string | null): RequestProblem[] {
