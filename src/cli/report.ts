@@ -20,6 +20,8 @@ export interface RunParams {
   csv: string;
   delimiter: string;
   encoding: string;
+  /** the column numbers were read from when `--phone-column` named it; a resume reads the same one */
+  phoneColumn?: string | null;
 }
 
 export interface ReportLine {

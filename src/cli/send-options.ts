@@ -4,7 +4,7 @@ import { isSupportedCountry } from 'libphonenumber-js/max';
 import { asUsageError, UsageError } from './errors.js';
 import { readReport, type EarlierReport, type RunParams } from './report.js';
 import { delimiterOf } from './csv-rows.js';
-import { encodingName } from './text-lines.js';
+import { encodingName } from './decode.js';
 
 export const SEND_USAGE = `Usage: partoo-argyle-sdk send --csv <file> --business <id> [options]
        partoo-argyle-sdk send --resume <report> [--csv <re-exported file>]
@@ -24,7 +24,8 @@ Options:
   --report <file>            default <csv>.report.jsonl; with --resume, the resumed report (appended to)
   --resume <report>          continue a run: numbers the report holds as sent or skipped are not sent again
   --delimiter <c>            , ; or tab when detection is not enough
-  --encoding <name>          for files that are not UTF-8, e.g. windows-1252 (Excel on Windows), latin1
+  --encoding <name>          for files that are not UTF-8, e.g. windows-1252 (Excel on Windows), macintosh
+  --phone-column <header>    the column to read numbers from (default: Mobile, Portable, Cell... else Phone)
   --concurrency <n>          sends in flight, 1 to 64 (default 4)
   --requests-per-minute <n>  your organization's Partoo limit (default 300)
   --settle-ms <n>            after a send whose outcome is unknown, the wait before the search that decides
@@ -58,6 +59,8 @@ export interface SendOptions {
   resume?: EarlierReport;
   delimiter?: string;
   encoding?: string;
+  /** the header of the column to read numbers from, when the aliases are not enough */
+  phoneColumn?: string;
   /** the file-reading and pace flags as given, for the --resume command printed on an interrupt */
   given: { delimiter?: string; encoding?: string; concurrency?: string; requestsPerMinute?: string; settleMs?: string };
 }
@@ -78,6 +81,7 @@ function parse(args: string[]) {
         resume: { type: 'string' },
         delimiter: { type: 'string' },
         encoding: { type: 'string' },
+        'phone-column': { type: 'string' },
         concurrency: { type: 'string' },
         'requests-per-minute': { type: 'string' },
         'settle-ms': { type: 'string' },
@@ -144,9 +148,10 @@ export function sendOptions(args: string[], env: NodeJS.ProcessEnv): SendOptions
   const v = parse(args);
   if (v.help) return undefined;
   const resume = resumed(v);
-  const { business, content, defaultCountry, force, stripNonAscii, environment, baseUrl } = runFlags(v, env, resume);
+  const flags = runFlags(v, env, resume);
+  const { business, content, defaultCountry, force, stripNonAscii, environment, baseUrl, phoneColumn } = flags;
   const csv = v.csv ?? resume?.csv;
-  if (!csv) throw new UsageError('--csv <file> is required (columns: phone, name, optional content)');
+  if (!csv) throw new UsageError('--csv <file> is required (columns: phone or mobile, name, content, country)');
   if (!business) throw new UsageError('--business <id> is required');
   const checkedEnvironment = checkValues(v, defaultCountry, environment, content);
   return {
@@ -166,6 +171,7 @@ export function sendOptions(args: string[], env: NodeJS.ProcessEnv): SendOptions
     resume,
     delimiter: v.delimiter === undefined ? undefined : delimiterOf(v.delimiter),
     encoding: v.encoding === undefined ? undefined : encodingName(v.encoding),
+    phoneColumn,
     given: {
       delimiter: v.delimiter,
       encoding: v.encoding,
@@ -199,11 +205,12 @@ function runFlags(v: Flags, env: NodeJS.ProcessEnv, resume: EarlierReport | unde
   const force = fromReport('--force', v.force, run.force, r) ?? false;
   const stripNonAscii = fromReport('--strip-non-ascii', v['strip-non-ascii'], run.stripNonAscii, r) ?? false;
   const environment = fromReport('--environment', v.environment, run.environment, r);
+  const phoneColumn = fromReport('--phone-column', v['phone-column'], run.phoneColumn, r);
   const urlSource = v['base-url'] !== undefined ? '--base-url' : 'PARTOO_BASE_URL';
   const urlGiven = v['base-url'] ?? (env.PARTOO_BASE_URL || undefined);
   const url = urlGiven === undefined ? undefined : baseUrlOf(urlGiven, urlSource);
   const baseUrl = fromReport(urlSource, url, run.baseUrl, r);
-  return { business, content, defaultCountry, force, stripNonAscii, environment, baseUrl };
+  return { business, content, defaultCountry, force, stripNonAscii, environment, baseUrl, phoneColumn };
 }
 
 /** The values' own rules, in this order; the environment comes back as the type it is checked to be. */

@@ -6,6 +6,7 @@ import { toE164 } from '../partoo/phone.js';
 import { csvRows, type CsvLayout, type CsvRow } from './csv-rows.js';
 import { NumberLines } from './number-lines.js';
 import { severalNumbers } from './phone-cell.js';
+import { rowCountry, whyNoSms } from './phone-type.js';
 import type { ReportLine } from './report.js';
 import type { SendOptions } from './send-options.js';
 
@@ -49,14 +50,24 @@ async function inputOf(rows: Rows, { line, cells }: Cells, seen: NumberLines) {
     rows.record(failed(line, '', 'ValidationError', `line ${line}: the phone cell is empty or missing`));
     return undefined;
   }
-  const several = severalNumbers(cells.phone, o.defaultCountry);
+  const country = rowCountry(cells.country, o.defaultCountry);
+  if ('error' in country) {
+    rows.record(failed(line, cells.phone, 'ValidationError', `line ${line}: ${country.error}`));
+    return undefined;
+  }
+  const several = severalNumbers(cells.phone, country.ok);
   if (several) {
     const list = several.map((n) => JSON.stringify(n)).join(', ');
     const message = `line ${line}: the phone cell holds ${several.length} numbers (${list}); one number per row`;
     rows.record(failed(line, cells.phone, 'ValidationError', message));
     return undefined;
   }
-  const phone = await toE164(cells.phone, o.defaultCountry);
+  const phone = await toE164(cells.phone, country.ok);
+  const noSms = phone.ok ? whyNoSms(phone.e164) : undefined;
+  if (phone.ok && noSms) {
+    rows.record(failed(line, phone.e164, 'ValidationError', `line ${line}: ${noSms}`));
+    return undefined;
+  }
   if (phone.ok && (await settledWithoutSend(rows, line, phone.e164, seen))) return undefined;
   const content = cells.content ?? o.content;
   const input: SendInvitationInput = {

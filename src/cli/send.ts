@@ -4,7 +4,8 @@ import { realpathSync, statSync } from 'node:fs';
 import { ConnectionError, createPartooClient, ValidationError, type BulkOutcome } from '../index.js';
 import type { SkippedResult } from '../partoo/guard/guarded-send.js';
 import type { SendInvitationInput } from '../partoo/client.js';
-import { COLUMNS, readLayout, type CsvLayout } from './csv-rows.js';
+import { unreadColumns } from './csv-columns.js';
+import { readLayout, type CsvLayout } from './csv-rows.js';
 import { EXIT, UsageError } from './errors.js';
 import { createProgress, type Counts } from './progress.js';
 import { chooseReport, openReport, type ReportLine, type ReportWriter, type RunParams } from './report.js';
@@ -47,11 +48,11 @@ function checkReadable(csv: string, recorded: boolean) {
 }
 
 function warnIgnoredColumns(layout: CsvLayout) {
-  const known: readonly string[] = [...COLUMNS.required, ...COLUMNS.optional];
-  const ignored = layout.columns.filter((c) => c && !known.includes(c));
+  const ignored = unreadColumns(layout.header, layout.map);
   if (ignored.length) {
     const names = ignored.map((c) => `"${c}"`).join(', ');
-    console.error(`note: columns ${names} are not read (the columns read: ${known.join(', ')})`);
+    const read = layout.header.filter((c) => !ignored.includes(c)).map((c) => `"${c}"`);
+    console.error(`note: columns ${names} are not read (the columns read: ${read.join(', ')})`);
   }
 }
 
@@ -75,7 +76,7 @@ export async function send(args: string[]): Promise<void> {
   if (!o) return void console.log(SEND_USAGE);
   checkReadable(o.csv, o.csvFromReport);
   // Everything that can be wrong with the file or the flags is found here, before any request.
-  const layout = await readLayout(o.csv, { encoding: o.encoding, delimiter: o.delimiter });
+  const layout = await readLayout(o.csv, { encoding: o.encoding, delimiter: o.delimiter, phoneColumn: o.phoneColumn });
   warnIgnoredColumns(layout);
   const target = chooseReport({ report: o.report, resume: o.resume?.file, csv: o.csv, dryRun: o.dryRun });
   noteEarlierReport(o);
@@ -140,6 +141,7 @@ function headLine(o: SendOptions, layout: CsvLayout, append: boolean, at: string
     csv: realpathSync(o.csv),
     delimiter: layout.delimiter,
     encoding: layout.encoding,
+    phoneColumn: o.phoneColumn ?? null,
   };
   return append
     ? { resumed: { at, csv: run.csv, delimiter: run.delimiter, encoding: run.encoding } }

@@ -29,7 +29,7 @@ const common = () => [
 ];
 
 describe('send over real-world files', () => {
-  it('a stray quote mid-file fails one row, the rows after it go, exit 3; a resume sends none twice', async () => {
+  it('a quote left open fails every line it spans, none sent; a resume sends none twice', async () => {
     const lines = Array.from({ length: 30 }, (_, i) => `${national(i)},Customer ${i}`);
     lines[19] = `${national(19)},"Customer 19`; // line 21 of the file: its quote never closes
     const csv = join(dir, 'stray.csv');
@@ -37,20 +37,20 @@ describe('send over real-world files', () => {
     writeFileSync(csv, `phone,name\n${lines.join('\n')}\n`);
     const first = await cli.run(['--csv', csv, '--report', report, ...common(), '--concurrency', '8']);
     expect(first.code).toBe(3);
-    expect(first.out).toContain('29 sent, 0 skipped, 1 failed');
+    // Read as Excel reads it, the open quote holds lines 21 to 31 in one cell: none of their numbers is a row.
+    expect(first.out).toContain('19 sent, 0 skipped, 11 failed');
     const failed = rowsOf(report).filter((l) => l.status === 'failed');
-    expect(failed).toEqual([
-      expect.objectContaining({ line: 21, error: expect.objectContaining({ name: 'CsvError' }) }),
-    ]);
-    expect(failed[0].error.message).toContain('line 21 is not a CSV record: Quote Not Closed');
-    for (let i = 0; i < 30; i++) expect(mock.sentCount('biz', e164(national(i)))).toBe(i === 19 ? 0 : 1);
-    // The row is still broken: the resume fails it again and requests nothing.
+    expect(failed.map((l) => l.line).sort((a, b) => a - b)).toEqual(Array.from({ length: 11 }, (_, i) => 21 + i));
+    expect(failed.every((l) => l.error.name === 'CsvError')).toBe(true);
+    expect(failed.find((l) => l.line === 21)!.error.message).toContain('line 21 opens a quoted cell that never closes');
+    for (let i = 0; i < 30; i++) expect(mock.sentCount('biz', e164(national(i)))).toBe(i >= 19 ? 0 : 1);
+    // The file is still broken: the resume fails those lines again and requests nothing.
     const before = mock.requests();
     const second = await cli.run(['--resume', report]);
     expect(second.code).toBe(3);
-    expect(second.out).toContain('0 sent, 0 skipped, 1 failed; 29 done earlier');
+    expect(second.out).toContain('0 sent, 0 skipped, 11 failed; 19 done earlier');
     expect(mock.requests()).toBe(before);
-    // Fixed in a new export, it goes out once.
+    // Fixed in a new export, each number goes out once.
     writeFileSync(csv, `phone,name\n${lines.map((l) => l.replace('"', '')).join('\n')}\n`);
     expect((await cli.run(['--resume', report])).code).toBe(0);
     for (let i = 0; i < 30; i++) expect(mock.sentCount('biz', e164(national(i)))).toBe(1);
@@ -67,7 +67,7 @@ describe('send over real-world files', () => {
     const r = await cli.run(['--csv', csv, ...common(), '--content', 'Merci @link', '--strip-non-ascii']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('2 sent, 0 skipped, 0 failed');
-    expect(r.err).toContain('note: columns "tél" are not read');
+    expect(r.err).toContain('note: columns "Tél" are not read (the columns read: "Phone", "Name", "Content")');
     expect(mock.posts.map((p) => [p.target_phone, p.target_name]).sort()).toEqual([
       ['+33601020304', 'Ad\u00e8le'],
       ['+33601020305', 'Dupont; Jean'],
@@ -106,14 +106,14 @@ describe('send over real-world files', () => {
     const r = await cli.run(['--csv', csv, ...common()]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('noheader.csv line 1 looks like data ("0601020304"), not a header');
-    expect(r.err).toContain('columns found: "0601020304", "Ada"; expected: phone (required), name, content');
+    expect(r.err).toContain('columns found: "0601020304", "Ada"; expected: phone or mobile (required), name, content');
     expect(mock.requests()).toBe(0);
     const missing = join(dir, 'nophone.csv');
-    writeFileSync(missing, 'mobile,name\n0601020304,Ada\n');
+    writeFileSync(missing, 'fax,name\n0601020304,Ada\n');
     const m = await cli.run(['--csv', missing, ...common()]);
     expect(m.code).toBe(2);
     expect(m.err).toContain('has no phone column');
-    expect(m.err).toContain('columns found: "mobile", "name"; expected: phone (required)');
+    expect(m.err).toContain('columns found: "fax", "name"; expected: phone or mobile (required)');
   });
 
   it('a cell holding two numbers fails its row, neither number sent; the other rows go', async () => {
