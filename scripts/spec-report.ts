@@ -104,10 +104,11 @@ export function renderReport(r: SpecReport): string {
   }
   if (r.overlay.dropped.length) {
     const names = r.overlay.dropped.map((d) => d.entry).join(', ');
-    out.push(`Mock overlay ${r.overlay.file}: ${r.overlay.dropped.length} entries dropped (${names}); --json says why`);
+    const dropped = `${r.overlay.dropped.length} entries dropped (${clip(names, 80)}); --json says why`;
+    out.push(`Mock overlay ${r.overlay.file}: ${dropped}`);
   }
   if (r.overlay.problem) {
-    out.push(`Mock overlay ${r.overlay.file} needs an edit (lint:specs fails): ${r.overlay.problem}`);
+    out.push(`Mock overlay ${r.overlay.file} needs an edit (lint:specs fails): ${clip(r.overlay.problem, 110)}`);
   }
   const bad = r.invalidExamples ?? [];
   group(
