@@ -218,8 +218,10 @@ export interface ReportWriter {
 }
 
 /** One synchronous write per line: in the kernel's hands before the next row, so a killed process keeps it. */
-export function openReport(file: string, append: boolean): ReportWriter {
-  const fd = openSync(file, append ? 'a+' : 'w');
+/** `exclusive`: a fresh report is created only if no file is there (a run that started beside this one). */
+export function openReport(file: string, append: boolean, exclusive = false): ReportWriter {
+  const fresh = exclusive ? 'ax+' : 'w';
+  const fd = openSync(file, append ? 'a+' : fresh);
   const size = append ? statSync(file).size : 0;
   const last = new Uint8Array(1);
   const torn = size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a;

@@ -6,6 +6,7 @@ import type { SkippedResult } from '../partoo/guard/guarded-send.js';
 import type { SendInvitationInput } from '../partoo/client.js';
 import { unreadColumns } from './csv-columns.js';
 import { readLayout, type CsvLayout } from './csv-rows.js';
+import { lockReport } from './report-lock.js';
 import { EXIT, UsageError } from './errors.js';
 import { createProgress, type Counts } from './progress.js';
 import { chooseReport, openReport, type ReportLine, type ReportWriter, type RunParams } from './report.js';
@@ -71,6 +72,17 @@ async function checkContent(client: Client, o: SendOptions) {
   }
 }
 
+/** The report, opened under its lock; a fresh one created only if no other run created it meanwhile. */
+function openOrRelease(target: { file: string; append: boolean }, exclusive: boolean, lock: { release(): void }) {
+  try {
+    return openReport(target.file, target.append, exclusive);
+  } catch (e) {
+    lock.release();
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    throw new UsageError(`${target.file} was created by another run meanwhile: resume it with --resume; nothing sent`);
+  }
+}
+
 export async function send(args: string[]): Promise<void> {
   const o = sendOptions(args, process.env);
   if (!o) return void console.log(SEND_USAGE);
@@ -82,8 +94,9 @@ export async function send(args: string[]): Promise<void> {
   noteEarlierReport(o);
   const client = clientFor(o);
   if (o.content !== undefined) await checkContent(client, o);
-  const report = openReport(target.file, target.append);
   const at = new Date().toISOString();
+  const lock = lockReport(target.file, at);
+  const report = openOrRelease(target, !o.dryRun, lock);
   report.write(headLine(o, layout, target.append, at));
   const tally = createTally(report, layout.lines);
   const controller = new AbortController();
@@ -97,6 +110,7 @@ export async function send(args: string[]): Promise<void> {
     process.off('SIGTERM', onSignal);
     tally.progress.stop();
     report.close();
+    lock.release();
   }
   finish(o, tally, target.file, controller.signal.aborted);
 }

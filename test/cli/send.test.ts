@@ -106,6 +106,7 @@ describe('send --csv', () => {
       csv: realpathSync(csv),
       delimiter: ',',
       encoding: 'utf-8',
+      phoneColumn: null,
     });
     expect(JSON.stringify(first)).not.toContain(SECRET_KEY);
   });
