@@ -1,5 +1,6 @@
-// The layering of src/ as rules that fail `npm run lint:layers`, so each layer can be read and tested alone. Type-only imports and dynamic `import()`
-// count: tsPreCompilationDeps keeps `import type` edges, and a literal `import('./x.js')` is an edge like any other.
+// The layering of src/ as rules that fail `npm run lint:layers`, so each layer can be read and tested alone.
+// Type-only imports and dynamic `import()` count: tsPreCompilationDeps keeps `import type` edges, and a literal
+// `import('./x.js')` is an edge like any other.
 // Layers, bottom up: generated (types from the specs) < core (what both APIs share) < partoo, argyle (one API
 // each) < the entries on top: index.ts (the core entry), redis, testing (the mock), msw, cli.
 const ENTRIES_ABOVE_THE_CORE = '^src/(testing|redis|cli|msw)(/|[.]ts$)';

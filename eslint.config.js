@@ -1,5 +1,6 @@
 // Lint rules that keep the code readable in small pieces (line width, nesting, function and file length) and keep
-// time and randomness behind one seam that tests can drive. Syntax only, no type information, so `npm run lint` takes seconds, not a minute.
+// time and randomness behind one seam that tests can drive. Syntax only, no type information, so `npm run lint`
+// takes seconds, not a minute.
 // Formatting is Prettier's job (`npm run format:check`); layering is dependency-cruiser's (`npm run lint:layers`).
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';

@@ -71,7 +71,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   if (failed) {
     console.error(
-      'neutral bundle: the core must run where only fetch and Web APIs exist (see docs/architecture.md, "The runtime seam")',
+      'neutral bundle: the core must run where only fetch and Web APIs exist ' +
+        '(see docs/architecture.md, "The runtime seam")',
     );
     process.exit(1);
   }

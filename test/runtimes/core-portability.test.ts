@@ -1,5 +1,5 @@
-// The core's portability rules (docs/architecture.md, "The runtime seam"), pinned in Node where they are cheap to check; the real
-// runtimes run the packed tarball in runtimes.test.ts.
+// The core's portability rules (docs/architecture.md, "The runtime seam"), pinned in Node where they are cheap to
+// check; the real runtimes run the packed tarball in runtimes.test.ts.
 import { describe, expect, it } from 'vitest';
 import { neutralBundle } from '../../scripts/neutral-bundle.js';
 import { createArgyleClient, createPartooClient, ConfigurationError } from '../../src/index.js';
