@@ -14,11 +14,14 @@ function capture() {
   return { logger: { error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') }, records };
 }
 
-/** A Redis whose every script fails, quoting the client's key back (a proxy echoing what it was sent). */
-const failingRedis = (): RedisLike =>
-  ({
-    eval: async () => Promise.reject(new Error(`connection lost while sending ${DEFAULT_CREDENTIALS.apiKey}`)),
-  }) as unknown as RedisLike;
+/**
+ * An ioredis-shaped client (eval, call, defineCommand) whose every command fails, quoting the client's key back
+ * (a proxy echoing what it was sent).
+ */
+const failingRedis = (): RedisLike => {
+  const lost = async () => Promise.reject(new Error(`connection lost while sending ${DEFAULT_CREDENTIALS.apiKey}`));
+  return { eval: lost, call: lost, defineCommand: () => {} } as unknown as RedisLike;
+};
 
 const statusOfUnknown = async (h: Awaited<ReturnType<typeof harness>>) =>
   h.partoo.reviewBooster.getInvitationStatus('inv-unknown').catch(() => undefined);
