@@ -1,4 +1,4 @@
-// What `argyle.invites` offers: client.ts builds it over the operations, which implement it (operations.ts).
+// What `argyle.invites` offers: client.ts implements it over `.api`.
 import type { Paginated } from '../core/paginate.js';
 import type { ListInvitesInput, SendInviteInput } from './inputs.js';
 import type { Invite, InvitePage } from './invite.js';

@@ -3,30 +3,22 @@
 // next one, composed by `attemptCore`: origin check, retry (with the rate limit and the per-attempt observe hook),
 // per-attempt timeout, credentials, then the exchange that reads and redacts the body under the attempt's timer.
 import { ConfigurationError, ConnectionError, SdkError, TimeoutError } from './errors.js';
-import { redactSecrets } from './redact.js';
 import type { Runtime } from './runtime.js';
+import { scrubbed, type BodyFailures } from './scrubbed-response.js';
 
-/** A request as the core carries it: no credentials in it (they go on each attempt), its body read once. */
+/** A request as the core carries it: openapi-fetch's Request, without credentials (each attempt's copy has them). */
 export interface Outgoing {
   method: string;
   url: string;
-  headers: Headers;
-  body?: ArrayBuffer | string;
-  /** the caller's signal, only when one was given: no signal means no listener to add and remove per attempt */
+  request: Request;
+  /** openapi-fetch's `requestInitExt`, handed on to fetch as its second argument */
+  init?: RequestInit;
+  /** the Request's signal: it aborts when the caller's does */
   signal?: AbortSignal;
 }
 
-/** A response whose body was read and redacted under its attempt's timer (or skipped, when a retry follows). */
-export interface Received {
-  status: number;
-  statusText: string;
-  /** registered secrets redacted */
-  headers: Headers;
-  /** the body's text, registered secrets redacted; '' when no body was read */
-  text: string;
-  /** the bytes as they came, kept when the text needed no redaction */
-  bytes?: ArrayBuffer;
-}
+/** What fetch answered: its body scrubbed as it flows (scrubbed-response.ts), or cancelled when a retry follows. */
+export type Received = Response;
 
 /** One attempt, as the layers below the retry loop see it. */
 export interface Attempt {
@@ -35,14 +27,16 @@ export interface Attempt {
   final(status: number): boolean;
   /** set by the timeout layer: aborts on the timer or on the caller's signal */
   signal?: AbortSignal;
-  /** set by the auth layer when the request is not a Request already: this attempt's headers, credentials on */
+  /** set by the auth layer: this attempt's headers, credentials on */
   headers?: Headers;
+  /** set by the timeout layer: what a failure of the body's read becomes */
+  body?: BodyFailures;
 }
 
 export type Send = (out: Outgoing, at: Attempt) => Promise<Received>;
 export type Layer = (next: Send) => Send;
-/** How the core calls the client's fetch: as `globalThis.fetch` is called, with the URL and an init. */
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+/** How the core calls the client's fetch: as openapi-fetch calls it, with a Request and `requestInitExt`. */
+export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 /** How an attempt ended: the status, or the failure's class; and whether another attempt follows. */
 export type AttemptDone = (outcome: { status?: number; error?: string; retry: boolean }) => void;
 export type Observe = (request: { method: string; url: string }, attempt: number, waitedMs: number) => AttemptDone;
@@ -54,7 +48,6 @@ const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Codes meaning the request never reached a server, so even a write may be sent again. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
-const utf8 = new TextDecoder();
 
 /** The first attempt's context, before the retry layer makes its own: final until the retry layer says otherwise. */
 // Stryker disable next-line ObjectLiteral,ArrowFunction,BooleanLiteral: retry makes each attempt's own; never read
@@ -143,9 +136,10 @@ const retriable = (error: unknown, out: Outgoing, idempotent: boolean) =>
 const errorName = (error: unknown) => (error instanceof Error ? error.name : 'Error');
 
 /**
- * A timer per attempt, cancelled as soon as the attempt ends (AbortSignal.timeout would leave one pending per call
- * for the whole timeout). The caller's signal is listened to only when there is one. Failures leave this layer
- * typed: the caller's own reason, a TimeoutError, or a ConnectionError saying whether a write may have landed.
+ * A timer per attempt, over the wait for the headers; the body then gets the same time between two chunks
+ * (scrubbed-response.ts), so a stream may outlast it. The caller's signal stays heard while the body flows.
+ * Failures leave this layer typed: the caller's own reason, a TimeoutError, or a ConnectionError saying whether a
+ * write may have landed.
  */
 export const timeout =
   (o: { timeoutMs: number }, timer: Runtime['timer']): Layer =>
@@ -166,70 +160,58 @@ export const timeout =
     // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal aborts once; the listener goes with the attempt
     caller?.addEventListener('abort', onAbort, { once: true });
     at.signal = controller.signal;
+    const classify = (error: unknown, timedOut: boolean) =>
+      caller?.aborted ? caller.reason : classifyFailure(error, timedOut, out, timeoutMs);
+    const ended = () => caller?.removeEventListener('abort', onAbort);
+    at.body = { idleMs: timeoutMs, timer, classify, ended };
     try {
       return await next(out, at);
     } catch (error) {
-      if (caller?.aborted) throw caller.reason;
-      throw classifyFailure(error, fired, out, timeoutMs);
+      ended();
+      throw classify(error, fired);
     } finally {
       cancel();
-      caller?.removeEventListener('abort', onAbort);
     }
   };
 
 /**
- * Credentials go on the attempt's own headers only: the caller's, `.api`'s Request and its middleware never hold
- * them, and a fetch that drops `init` sends none.
+ * Credentials go on the attempt's own headers only: the caller's Request, openapi-fetch's and its middleware's
+ * never hold them.
  */
 export const authenticate =
   (auth: [string, string][]): Layer =>
   (next) =>
   (out, at) => {
-    const headers = new Headers(out.headers);
+    const headers = new Headers(out.request.headers);
     for (const [k, v] of auth) headers.set(k, v);
     at.headers = headers;
     return next(out, at);
   };
 
 /**
- * The innermost step: fetch, then the body read under the attempt's timer (a body cut short is a typed
- * ConnectionError, not a bare TypeError) and redacted. `fetchImpl` is called unbound: Workers' and browsers'
- * fetch throws "Illegal invocation" when its `this` is any object other than the global one. It is called as
- * `globalThis.fetch` is, with the URL and an init: no Request is built here (on Node 20 each costs an AbortSignal,
- * and fetch would copy it again), and `init` carries the signal and manual redirects (a redirect must not carry
- * credentials to wherever it points).
+ * The innermost step: a copy of the Request for this attempt (of its own class, the caller's custom keys on it),
+ * with the credentials, the attempt's signal and manual redirects (a redirect must not carry credentials to
+ * wherever it points); then fetch, called unbound (Workers' and browsers' fetch throws "Illegal invocation" when
+ * its `this` is any object other than the global one). A final answer comes back scrubbed as it flows.
  */
 export const exchange =
   (fetchImpl: FetchLike): Send =>
   async (out, at) => {
-    const { method, url, body } = out;
-    const response = await fetchImpl(url, { method, headers: at.headers, body, signal: at.signal, redirect: 'manual' });
-    const { status, statusText } = response;
-    if (!at.final(status)) {
+    const { request } = out;
+    // The caller's Request keeps its body for the next attempt: each takes a copy's.
+    const source = request.body ? request.clone() : request;
+    const Copy = request instanceof Request ? (request.constructor as typeof Request) : Request;
+    const attempt = new Copy(source, { headers: at.headers, signal: at.signal, redirect: 'manual' });
+    // openapi-fetch puts a call's own keys (a `dispatcher`, say) on its Request: the copy carries them too.
+    Object.assign(attempt, Object.fromEntries(Object.entries(request)));
+    const response = await fetchImpl(attempt, out.init);
+    if (!at.final(response.status)) {
+      at.body!.ended();
       await response.body?.cancel().catch(() => {});
-      return { status, statusText, headers: response.headers, text: '' };
+      return response;
     }
-    return buffer(response, await response.arrayBuffer());
+    return scrubbed(response, at.body!);
   };
-
-/** A server may echo credentials back (a debugging proxy, an error page quoting the request): none survives. */
-export function buffer(response: Response, bytes: ArrayBuffer): Received {
-  const text = utf8.decode(bytes);
-  const clean = redactSecrets(text);
-  const { status, statusText } = response;
-  const headers = cleanHeaders(response.headers);
-  return clean === text ? { status, statusText, headers, text, bytes } : { status, statusText, headers, text: clean };
-}
-
-function cleanHeaders(headers: Headers): Headers {
-  // Stryker disable next-line BooleanLiteral: a copy has the same names and values
-  let dirty = false;
-  headers.forEach((value) => (dirty ||= redactSecrets(value) !== value));
-  if (!dirty) return headers;
-  const out = new Headers();
-  headers.forEach((value, name) => out.append(name, redactSecrets(value)));
-  return out;
-}
 
 /** The layers in order, outermost first, over the exchange. */
 export const compose = (layers: Layer[], innermost: Send): Send =>

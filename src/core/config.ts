@@ -14,6 +14,9 @@ export interface CommonClientOptions {
   maxRetries?: number;
 }
 
+/** The keys of CommonClientOptions: a client hands every other key of its options (but its own) to openapi-fetch. */
+export const COMMON_KEYS = ['environment', 'baseUrl', 'fetch', 'timeoutMs', 'maxRetries'] as const;
+
 export const PARTOO_URLS: Record<Environment, string> = {
   production: 'https://api.partoo.co/v2',
   sandbox: 'https://api.sandbox.partoo.co/v2',

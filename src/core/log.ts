@@ -23,6 +23,9 @@ export interface LogOptions {
   logPhoneNumbers?: boolean;
 }
 
+/** The keys of LogOptions (a client's own, not openapi-fetch's). */
+export const LOG_KEYS = ['logger', 'logLevel', 'logPhoneNumbers'] as const;
+
 export type LogFields = Record<string, unknown>;
 export type Log = ((level: Exclude<LogLevel, 'off'>, message: string, fields?: LogFields) => void) & {
   /** whether a record at `level` would be written: callers skip building what nobody will read */

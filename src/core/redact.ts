@@ -2,14 +2,21 @@
 // causes can be scrubbed of it whatever the path it took. Each secret counts the clients holding it and leaves
 // when the last is collected: a process that makes a client per tenant neither grows nor slows its redaction.
 const secrets = new Map<string, number>();
+/** The secrets as UTF-8 bytes, for scrubbing a body as it streams; rebuilt when the set changes. */
+let encoded: Uint8Array[] | undefined;
 const collected = new FinalizationRegistry<string[]>((held) => {
   for (const s of held) {
     const n = (secrets.get(s) ?? 1) - 1;
     if (n > 0) secrets.set(s, n);
     else secrets.delete(s);
   }
+  encoded = undefined;
 });
 const REDACTED = '[redacted]';
+const utf8 = new TextEncoder();
+
+/** Every registered secret's UTF-8 bytes (scrubbed-response.ts scrubs bodies byte by byte). */
+export const secretBytes = (): Uint8Array[] => (encoded ??= [...secrets.keys()].map((s) => utf8.encode(s)));
 /** How deep a parsed body is kept; what lies deeper is redacted whole (its secrets still scrubbed from the rest). */
 const MAX_DEPTH = 20;
 const SECRET_KEYS = /^(user_token|authorization|x-apikey|api_?key(_secret)?|apiKeySecret|password)$/i;
@@ -22,6 +29,7 @@ export function registerSecrets(owner: object, values: string[]) {
   // Tiny strings would shred ordinary text; a real key is never this short.
   const held = values.filter((v) => v.length >= 6);
   for (const s of held) secrets.set(s, (secrets.get(s) ?? 0) + 1);
+  encoded = undefined;
   collected.register(owner, held);
 }
 

@@ -1,12 +1,8 @@
-// The wrapper's own operations call the API through this, not through openapi-fetch: the same call shape
-// (`GET(path, { params })`, `POST(path, { body })`) and types from the generated `paths`, without a client's
-// machinery (middleware, a Response rebuilt around a body the wrapper reads itself). Every call goes through the
-// transport's attempt core: origin check, credentials, timeout, retry, rate limit, redaction, logs and spans.
-import type { FetchResponse, ParamsOption, RequestBodyOption } from 'openapi-fetch';
+// The wrapper's own operations call the API through `.api`: the same call shape (`GET(path, { params })`,
+// `POST(path, { body })`), typed from the generated `paths`, answering a Reply that `unwrap` turns into the typed
+// body or a typed error.
+import type { Client, FetchResponse, ParamsOption, QuerySerializerOptions, RequestBodyOption } from 'openapi-fetch';
 import type { Reply } from './api-result.js';
-import { firstAttempt, type Outgoing } from './attempt.js';
-import { middlewareRoute } from './raw-client.js';
-import type { Transport } from './transport.js';
 
 export type { Reply };
 
@@ -32,88 +28,27 @@ export interface Requests<P> {
   DELETE: Call<P, 'delete'>;
 }
 
-export interface RequestsOptions {
-  baseUrl: string;
-  /** arrays in a query as `name=a,b` (Argyle) instead of `name=a&name=b` (openapi-fetch's default) */
-  commaArrays?: boolean;
-  /** the client's `.api` (from lazyApi): while middleware is registered on it, calls go through it instead */
-  api?: object;
+/** What the wrapper's own calls pin, whatever the client's openapi-fetch options say: they speak the spec's JSON. */
+export interface Pinned {
+  /** how the spec's arrays and objects go in a query */
+  querySerializer: QuerySerializerOptions;
 }
 
-interface LooseInit {
-  params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
-  body?: unknown;
-  signal?: AbortSignal;
-}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one adapter serves every spec's paths
+type AnyClient = Client<any>;
 
-/** Typed requests over `transport`'s attempt core, with URLs serialized as openapi-fetch serializes them. */
-export function createRequests<P>(transport: Transport, options: RequestsOptions): Requests<P> {
-  const base = options.baseUrl.replace(/\/+$/, '');
-  const send = transport.send;
-  async function call(method: string, path: string, init: LooseInit = {}): Promise<Reply<unknown>> {
-    const route = options.api && middlewareRoute(options.api);
-    if (route) return route(method, path, init);
-    const out: Outgoing = {
-      method,
-      url: `${base}${fillPath(path, init.params?.path)}${query(init.params?.query, options.commaArrays)}`,
-      headers: new Headers(),
-      signal: init.signal,
-    };
-    for (const [k, v] of Object.entries(init.params?.header ?? {})) if (v != null) out.headers.set(k, String(v));
-    if (init.body !== undefined) {
-      out.body = JSON.stringify(init.body);
-      out.headers.set('content-type', 'application/json');
-    }
-    const received = await send(out, firstAttempt());
-    const { status, headers, text } = received;
-    const ok = status >= 200 && status < 300;
-    return { response: { status, ok, headers }, text, error: ok ? undefined : errorBody(received, method) };
-  }
+/**
+ * The wrapper's calls, each one call of `.api` with the body read as text (unwrap parses it, typed on failure):
+ * `.api`'s middleware sees them, and they take its one request path.
+ */
+export function createRequests<P>(api: AnyClient, pinned: Pinned): Requests<P> {
   const method =
-    (m: string) =>
-    (path: string, init?: LooseInit): Promise<Reply<unknown>> =>
-      call(m, path, init);
-  return {
-    GET: method('GET'),
-    POST: method('POST'),
-    PUT: method('PUT'),
-    PATCH: method('PATCH'),
-    DELETE: method('DELETE'),
-  } as unknown as Requests<P>;
-}
-
-/** openapi-fetch's reading of an error body: none for 204, HEAD or a zero length; else JSON, or the text as is. */
-function errorBody(received: { status: number; headers: Headers; text: string }, method: string): unknown {
-  if (received.status === 204 || method === 'HEAD' || received.headers.get('content-length') === '0') return undefined;
-  try {
-    return JSON.parse(received.text);
-  } catch {
-    return received.text;
-  }
-}
-
-function fillPath(path: string, params: Record<string, unknown> | undefined): string {
-  if (!params) return path;
-  return path.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value == null ? whole : encodeURIComponent(String(value));
-  });
-}
-
-/** Primitives as `name=value`, arrays repeated or comma-joined; null and undefined left out. */
-function query(params: Record<string, unknown> | undefined, commaArrays = false): string {
-  if (!params) return '';
-  const parts: string[] = [];
-  for (const name in params) {
-    const value = params[name];
-    if (value == null) continue;
-    if (Array.isArray(value)) {
-      if (value.length === 0) continue;
-      const encoded = value.map((v) => encodeURIComponent(v as string));
-      parts.push(commaArrays ? `${name}=${encoded.join(',')}` : encoded.map((v) => `${name}=${v}`).join('&'));
-    } else if (typeof value === 'object') {
-      for (const k in value) parts.push(`${name}[${k}]=${encodeURIComponent((value as Record<string, string>)[k])}`);
-    } else parts.push(`${name}=${encodeURIComponent(value as string)}`);
-  }
-  return parts.length ? `?${parts.join('&')}` : '';
+    (m: 'get' | 'post' | 'put' | 'patch' | 'delete') =>
+    async (path: string, init?: object): Promise<Reply<unknown>> => {
+      const options = { ...pinned, bodySerializer: JSON.stringify, ...init, parseAs: 'text' as const };
+      const { data, error, response } = await api.request(m, path, options);
+      return { response, text: typeof data === 'string' ? data : '', error };
+    };
+  const requests = { GET: method('get'), POST: method('post'), PUT: method('put'), PATCH: method('patch') };
+  return { ...requests, DELETE: method('delete') } as Requests<P>;
 }

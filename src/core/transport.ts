@@ -1,5 +1,6 @@
-// The fetch handed to openapi-fetch, over the attempt core (attempt.ts) that the wrapper's own operations use too
-// (request.ts). openapi-fetch cannot re-send from middleware, so the core owns the retry loop below it.
+// The fetch handed to openapi-fetch, over the attempt core (attempt.ts): every call of `.api`, and so every call of
+// the wrapper's own methods, goes through it. openapi-fetch cannot re-send from middleware, so the core owns the
+// retry loop below it.
 import {
   authenticate,
   checkOrigin,
@@ -10,11 +11,8 @@ import {
   timeout,
   type FetchLike,
   type Observe,
-  type Outgoing,
   type Send,
 } from './attempt.js';
-import { BareRequest } from './bare-request.js';
-import { BufferedResponse } from './buffered-response.js';
 import { registerSecrets } from './redact.js';
 import { abortableSleep, systemRuntime, type Runtime } from './runtime.js';
 
@@ -43,15 +41,8 @@ export interface TransportOptions {
   observe?: Observe;
 }
 
-/** The fetch for openapi-fetch, carrying the attempt core that request.ts sends through. */
-export interface Transport {
-  /** openapi-fetch's fetch: a Request, or a BareRequest when no middleware will see it */
-  (request: Request | BareRequest): Promise<Response>;
-  /** the attempt core: origin check, retry, timeout, credentials, body read and redacted */
-  readonly send: Send;
-  /** the same fetch for `.api` calls made without a signal: it does not listen to the one every Request has */
-  readonly quiet: (request: Request | BareRequest) => Promise<Response>;
-}
+/** The fetch for openapi-fetch: it is called as openapi-fetch calls fetch, with its Request and `requestInitExt`. */
+export type Transport = (request: Request, init?: RequestInit) => Promise<Response>;
 
 /** The attempt core for these options; `opts` is held by it, so the secrets stay registered while it can run. */
 export function attemptCore(opts: TransportOptions): Send {
@@ -83,15 +74,6 @@ export function attemptCore(opts: TransportOptions): Send {
 
 export function createTransport(opts: TransportOptions): Transport {
   const send = attemptCore(opts);
-  const over =
-    (listen: boolean) =>
-    async (request: Request | BareRequest): Promise<Response> => {
-      const out: Outgoing = { method: request.method, url: request.url, headers: request.headers };
-      // A BareRequest's signal is the caller's own; a Request's follows the caller's, when one was given.
-      if (listen) out.signal = request.signal;
-      if (request.body) out.body = await (request as Request).clone().arrayBuffer();
-      return new BufferedResponse(await send(out, firstAttempt()));
-    };
-  // Stryker disable next-line BooleanLiteral: `quiet` serves calls without a signal: listening to one costs only time
-  return Object.assign(over(true), { send, quiet: over(false) });
+  return (request, init) =>
+    send({ method: request.method, url: request.url, request, init, signal: request.signal }, firstAttempt());
 }

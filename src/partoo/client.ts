@@ -1,27 +1,30 @@
-// The Partoo client: options checked at construction, so a wrong one fails at `createPartooClient`; what it does
-// (operations.ts: transport, `.api`, Review Booster's methods) loads with its first call, so an import of the
-// package stays small. The send path loads with the first send, and the phone metadata with the first phone check.
-import { resolveCommon, requireKey, PARTOO_URLS, type CommonClientOptions } from '../core/config.js';
-import { lazyApi, loadedOnce } from '../core/lazy-api.js';
-import { checkLogOptions, type LogOptions } from '../core/log.js';
-import { Paginated } from '../core/paginate.js';
+// The Partoo client, built whole when it is made: options checked (a wrong one fails at `createPartooClient`),
+// the transport, `.api` (openapi-fetch's own client over it), and Review Booster's methods over `.api`. Only the
+// phone metadata loads later, with the first phone check.
+import type { paths } from '../generated/partoo.js';
+import { apiOptions, createApi, type ApiOptions } from '../core/api-client.js';
+import { COMMON_KEYS, resolveCommon, requireKey, PARTOO_URLS, type CommonClientOptions } from '../core/config.js';
+import { checkLogOptions, createLog, LOG_KEYS, type LogOptions } from '../core/log.js';
+import { attemptObserver } from '../core/observe.js';
+import { TokenBucket, type RateLimiter, type RateLimitOptions } from '../core/rate-limit.js';
 import { registerSecrets } from '../core/redact.js';
-import type { RateLimiter, RateLimitOptions } from '../core/rate-limit.js';
+import { createRequests } from '../core/request.js';
 import { systemRuntime, type Runtime } from '../core/runtime.js';
+import { createTransport } from '../core/transport.js';
 import type { PartooApi } from './api.js';
 import type { GuardOptions } from './guard/guarded-send.js';
-import type { PartooOperations, PartooSettings } from './operations.js';
 import { checkDefaultCountry, guardClock, guardSettings, guardWindow, rateLimit } from './options.js';
 import type { WaitOptions } from './reads.js';
-import { checkSearchInput, type SearchInvitationsInput } from './search-input.js';
+import { reviewBooster, type ReviewBooster } from './review-booster.js';
+import type { SearchInvitationsInput } from './search-input.js';
 import type { SendInvitationInput } from './send-input.js';
-import type { ReviewBooster } from './review-booster.js';
 
 export type { ReviewBooster };
 
 export type { SearchInvitationsInput, SendInvitationInput, WaitOptions };
 
-export interface PartooClientOptions extends CommonClientOptions, LogOptions {
+/** The client's own options and openapi-fetch's (`headers`, serializers, `Request`, ...), handed on to `.api`. */
+export interface PartooClientOptions extends CommonClientOptions, LogOptions, ApiOptions {
   /** default: process.env.PARTOO_API_KEY */
   apiKey?: string;
   /** ISO 3166-1 alpha-2 country for numbers written without +country, e.g. 'FR' */
@@ -38,10 +41,19 @@ export interface PartooClientOptions extends CommonClientOptions, LogOptions {
 }
 
 export interface PartooClient {
-  /** the raw openapi-fetch client for every operation of openapi/partoo.yaml, with auth, timeout and retries */
+  /** openapi-fetch's client for every operation of openapi/partoo.yaml, over the SDK's auth, timeout and retries */
   api: PartooApi;
   reviewBooster: ReviewBooster;
 }
+
+/** The keys the client reads itself: every other one is openapi-fetch's. */
+const OWN_KEYS = new Set([...COMMON_KEYS, ...LOG_KEYS, 'apiKey', 'defaultCountry', 'guard', 'now', 'rateLimit']);
+
+/** The spec's arrays repeated (`name=a&name=b`), objects deep, whatever `.api`'s own querySerializer says. */
+const PARTOO_QUERY = {
+  array: { style: 'form', explode: true },
+  object: { style: 'deepObject', explode: true },
+} as const;
 
 export function createPartooClient(options: PartooClientOptions = {}): PartooClient {
   return createPartooClientWith(options, systemRuntime);
@@ -57,41 +69,20 @@ export function createPartooClientWith(options: PartooClientOptions, runtime: Ru
   const now = guardClock(options.now, runtime);
   checkDefaultCountry(options.defaultCountry);
   checkLogOptions(options);
-  const windowMs = guardWindow(options.guard);
-  const settings: Omit<PartooSettings, 'api'> = {
-    common,
-    apiKey,
-    now,
-    defaultCountry: options.defaultCountry,
-    log: options,
-    rateLimit: rateLimit(options.rateLimit, options),
-    guard: guardSettings(options.guard, windowMs, common.timeoutMs),
-  };
-  // Registered now, not with the first call: an error or log line of any client hides the key from the start.
-  registerSecrets(settings, [apiKey]);
-  const ops = loadedOnce(import('./operations.js'), (m): PartooOperations =>
-    m.partooOperations({ ...settings, api }, runtime),
-  );
-  const api: PartooApi = lazyApi<PartooApi>(async (middleware) => (await ops()).loadApi(middleware));
-  return { api, reviewBooster: lazyReviewBooster(ops) };
-}
-
-/** Each method loads the operations with the first call; a search validates its input at once, as before. */
-function lazyReviewBooster(ops: () => Promise<PartooOperations>): ReviewBooster {
-  const rb = async () => (await ops()).reviewBooster;
-  return {
-    checkInvitation: async (input) => (await rb()).checkInvitation(input),
-    sendInvitation: async (input) => (await rb()).sendInvitation(input),
-    searchInvitations: (input) => {
-      checkSearchInput(input);
-      return new Paginated(async function* () {
-        yield* (await rb()).searchInvitations(input).pages();
-      });
-    },
-    getInvitationStatus: async (invitationId) => (await rb()).getInvitationStatus(invitationId),
-    waitForFinalStatus: async (invitationId, waitOptions) => (await rb()).waitForFinalStatus(invitationId, waitOptions),
-    sendInvitations: async function* (inputs, bulkOptions) {
-      yield* (await rb()).sendInvitations(inputs, bulkOptions);
-    },
-  };
+  const guard = guardSettings(options.guard, guardWindow(options.guard), common.timeoutMs);
+  const rate = rateLimit(options.rateLimit, options);
+  const log = createLog(options);
+  const transport = createTransport({
+    ...common,
+    authHeaders: { 'x-APIKey': apiKey },
+    secrets: [apiKey],
+    runtime,
+    limiter: typeof rate === 'number' ? new TokenBucket(rate, runtime) : rate,
+    observe: attemptObserver(log),
+  });
+  registerSecrets(transport, [apiKey]);
+  const api = createApi<paths>(transport, common.baseUrl, apiOptions(options, OWN_KEYS), 'x-APIKey');
+  const requests = createRequests<paths>(api, { querySerializer: PARTOO_QUERY });
+  const context = { ...guard, api: requests, now, log, runtime, maxRetries: common.maxRetries };
+  return { api, reviewBooster: reviewBooster(context, options.defaultCountry) };
 }

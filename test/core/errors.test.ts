@@ -90,9 +90,9 @@ describe('network failures', () => {
   });
 
   it('an attempt past timeoutMs is a TimeoutError (a ConnectionError too), its write outcome unknown', async () => {
-    const hanging = (async (_req: Request, init?: RequestInit) =>
+    const hanging = (async (req: Request) =>
       new Promise((_, reject) =>
-        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)),
+        req.signal.addEventListener('abort', () => reject(req.signal.reason)),
       )) as typeof fetch;
     const client = createPartooClient({
       apiKey: 'pk_timeout_test',

@@ -1,6 +1,6 @@
 // Each layer of the attempt core on its own, then the typed request path that the wrapper's operations use, which
 // must reach the server exactly as openapi-fetch would (same URL, same credentials, same errors).
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import createClient, { type Middleware } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
 import {
   authenticate,
@@ -17,8 +17,6 @@ import { ConfigurationError, ConnectionError, NotFoundError, TimeoutError } from
 import { unwrap } from '../../src/core/api-result.js';
 import { registerSecrets } from '../../src/core/redact.js';
 import { createRequests } from '../../src/core/request.js';
-import { lazyApi } from '../../src/core/lazy-api.js';
-import { openapiLoader, rawClient } from '../../src/core/raw-client.js';
 import { asRequest } from '../support/request.js';
 import { createTransport, type TransportOptions } from '../../src/core/transport.js';
 import type { paths as ArgylePaths } from '../../src/generated/argyle.js';
@@ -26,19 +24,15 @@ import type { paths as PartooPaths } from '../../src/generated/partoo.js';
 import { ManualClock } from '../support/manual-clock.js';
 
 const BASE = 'https://api.example.test/v2';
-const out = (over: Partial<Outgoing> = {}): Outgoing => ({
-  method: 'GET',
-  url: `${BASE}/x`,
-  headers: new Headers(),
-  ...over,
-});
+const out = (over: Partial<Outgoing> & { headers?: Headers } = {}): Outgoing => {
+  const { headers, ...rest } = over;
+  const url = over.url ?? `${BASE}/x`;
+  const request = new Request(url.startsWith(BASE) ? url : `${BASE}/x`, { method: over.method ?? 'GET', headers });
+  return { method: 'GET', url, request, ...rest };
+};
 const at = (over: Partial<Attempt> = {}): Attempt => ({ attempt: 0, final: () => true, ...over });
-const received = (status: number, headers: Record<string, string> = {}): Received => ({
-  status,
-  statusText: '',
-  headers: new Headers(headers),
-  text: '',
-});
+const received = (status: number, headers: Record<string, string> = {}): Received =>
+  new Response(null, { status, headers });
 
 describe('origin check', () => {
   const send = checkOrigin('https://api.example.test')(async () => received(200));
@@ -121,7 +115,9 @@ describe('timeout', () => {
       timeoutMs: 1000,
       maxRetries: 2,
     });
-    const requests = createRequests<PartooPaths>(transport, { baseUrl: BASE });
+    const requests = createRequests<PartooPaths>(createClient({ baseUrl: BASE, fetch: transport }), {
+      querySerializer: {},
+    });
     const caller = new AbortController();
     caller.abort(new Error('cancelled by the caller'));
     const query = { invitation_id: 'x' };
@@ -188,16 +184,17 @@ describe('exchange', () => {
     const owner = {};
     registerSecrets(owner, ['echoed-secret-42']);
     const fetch = async () => new Response('key echoed-secret-42', { headers: { 'x-echo': 'echoed-secret-42' } });
-    const final = await exchange(fetch)(out(), at());
-    expect(final.text).toBe('key [redacted]');
+    const body = { idleMs: 1000, timer: () => () => {}, classify: (e: unknown) => e as Error, ended: () => {} };
+    const final = await exchange(fetch)(out(), at({ body }));
+    expect(await final.text()).toBe('key [redacted]');
     expect(final.headers.get('x-echo')).toBe('[redacted]');
-    const discarded = await exchange(fetch)(out(), at({ final: () => false }));
-    expect(discarded.text).toBe('');
+    const discarded = await exchange(fetch)(out(), at({ final: () => false, body }));
+    expect(discarded.bodyUsed).toBe(true);
     expect(owner).toBeDefined();
   });
 });
 
-describe('typed requests over the same core', () => {
+describe('typed requests over `.api`', () => {
   const capture = () => {
     const seen: { url: string; method: string; key: string | null; body: string | null }[] = [];
     const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -220,12 +217,15 @@ describe('typed requests over the same core', () => {
     };
     return { seen, transport: createTransport(options) };
   };
+  const REPEATED = { array: { style: 'form', explode: true } } as const;
 
   it('sends what openapi-fetch sends, with credentials, and its errors are the typed ones', async () => {
     const mine = capture();
     const theirs = capture();
-    const requests = createRequests<PartooPaths>(mine.transport, { baseUrl: BASE });
-    const api = createClient<PartooPaths>({ baseUrl: BASE, fetch: theirs.transport as typeof fetch });
+    const requests = createRequests<PartooPaths>(createClient({ baseUrl: BASE, fetch: mine.transport }), {
+      querySerializer: REPEATED,
+    });
+    const api = createClient<PartooPaths>({ baseUrl: BASE, fetch: theirs.transport });
     const query = { invitation_id: 'a b/ç?&' };
     const status = await unwrap(
       await requests.GET('/review_booster/invitation_status', { params: { query } }),
@@ -245,12 +245,12 @@ describe('typed requests over the same core', () => {
     const mine = capture();
     const theirs = capture();
     const base = 'https://api.example.test';
-    const requests = createRequests<ArgylePaths>(mine.transport, { baseUrl: base, commaArrays: true });
-    const api = createClient<ArgylePaths>({
-      baseUrl: base,
-      fetch: theirs.transport as typeof fetch,
-      querySerializer: { array: { style: 'form', explode: false } },
+    const comma = { array: { style: 'form', explode: false } } as const;
+    // The wrapper pins its serializer per call: `.api`'s own (repeated names here) does not change its calls.
+    const requests = createRequests<ArgylePaths>(createClient({ baseUrl: base, fetch: mine.transport }), {
+      querySerializer: comma,
     });
+    const api = createClient<ArgylePaths>({ baseUrl: base, fetch: theirs.transport, querySerializer: comma });
     const query = { status: ['sent', 'initiated'] as ('sent' | 'initiated')[], limit: 5 };
     await requests.GET('/v2/invites', { params: { query } });
     await api.GET('/v2/invites', { params: { query } });
@@ -260,9 +260,9 @@ describe('typed requests over the same core', () => {
   });
 
   it("`.api` without a signal still times out, and with one it ends on the caller's abort", async () => {
-    const hang = (_: RequestInfo | URL, init?: RequestInit) =>
+    const hang = (request: Request) =>
       new Promise<Response>((_resolve, reject) => {
-        const signal = init!.signal!;
+        const signal = request.signal;
         if (signal.aborted) reject(signal.reason);
         signal.addEventListener('abort', () => reject(signal.reason));
       });
@@ -274,7 +274,7 @@ describe('typed requests over the same core', () => {
       timeoutMs: 20,
       maxRetries: 0,
     });
-    const api = rawClient(createClient<PartooPaths>({ baseUrl: BASE, fetch: transport as typeof fetch }));
+    const api = createClient<PartooPaths>({ baseUrl: BASE, fetch: transport });
     const query = { invitation_id: 'x' };
     await expect(api.GET('/review_booster/invitation_status', { params: { query } })).rejects.toBeInstanceOf(
       TimeoutError,
@@ -285,37 +285,10 @@ describe('typed requests over the same core', () => {
     await expect(call).rejects.toThrow('caller gave up');
   });
 
-  it('a lazy `.api` loads openapi-fetch once, at its first call, with the middleware registered before', async () => {
+  it('middleware on `.api` sees the typed calls too: they are calls of `.api`', async () => {
     const { seen, transport } = capture();
-    let loads = 0;
-    const api = lazyApi<Client<PartooPaths>>(
-      openapiLoader(async () => (loads++, createClient), { baseUrl: BASE, fetch: transport as typeof fetch }),
-    );
-    const urls: string[] = [];
-    const kept: Middleware = { onRequest: ({ request }) => void urls.push(request.url) };
-    const dropped: Middleware = {
-      onRequest: () => {
-        throw new Error('an ejected middleware ran');
-      },
-    };
-    api.use(kept, dropped);
-    api.eject(dropped);
-    expect(loads).toBe(0);
-    const query = { invitation_id: 'x' };
-    const first = await api.GET('/review_booster/invitation_status', { params: { query } });
-    await api.GET('/review_booster/invitation_status', { params: { query } });
-    expect(loads).toBe(1);
-    expect(first.data).toEqual({ status: 'SENT' });
-    expect(urls).toHaveLength(2);
-    expect(seen.map((s) => s.key)).toEqual(['key-123456', 'key-123456']);
-  });
-
-  it('with middleware on a lazy `.api`, the typed path goes through it; without, it goes direct', async () => {
-    const { seen, transport } = capture();
-    const api = lazyApi<Client<PartooPaths>>(
-      openapiLoader(async () => createClient, { baseUrl: BASE, fetch: transport as typeof fetch }),
-    );
-    const requests = createRequests<PartooPaths>(transport, { baseUrl: BASE, api });
+    const api = createClient<PartooPaths>({ baseUrl: BASE, fetch: transport });
+    const requests = createRequests<PartooPaths>(api, { querySerializer: REPEATED });
     const urls: string[] = [];
     const watching: Middleware = { onRequest: ({ request }) => void urls.push(request.url) };
     const call = () => requests.GET('/review_booster/invitation_status', { params: { query: { invitation_id: 'x' } } });

@@ -51,7 +51,9 @@ type LooseApi = (path: string, init?: object) => Promise<{ data?: unknown; error
 const both = (respond?: () => Response, baseUrl = BASE) => {
   const mine = capture(respond);
   const theirs = capture(respond);
-  const requests = createRequests<PartooPaths>(mine.transport, { baseUrl });
+  const requests = createRequests<PartooPaths>(createClient({ baseUrl: baseUrl, fetch: mine.transport }), {
+    querySerializer: {},
+  });
   const api = createClient<PartooPaths>({ baseUrl, fetch: theirs.transport as typeof fetch });
   return {
     mine,
@@ -142,13 +144,6 @@ describe('the typed request path sends what openapi-fetch sends', () => {
     await b.apiGET('/things');
     expect(b.mine.seen[0].url).toBe(`${BASE}/things`);
     expect(b.mine.seen).toEqual(b.theirs.seen);
-  });
-
-  it('drops every trailing slash of the base URL', async () => {
-    const mine = capture();
-    const requests = createRequests<PartooPaths>(mine.transport, { baseUrl: `${BASE}///` });
-    await (requests.GET as unknown as Loose)('/things');
-    expect(mine.seen[0].url).toBe(`${BASE}/things`);
   });
 
   it('passes the caller signal down: an aborted call ends with the caller reason', async () => {

@@ -111,8 +111,7 @@ describe('invitation status', () => {
   it('times out each attempt on its own', async () => {
     const h = await harness({ partoo: { timeoutMs: 20, maxRetries: 1 } });
     h.setFault(
-      (_req, _forward, init) =>
-        new Promise((_, reject) => init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason))),
+      (req) => new Promise((_, reject) => req.signal.addEventListener('abort', () => reject(req.signal.reason))),
     );
     const error = await h.partoo.reviewBooster.getInvitationStatus('x').catch((e) => e);
     expect(error).toBeInstanceOf(TimeoutError);
