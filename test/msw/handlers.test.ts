@@ -15,8 +15,8 @@ afterAll(() => server.close());
 const invitation = { businessId: 'b', targetPhone: '+33601020304', inviteContent: 'Thanks @link' };
 
 describe('createMockHandlers', () => {
-  it("has startMockServers' names and controls, less close()", async () => {
-    expectTypeOf<Exclude<keyof MockServers, keyof MockHandlers>>().toEqualTypeOf<'close'>();
+  it("has startMockServers' names and controls, less close() and the Argyle lifecycle controls", async () => {
+    expectTypeOf<Exclude<keyof MockServers, keyof MockHandlers>>().toEqualTypeOf<'close' | 'argyle'>();
     const http = await startMockServers({ stateful: true });
     try {
       const msw = createMockHandlers();

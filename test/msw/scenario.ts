@@ -4,7 +4,8 @@
 import type { MockServers } from '../../src/testing/index.js';
 
 /** What both transports offer (MSW's has no close(): MSW's own server closes). */
-export type Mocks = Omit<MockServers, 'close'>;
+// The lifecycle controls (`argyle`) are the servers' own; MSW handlers share the rest.
+export type Mocks = Omit<MockServers, 'close' | 'argyle'>;
 
 /** Options both transports are started with: statuses move on the mock clock, not by waiting. */
 export const SCENARIO_OPTIONS = { sentAfterMs: 1000, deliveredAfterMs: 1000 };

@@ -1,7 +1,7 @@
 // A Redis that waiting cannot cure fails the send with a typed error naming the cause and the fix, before any SMS:
 // a user without EVAL, a replica given as the store, an eviction policy that may drop held locks, a full Redis that
 // may not evict. store.check() reports each.
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigurationError, createPartooClient } from '../../src/index.js';
 import { redisGuardStore, type RedisGuardStore } from '../../src/redis/index.js';
@@ -16,7 +16,7 @@ describe.skipIf(!run)('a misconfigured Redis fails loudly, before any SMS', () =
   let admin: Redis;
   let mock: MockServers;
   const opened: Redis[] = [];
-  const connect = (options: ConstructorParameters<typeof Redis>[1] = {}, port = server.port) => {
+  const connect = (options: RedisOptions = {}, port = server.port) => {
     const r = new Redis(port, '127.0.0.1', { maxRetriesPerRequest: 0, ...options });
     r.on('error', () => {});
     opened.push(r);
