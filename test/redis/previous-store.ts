@@ -1,6 +1,6 @@
 // The guard store as the version before the {hash tag} shipped it (untagged keys), kept verbatim so a test can run
 // a worker of that version beside one of this: a rolling upgrade.
- 
+
 // `import { redisGuardStore } from 'partoo-argyle-sdk/redis'`: the guard's ledger and locks on Redis, so
 // workers in separate processes send one SMS per number. Takes any ioredis-compatible client; imports none.
 import type { GuardStore } from '../../src/partoo/guard/lock-loop.js';
