@@ -24,7 +24,7 @@ describe('createMockHandlers', () => {
         Object.keys(o)
           .filter((k) => !drop.includes(k))
           .sort();
-      expect(names(msw, ['handlers', 'ready'])).toEqual(names(http, ['close']));
+      expect(names(msw, ['handlers', 'ready'])).toEqual(names(http, ['close', 'argyle']));
       expect(msw.connection).toEqual({ ...http.connection, partooUrl: msw.partooUrl, argyleUrl: msw.argyleUrl });
     } finally {
       await http.close();

@@ -1,6 +1,6 @@
 /* eslint-disable */
 // @ts-nocheck
-// Written by scripts/build-mock-validators.ts from the mock specs (sha256 b611ac6dd20b461b);
+// Written by scripts/build-mock-validators.ts from the mock specs (sha256 9048686313a2fb06);
 // never edit by hand. Regenerate: npx tsx scripts/build-mock-validators.ts
 var __defProp = Object.defineProperty;
 var __getOwnPropNames = Object.getOwnPropertyNames;
@@ -1544,7 +1544,12 @@ var schema31 = {
       properties: {
         status: {
           type: 'array',
-          items: { type: 'string', enum: ['sent', 'initiated', 'attempted', 'completed', 'revoked'] },
+          items: {
+            type: 'string',
+            description:
+              "The values Argyle documents today. Argyle's API overview says responses may gain new values; the SDK passes an unlisted one through unchanged.",
+            enum: ['sent', 'initiated', 'attempted', 'completed', 'revoked'],
+          },
         },
         reply_to: { type: 'string', format: 'email' },
         limit: { type: 'integer', minimum: 1, maximum: 200, default: 10 },
@@ -2748,8 +2753,595 @@ function validate214(
         if (data0.override_invite_template !== void 0) {
           let data11 = data0.override_invite_template;
           if (data11 && typeof data11 == 'object' && !Array.isArray(data11)) {
+            if (data11.brand !== void 0) {
+              let data12 = data11.brand;
+              if (data12 && typeof data12 == 'object' && !Array.isArray(data12)) {
+                if (data12.color !== void 0) {
+                  if (typeof data12.color !== 'string') {
+                    const err16 = {
+                      instancePath: instancePath + '/body/override_invite_template/brand/color',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/brand/properties/color/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err16];
+                    } else {
+                      vErrors.push(err16);
+                    }
+                    errors++;
+                  }
+                }
+                if (data12.logo !== void 0) {
+                  if (typeof data12.logo !== 'string') {
+                    const err17 = {
+                      instancePath: instancePath + '/body/override_invite_template/brand/logo',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/brand/properties/logo/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err17];
+                    } else {
+                      vErrors.push(err17);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err18 = {
+                  instancePath: instancePath + '/body/override_invite_template/brand',
+                  schemaPath:
+                    '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/brand/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
+                };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+            }
+            if (data11.email !== void 0) {
+              let data15 = data11.email;
+              if (data15 && typeof data15 == 'object' && !Array.isArray(data15)) {
+                if (data15.reply_to !== void 0) {
+                  let data16 = data15.reply_to;
+                  if (Array.isArray(data16)) {
+                    const len1 = data16.length;
+                    for (let i1 = 0; i1 < len1; i1++) {
+                      if (typeof data16[i1] !== 'string') {
+                        const err19 = {
+                          instancePath: instancePath + '/body/override_invite_template/email/reply_to/' + i1,
+                          schemaPath:
+                            '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/email/properties/reply_to/items/type',
+                          keyword: 'type',
+                          params: { type: 'string' },
+                          message: 'must be string',
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err19];
+                        } else {
+                          vErrors.push(err19);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err20 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/reply_to',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/email/properties/reply_to/type',
+                      keyword: 'type',
+                      params: { type: 'array' },
+                      message: 'must be array',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err20];
+                    } else {
+                      vErrors.push(err20);
+                    }
+                    errors++;
+                  }
+                }
+                if (data15.subject !== void 0) {
+                  if (typeof data15.subject !== 'string') {
+                    const err21 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/subject',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/email/properties/subject/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err21];
+                    } else {
+                      vErrors.push(err21);
+                    }
+                    errors++;
+                  }
+                }
+                if (data15.sender !== void 0) {
+                  if (typeof data15.sender !== 'string') {
+                    const err22 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/sender',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/email/properties/sender/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err22];
+                    } else {
+                      vErrors.push(err22);
+                    }
+                    errors++;
+                  }
+                }
+                if (data15.header !== void 0) {
+                  if (typeof data15.header !== 'string') {
+                    const err23 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/header',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/email/properties/header/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err23];
+                    } else {
+                      vErrors.push(err23);
+                    }
+                    errors++;
+                  }
+                }
+                if (data15.subheader !== void 0) {
+                  if (typeof data15.subheader !== 'string') {
+                    const err24 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/subheader',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/email/properties/subheader/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err24];
+                    } else {
+                      vErrors.push(err24);
+                    }
+                    errors++;
+                  }
+                }
+                if (data15.body_text_icon_1 !== void 0) {
+                  if (typeof data15.body_text_icon_1 !== 'string') {
+                    const err25 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/body_text_icon_1',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/email/properties/body_text_icon_1/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err25];
+                    } else {
+                      vErrors.push(err25);
+                    }
+                    errors++;
+                  }
+                }
+                if (data15.body_text_header_1 !== void 0) {
+                  if (typeof data15.body_text_header_1 !== 'string') {
+                    const err26 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/body_text_header_1',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/email/properties/body_text_header_1/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err26];
+                    } else {
+                      vErrors.push(err26);
+                    }
+                    errors++;
+                  }
+                }
+                if (data15.body_text_subheader_1 !== void 0) {
+                  if (typeof data15.body_text_subheader_1 !== 'string') {
+                    const err27 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/body_text_subheader_1',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/email/properties/body_text_subheader_1/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err27];
+                    } else {
+                      vErrors.push(err27);
+                    }
+                    errors++;
+                  }
+                }
+                if (data15.body_text_icon_2 !== void 0) {
+                  if (typeof data15.body_text_icon_2 !== 'string') {
+                    const err28 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/body_text_icon_2',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/email/properties/body_text_icon_2/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err28];
+                    } else {
+                      vErrors.push(err28);
+                    }
+                    errors++;
+                  }
+                }
+                if (data15.body_text_header_2 !== void 0) {
+                  if (typeof data15.body_text_header_2 !== 'string') {
+                    const err29 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/body_text_header_2',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/email/properties/body_text_header_2/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err29];
+                    } else {
+                      vErrors.push(err29);
+                    }
+                    errors++;
+                  }
+                }
+                if (data15.body_text_subheader_2 !== void 0) {
+                  if (typeof data15.body_text_subheader_2 !== 'string') {
+                    const err30 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/body_text_subheader_2',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/email/properties/body_text_subheader_2/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err30];
+                    } else {
+                      vErrors.push(err30);
+                    }
+                    errors++;
+                  }
+                }
+                if (data15.body_text_icon_3 !== void 0) {
+                  if (typeof data15.body_text_icon_3 !== 'string') {
+                    const err31 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/body_text_icon_3',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/email/properties/body_text_icon_3/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err31];
+                    } else {
+                      vErrors.push(err31);
+                    }
+                    errors++;
+                  }
+                }
+                if (data15.body_text_header_3 !== void 0) {
+                  if (typeof data15.body_text_header_3 !== 'string') {
+                    const err32 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/body_text_header_3',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/email/properties/body_text_header_3/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err32];
+                    } else {
+                      vErrors.push(err32);
+                    }
+                    errors++;
+                  }
+                }
+                if (data15.body_text_subheader_3 !== void 0) {
+                  if (typeof data15.body_text_subheader_3 !== 'string') {
+                    const err33 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/body_text_subheader_3',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/email/properties/body_text_subheader_3/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err33];
+                    } else {
+                      vErrors.push(err33);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err34 = {
+                  instancePath: instancePath + '/body/override_invite_template/email',
+                  schemaPath:
+                    '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/email/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
+                };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              }
+            }
+            if (data11.sms_text !== void 0) {
+              if (typeof data11.sms_text !== 'string') {
+                const err35 = {
+                  instancePath: instancePath + '/body/override_invite_template/sms_text',
+                  schemaPath:
+                    '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/sms_text/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
+            }
+            if (data11.landing_page !== void 0) {
+              let data32 = data11.landing_page;
+              if (data32 && typeof data32 == 'object' && !Array.isArray(data32)) {
+                if (data32.header !== void 0) {
+                  if (typeof data32.header !== 'string') {
+                    const err36 = {
+                      instancePath: instancePath + '/body/override_invite_template/landing_page/header',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/landing_page/properties/header/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err36];
+                    } else {
+                      vErrors.push(err36);
+                    }
+                    errors++;
+                  }
+                }
+                if (data32.subheader !== void 0) {
+                  if (typeof data32.subheader !== 'string') {
+                    const err37 = {
+                      instancePath: instancePath + '/body/override_invite_template/landing_page/subheader',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/landing_page/properties/subheader/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err37];
+                    } else {
+                      vErrors.push(err37);
+                    }
+                    errors++;
+                  }
+                }
+                if (data32.step_1 !== void 0) {
+                  if (typeof data32.step_1 !== 'string') {
+                    const err38 = {
+                      instancePath: instancePath + '/body/override_invite_template/landing_page/step_1',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/landing_page/properties/step_1/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err38];
+                    } else {
+                      vErrors.push(err38);
+                    }
+                    errors++;
+                  }
+                }
+                if (data32.step_2 !== void 0) {
+                  if (typeof data32.step_2 !== 'string') {
+                    const err39 = {
+                      instancePath: instancePath + '/body/override_invite_template/landing_page/step_2',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/landing_page/properties/step_2/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err39];
+                    } else {
+                      vErrors.push(err39);
+                    }
+                    errors++;
+                  }
+                }
+                if (data32.step_3 !== void 0) {
+                  if (typeof data32.step_3 !== 'string') {
+                    const err40 = {
+                      instancePath: instancePath + '/body/override_invite_template/landing_page/step_3',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/landing_page/properties/step_3/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err40];
+                    } else {
+                      vErrors.push(err40);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err41 = {
+                  instancePath: instancePath + '/body/override_invite_template/landing_page',
+                  schemaPath:
+                    '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/landing_page/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
+                };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
+                }
+                errors++;
+              }
+            }
+            if (data11.flow_id !== void 0) {
+              if (typeof data11.flow_id !== 'string') {
+                const err42 = {
+                  instancePath: instancePath + '/body/override_invite_template/flow_id',
+                  schemaPath:
+                    '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/flow_id/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                };
+                if (vErrors === null) {
+                  vErrors = [err42];
+                } else {
+                  vErrors.push(err42);
+                }
+                errors++;
+              }
+            }
+            if (data11.success_page !== void 0) {
+              let data39 = data11.success_page;
+              if (data39 && typeof data39 == 'object' && !Array.isArray(data39)) {
+                if (data39.header !== void 0) {
+                  if (typeof data39.header !== 'string') {
+                    const err43 = {
+                      instancePath: instancePath + '/body/override_invite_template/success_page/header',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/success_page/properties/header/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err43];
+                    } else {
+                      vErrors.push(err43);
+                    }
+                    errors++;
+                  }
+                }
+                if (data39.subheader !== void 0) {
+                  if (typeof data39.subheader !== 'string') {
+                    const err44 = {
+                      instancePath: instancePath + '/body/override_invite_template/success_page/subheader',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/success_page/properties/subheader/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err44];
+                    } else {
+                      vErrors.push(err44);
+                    }
+                    errors++;
+                  }
+                }
+                if (data39.button_text !== void 0) {
+                  if (typeof data39.button_text !== 'string') {
+                    const err45 = {
+                      instancePath: instancePath + '/body/override_invite_template/success_page/button_text',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/success_page/properties/button_text/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err45];
+                    } else {
+                      vErrors.push(err45);
+                    }
+                    errors++;
+                  }
+                }
+                if (data39.button_url !== void 0) {
+                  if (typeof data39.button_url !== 'string') {
+                    const err46 = {
+                      instancePath: instancePath + '/body/override_invite_template/success_page/button_url',
+                      schemaPath:
+                        '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/success_page/properties/button_url/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err46];
+                    } else {
+                      vErrors.push(err46);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err47 = {
+                  instancePath: instancePath + '/body/override_invite_template/success_page',
+                  schemaPath:
+                    '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/properties/success_page/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
+                };
+                if (vErrors === null) {
+                  vErrors = [err47];
+                } else {
+                  vErrors.push(err47);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err16 = {
+            const err48 = {
               instancePath: instancePath + '/body/override_invite_template',
               schemaPath: '#/properties/body/anyOf/0/allOf/0/properties/override_invite_template/type',
               keyword: 'type',
@@ -2757,15 +3349,15 @@ function validate214(
               message: 'must be object',
             };
             if (vErrors === null) {
-              vErrors = [err16];
+              vErrors = [err48];
             } else {
-              vErrors.push(err16);
+              vErrors.push(err48);
             }
             errors++;
           }
         }
       } else {
-        const err17 = {
+        const err49 = {
           instancePath: instancePath + '/body',
           schemaPath: '#/properties/body/anyOf/0/allOf/0/type',
           keyword: 'type',
@@ -2773,15 +3365,15 @@ function validate214(
           message: 'must be object',
         };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err49];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err49);
         }
         errors++;
       }
       if (data0 && typeof data0 == 'object' && !Array.isArray(data0)) {
         if (data0.email === void 0) {
-          const err18 = {
+          const err50 = {
             instancePath: instancePath + '/body',
             schemaPath: '#/properties/body/anyOf/0/required',
             keyword: 'required',
@@ -2789,9 +3381,9 @@ function validate214(
             message: "must have required property 'email'",
           };
           if (vErrors === null) {
-            vErrors = [err18];
+            vErrors = [err50];
           } else {
-            vErrors.push(err18);
+            vErrors.push(err50);
           }
           errors++;
         }
@@ -2811,10 +3403,10 @@ function validate214(
         props0.full_name = true;
         props0.override_invite_template = true;
       }
-      const _errs30 = errors;
+      const _errs93 = errors;
       if (data0 && typeof data0 == 'object' && !Array.isArray(data0)) {
         if (data0.first_name === void 0) {
-          const err19 = {
+          const err51 = {
             instancePath: instancePath + '/body',
             schemaPath: '#/properties/body/anyOf/1/allOf/0/required',
             keyword: 'required',
@@ -2822,14 +3414,14 @@ function validate214(
             message: "must have required property 'first_name'",
           };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err51];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err51);
           }
           errors++;
         }
         if (data0.last_name === void 0) {
-          const err20 = {
+          const err52 = {
             instancePath: instancePath + '/body',
             schemaPath: '#/properties/body/anyOf/1/allOf/0/required',
             keyword: 'required',
@@ -2837,17 +3429,17 @@ function validate214(
             message: "must have required property 'last_name'",
           };
           if (vErrors === null) {
-            vErrors = [err20];
+            vErrors = [err52];
           } else {
-            vErrors.push(err20);
+            vErrors.push(err52);
           }
           errors++;
         }
         if (data0.first_name !== void 0) {
-          let data12 = data0.first_name;
-          if (typeof data12 === 'string') {
-            if (func12(data12) < 1) {
-              const err21 = {
+          let data44 = data0.first_name;
+          if (typeof data44 === 'string') {
+            if (func12(data44) < 1) {
+              const err53 = {
                 instancePath: instancePath + '/body/first_name',
                 schemaPath: '#/properties/body/anyOf/1/allOf/0/properties/first_name/minLength',
                 keyword: 'minLength',
@@ -2855,14 +3447,14 @@ function validate214(
                 message: 'must NOT have fewer than 1 characters',
               };
               if (vErrors === null) {
-                vErrors = [err21];
+                vErrors = [err53];
               } else {
-                vErrors.push(err21);
+                vErrors.push(err53);
               }
               errors++;
             }
           } else {
-            const err22 = {
+            const err54 = {
               instancePath: instancePath + '/body/first_name',
               schemaPath: '#/properties/body/anyOf/1/allOf/0/properties/first_name/type',
               keyword: 'type',
@@ -2870,18 +3462,18 @@ function validate214(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err22];
+              vErrors = [err54];
             } else {
-              vErrors.push(err22);
+              vErrors.push(err54);
             }
             errors++;
           }
         }
         if (data0.last_name !== void 0) {
-          let data13 = data0.last_name;
-          if (typeof data13 === 'string') {
-            if (func12(data13) < 1) {
-              const err23 = {
+          let data45 = data0.last_name;
+          if (typeof data45 === 'string') {
+            if (func12(data45) < 1) {
+              const err55 = {
                 instancePath: instancePath + '/body/last_name',
                 schemaPath: '#/properties/body/anyOf/1/allOf/0/properties/last_name/minLength',
                 keyword: 'minLength',
@@ -2889,14 +3481,14 @@ function validate214(
                 message: 'must NOT have fewer than 1 characters',
               };
               if (vErrors === null) {
-                vErrors = [err23];
+                vErrors = [err55];
               } else {
-                vErrors.push(err23);
+                vErrors.push(err55);
               }
               errors++;
             }
           } else {
-            const err24 = {
+            const err56 = {
               instancePath: instancePath + '/body/last_name',
               schemaPath: '#/properties/body/anyOf/1/allOf/0/properties/last_name/type',
               keyword: 'type',
@@ -2904,18 +3496,18 @@ function validate214(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err24];
+              vErrors = [err56];
             } else {
-              vErrors.push(err24);
+              vErrors.push(err56);
             }
             errors++;
           }
         }
         if (data0.email !== void 0) {
-          let data14 = data0.email;
-          if (typeof data14 === 'string') {
-            if (!formats02.test(data14)) {
-              const err25 = {
+          let data46 = data0.email;
+          if (typeof data46 === 'string') {
+            if (!formats02.test(data46)) {
+              const err57 = {
                 instancePath: instancePath + '/body/email',
                 schemaPath: '#/properties/body/anyOf/1/allOf/0/properties/email/format',
                 keyword: 'format',
@@ -2923,14 +3515,14 @@ function validate214(
                 message: 'must match format "email"',
               };
               if (vErrors === null) {
-                vErrors = [err25];
+                vErrors = [err57];
               } else {
-                vErrors.push(err25);
+                vErrors.push(err57);
               }
               errors++;
             }
           } else {
-            const err26 = {
+            const err58 = {
               instancePath: instancePath + '/body/email',
               schemaPath: '#/properties/body/anyOf/1/allOf/0/properties/email/type',
               keyword: 'type',
@@ -2938,16 +3530,16 @@ function validate214(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err26];
+              vErrors = [err58];
             } else {
-              vErrors.push(err26);
+              vErrors.push(err58);
             }
             errors++;
           }
         }
         if (data0.phone_number !== void 0) {
           if (typeof data0.phone_number !== 'string') {
-            const err27 = {
+            const err59 = {
               instancePath: instancePath + '/body/phone_number',
               schemaPath: '#/properties/body/anyOf/1/allOf/0/properties/phone_number/type',
               keyword: 'type',
@@ -2955,16 +3547,16 @@ function validate214(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err27];
+              vErrors = [err59];
             } else {
-              vErrors.push(err27);
+              vErrors.push(err59);
             }
             errors++;
           }
         }
         if (data0.external_id !== void 0) {
           if (typeof data0.external_id !== 'string') {
-            const err28 = {
+            const err60 = {
               instancePath: instancePath + '/body/external_id',
               schemaPath: '#/properties/body/anyOf/1/allOf/0/properties/external_id/type',
               keyword: 'type',
@@ -2972,16 +3564,16 @@ function validate214(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err28];
+              vErrors = [err60];
             } else {
-              vErrors.push(err28);
+              vErrors.push(err60);
             }
             errors++;
           }
         }
         if (data0.flow_id !== void 0) {
           if (typeof data0.flow_id !== 'string') {
-            const err29 = {
+            const err61 = {
               instancePath: instancePath + '/body/flow_id',
               schemaPath: '#/properties/body/anyOf/1/allOf/0/properties/flow_id/type',
               keyword: 'type',
@@ -2989,36 +3581,36 @@ function validate214(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err29];
+              vErrors = [err61];
             } else {
-              vErrors.push(err29);
+              vErrors.push(err61);
             }
             errors++;
           }
         }
         if (data0.flow_items !== void 0) {
-          let data18 = data0.flow_items;
-          if (Array.isArray(data18)) {
-            const len1 = data18.length;
-            for (let i1 = 0; i1 < len1; i1++) {
-              if (typeof data18[i1] !== 'string') {
-                const err30 = {
-                  instancePath: instancePath + '/body/flow_items/' + i1,
+          let data50 = data0.flow_items;
+          if (Array.isArray(data50)) {
+            const len2 = data50.length;
+            for (let i2 = 0; i2 < len2; i2++) {
+              if (typeof data50[i2] !== 'string') {
+                const err62 = {
+                  instancePath: instancePath + '/body/flow_items/' + i2,
                   schemaPath: '#/properties/body/anyOf/1/allOf/0/properties/flow_items/items/type',
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
                 };
                 if (vErrors === null) {
-                  vErrors = [err30];
+                  vErrors = [err62];
                 } else {
-                  vErrors.push(err30);
+                  vErrors.push(err62);
                 }
                 errors++;
               }
             }
           } else {
-            const err31 = {
+            const err63 = {
               instancePath: instancePath + '/body/flow_items',
               schemaPath: '#/properties/body/anyOf/1/allOf/0/properties/flow_items/type',
               keyword: 'type',
@@ -3026,18 +3618,18 @@ function validate214(
               message: 'must be array',
             };
             if (vErrors === null) {
-              vErrors = [err31];
+              vErrors = [err63];
             } else {
-              vErrors.push(err31);
+              vErrors.push(err63);
             }
             errors++;
           }
         }
         if (data0.dds_config !== void 0) {
-          let data20 = data0.dds_config;
-          if (data20 && typeof data20 == 'object' && !Array.isArray(data20)) {
+          let data52 = data0.dds_config;
+          if (data52 && typeof data52 == 'object' && !Array.isArray(data52)) {
           } else {
-            const err32 = {
+            const err64 = {
               instancePath: instancePath + '/body/dds_config',
               schemaPath: '#/properties/body/anyOf/1/allOf/0/properties/dds_config/type',
               keyword: 'type',
@@ -3045,16 +3637,16 @@ function validate214(
               message: 'must be object',
             };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err64];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err64);
             }
             errors++;
           }
         }
         if (data0.full_name !== void 0) {
           if (typeof data0.full_name !== 'string') {
-            const err33 = {
+            const err65 = {
               instancePath: instancePath + '/body/full_name',
               schemaPath: '#/properties/body/anyOf/1/allOf/0/properties/full_name/type',
               keyword: 'type',
@@ -3062,18 +3654,605 @@ function validate214(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err33];
+              vErrors = [err65];
             } else {
-              vErrors.push(err33);
+              vErrors.push(err65);
             }
             errors++;
           }
         }
         if (data0.override_invite_template !== void 0) {
-          let data22 = data0.override_invite_template;
-          if (data22 && typeof data22 == 'object' && !Array.isArray(data22)) {
+          let data54 = data0.override_invite_template;
+          if (data54 && typeof data54 == 'object' && !Array.isArray(data54)) {
+            if (data54.brand !== void 0) {
+              let data55 = data54.brand;
+              if (data55 && typeof data55 == 'object' && !Array.isArray(data55)) {
+                if (data55.color !== void 0) {
+                  if (typeof data55.color !== 'string') {
+                    const err66 = {
+                      instancePath: instancePath + '/body/override_invite_template/brand/color',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/brand/properties/color/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err66];
+                    } else {
+                      vErrors.push(err66);
+                    }
+                    errors++;
+                  }
+                }
+                if (data55.logo !== void 0) {
+                  if (typeof data55.logo !== 'string') {
+                    const err67 = {
+                      instancePath: instancePath + '/body/override_invite_template/brand/logo',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/brand/properties/logo/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err67];
+                    } else {
+                      vErrors.push(err67);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err68 = {
+                  instancePath: instancePath + '/body/override_invite_template/brand',
+                  schemaPath:
+                    '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/brand/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
+                };
+                if (vErrors === null) {
+                  vErrors = [err68];
+                } else {
+                  vErrors.push(err68);
+                }
+                errors++;
+              }
+            }
+            if (data54.email !== void 0) {
+              let data58 = data54.email;
+              if (data58 && typeof data58 == 'object' && !Array.isArray(data58)) {
+                if (data58.reply_to !== void 0) {
+                  let data59 = data58.reply_to;
+                  if (Array.isArray(data59)) {
+                    const len3 = data59.length;
+                    for (let i3 = 0; i3 < len3; i3++) {
+                      if (typeof data59[i3] !== 'string') {
+                        const err69 = {
+                          instancePath: instancePath + '/body/override_invite_template/email/reply_to/' + i3,
+                          schemaPath:
+                            '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/email/properties/reply_to/items/type',
+                          keyword: 'type',
+                          params: { type: 'string' },
+                          message: 'must be string',
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err69];
+                        } else {
+                          vErrors.push(err69);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err70 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/reply_to',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/email/properties/reply_to/type',
+                      keyword: 'type',
+                      params: { type: 'array' },
+                      message: 'must be array',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err70];
+                    } else {
+                      vErrors.push(err70);
+                    }
+                    errors++;
+                  }
+                }
+                if (data58.subject !== void 0) {
+                  if (typeof data58.subject !== 'string') {
+                    const err71 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/subject',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/email/properties/subject/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err71];
+                    } else {
+                      vErrors.push(err71);
+                    }
+                    errors++;
+                  }
+                }
+                if (data58.sender !== void 0) {
+                  if (typeof data58.sender !== 'string') {
+                    const err72 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/sender',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/email/properties/sender/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err72];
+                    } else {
+                      vErrors.push(err72);
+                    }
+                    errors++;
+                  }
+                }
+                if (data58.header !== void 0) {
+                  if (typeof data58.header !== 'string') {
+                    const err73 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/header',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/email/properties/header/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err73];
+                    } else {
+                      vErrors.push(err73);
+                    }
+                    errors++;
+                  }
+                }
+                if (data58.subheader !== void 0) {
+                  if (typeof data58.subheader !== 'string') {
+                    const err74 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/subheader',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/email/properties/subheader/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err74];
+                    } else {
+                      vErrors.push(err74);
+                    }
+                    errors++;
+                  }
+                }
+                if (data58.body_text_icon_1 !== void 0) {
+                  if (typeof data58.body_text_icon_1 !== 'string') {
+                    const err75 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/body_text_icon_1',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/email/properties/body_text_icon_1/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err75];
+                    } else {
+                      vErrors.push(err75);
+                    }
+                    errors++;
+                  }
+                }
+                if (data58.body_text_header_1 !== void 0) {
+                  if (typeof data58.body_text_header_1 !== 'string') {
+                    const err76 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/body_text_header_1',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/email/properties/body_text_header_1/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err76];
+                    } else {
+                      vErrors.push(err76);
+                    }
+                    errors++;
+                  }
+                }
+                if (data58.body_text_subheader_1 !== void 0) {
+                  if (typeof data58.body_text_subheader_1 !== 'string') {
+                    const err77 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/body_text_subheader_1',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/email/properties/body_text_subheader_1/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err77];
+                    } else {
+                      vErrors.push(err77);
+                    }
+                    errors++;
+                  }
+                }
+                if (data58.body_text_icon_2 !== void 0) {
+                  if (typeof data58.body_text_icon_2 !== 'string') {
+                    const err78 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/body_text_icon_2',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/email/properties/body_text_icon_2/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err78];
+                    } else {
+                      vErrors.push(err78);
+                    }
+                    errors++;
+                  }
+                }
+                if (data58.body_text_header_2 !== void 0) {
+                  if (typeof data58.body_text_header_2 !== 'string') {
+                    const err79 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/body_text_header_2',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/email/properties/body_text_header_2/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err79];
+                    } else {
+                      vErrors.push(err79);
+                    }
+                    errors++;
+                  }
+                }
+                if (data58.body_text_subheader_2 !== void 0) {
+                  if (typeof data58.body_text_subheader_2 !== 'string') {
+                    const err80 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/body_text_subheader_2',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/email/properties/body_text_subheader_2/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err80];
+                    } else {
+                      vErrors.push(err80);
+                    }
+                    errors++;
+                  }
+                }
+                if (data58.body_text_icon_3 !== void 0) {
+                  if (typeof data58.body_text_icon_3 !== 'string') {
+                    const err81 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/body_text_icon_3',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/email/properties/body_text_icon_3/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err81];
+                    } else {
+                      vErrors.push(err81);
+                    }
+                    errors++;
+                  }
+                }
+                if (data58.body_text_header_3 !== void 0) {
+                  if (typeof data58.body_text_header_3 !== 'string') {
+                    const err82 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/body_text_header_3',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/email/properties/body_text_header_3/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err82];
+                    } else {
+                      vErrors.push(err82);
+                    }
+                    errors++;
+                  }
+                }
+                if (data58.body_text_subheader_3 !== void 0) {
+                  if (typeof data58.body_text_subheader_3 !== 'string') {
+                    const err83 = {
+                      instancePath: instancePath + '/body/override_invite_template/email/body_text_subheader_3',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/email/properties/body_text_subheader_3/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err83];
+                    } else {
+                      vErrors.push(err83);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err84 = {
+                  instancePath: instancePath + '/body/override_invite_template/email',
+                  schemaPath:
+                    '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/email/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
+                };
+                if (vErrors === null) {
+                  vErrors = [err84];
+                } else {
+                  vErrors.push(err84);
+                }
+                errors++;
+              }
+            }
+            if (data54.sms_text !== void 0) {
+              if (typeof data54.sms_text !== 'string') {
+                const err85 = {
+                  instancePath: instancePath + '/body/override_invite_template/sms_text',
+                  schemaPath:
+                    '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/sms_text/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                };
+                if (vErrors === null) {
+                  vErrors = [err85];
+                } else {
+                  vErrors.push(err85);
+                }
+                errors++;
+              }
+            }
+            if (data54.landing_page !== void 0) {
+              let data75 = data54.landing_page;
+              if (data75 && typeof data75 == 'object' && !Array.isArray(data75)) {
+                if (data75.header !== void 0) {
+                  if (typeof data75.header !== 'string') {
+                    const err86 = {
+                      instancePath: instancePath + '/body/override_invite_template/landing_page/header',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/landing_page/properties/header/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err86];
+                    } else {
+                      vErrors.push(err86);
+                    }
+                    errors++;
+                  }
+                }
+                if (data75.subheader !== void 0) {
+                  if (typeof data75.subheader !== 'string') {
+                    const err87 = {
+                      instancePath: instancePath + '/body/override_invite_template/landing_page/subheader',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/landing_page/properties/subheader/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err87];
+                    } else {
+                      vErrors.push(err87);
+                    }
+                    errors++;
+                  }
+                }
+                if (data75.step_1 !== void 0) {
+                  if (typeof data75.step_1 !== 'string') {
+                    const err88 = {
+                      instancePath: instancePath + '/body/override_invite_template/landing_page/step_1',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/landing_page/properties/step_1/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err88];
+                    } else {
+                      vErrors.push(err88);
+                    }
+                    errors++;
+                  }
+                }
+                if (data75.step_2 !== void 0) {
+                  if (typeof data75.step_2 !== 'string') {
+                    const err89 = {
+                      instancePath: instancePath + '/body/override_invite_template/landing_page/step_2',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/landing_page/properties/step_2/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err89];
+                    } else {
+                      vErrors.push(err89);
+                    }
+                    errors++;
+                  }
+                }
+                if (data75.step_3 !== void 0) {
+                  if (typeof data75.step_3 !== 'string') {
+                    const err90 = {
+                      instancePath: instancePath + '/body/override_invite_template/landing_page/step_3',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/landing_page/properties/step_3/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err90];
+                    } else {
+                      vErrors.push(err90);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err91 = {
+                  instancePath: instancePath + '/body/override_invite_template/landing_page',
+                  schemaPath:
+                    '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/landing_page/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
+                };
+                if (vErrors === null) {
+                  vErrors = [err91];
+                } else {
+                  vErrors.push(err91);
+                }
+                errors++;
+              }
+            }
+            if (data54.flow_id !== void 0) {
+              if (typeof data54.flow_id !== 'string') {
+                const err92 = {
+                  instancePath: instancePath + '/body/override_invite_template/flow_id',
+                  schemaPath:
+                    '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/flow_id/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                };
+                if (vErrors === null) {
+                  vErrors = [err92];
+                } else {
+                  vErrors.push(err92);
+                }
+                errors++;
+              }
+            }
+            if (data54.success_page !== void 0) {
+              let data82 = data54.success_page;
+              if (data82 && typeof data82 == 'object' && !Array.isArray(data82)) {
+                if (data82.header !== void 0) {
+                  if (typeof data82.header !== 'string') {
+                    const err93 = {
+                      instancePath: instancePath + '/body/override_invite_template/success_page/header',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/success_page/properties/header/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err93];
+                    } else {
+                      vErrors.push(err93);
+                    }
+                    errors++;
+                  }
+                }
+                if (data82.subheader !== void 0) {
+                  if (typeof data82.subheader !== 'string') {
+                    const err94 = {
+                      instancePath: instancePath + '/body/override_invite_template/success_page/subheader',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/success_page/properties/subheader/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err94];
+                    } else {
+                      vErrors.push(err94);
+                    }
+                    errors++;
+                  }
+                }
+                if (data82.button_text !== void 0) {
+                  if (typeof data82.button_text !== 'string') {
+                    const err95 = {
+                      instancePath: instancePath + '/body/override_invite_template/success_page/button_text',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/success_page/properties/button_text/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err95];
+                    } else {
+                      vErrors.push(err95);
+                    }
+                    errors++;
+                  }
+                }
+                if (data82.button_url !== void 0) {
+                  if (typeof data82.button_url !== 'string') {
+                    const err96 = {
+                      instancePath: instancePath + '/body/override_invite_template/success_page/button_url',
+                      schemaPath:
+                        '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/success_page/properties/button_url/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err96];
+                    } else {
+                      vErrors.push(err96);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err97 = {
+                  instancePath: instancePath + '/body/override_invite_template/success_page',
+                  schemaPath:
+                    '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/properties/success_page/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
+                };
+                if (vErrors === null) {
+                  vErrors = [err97];
+                } else {
+                  vErrors.push(err97);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err34 = {
+            const err98 = {
               instancePath: instancePath + '/body/override_invite_template',
               schemaPath: '#/properties/body/anyOf/1/allOf/0/properties/override_invite_template/type',
               keyword: 'type',
@@ -3081,15 +4260,15 @@ function validate214(
               message: 'must be object',
             };
             if (vErrors === null) {
-              vErrors = [err34];
+              vErrors = [err98];
             } else {
-              vErrors.push(err34);
+              vErrors.push(err98);
             }
             errors++;
           }
         }
       } else {
-        const err35 = {
+        const err99 = {
           instancePath: instancePath + '/body',
           schemaPath: '#/properties/body/anyOf/1/allOf/0/type',
           keyword: 'type',
@@ -3097,15 +4276,15 @@ function validate214(
           message: 'must be object',
         };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err99];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err99);
         }
         errors++;
       }
       if (data0 && typeof data0 == 'object' && !Array.isArray(data0)) {
         if (data0.phone_number === void 0) {
-          const err36 = {
+          const err100 = {
             instancePath: instancePath + '/body',
             schemaPath: '#/properties/body/anyOf/1/required',
             keyword: 'required',
@@ -3113,14 +4292,14 @@ function validate214(
             message: "must have required property 'phone_number'",
           };
           if (vErrors === null) {
-            vErrors = [err36];
+            vErrors = [err100];
           } else {
-            vErrors.push(err36);
+            vErrors.push(err100);
           }
           errors++;
         }
       }
-      var _valid0 = _errs30 === errors;
+      var _valid0 = _errs93 === errors;
       valid1 = valid1 || _valid0;
       if (_valid0) {
         if (props0 !== true) {
@@ -3138,7 +4317,7 @@ function validate214(
         }
       }
       if (!valid1) {
-        const err37 = {
+        const err101 = {
           instancePath: instancePath + '/body',
           schemaPath: '#/properties/body/anyOf',
           keyword: 'anyOf',
@@ -3146,9 +4325,9 @@ function validate214(
           message: 'must match a schema in anyOf',
         };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err101];
         } else {
-          vErrors.push(err37);
+          vErrors.push(err101);
         }
         errors++;
       } else {
@@ -3163,7 +4342,7 @@ function validate214(
       }
     }
   } else {
-    const err38 = {
+    const err102 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -3171,9 +4350,9 @@ function validate214(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err38];
+      vErrors = [err102];
     } else {
-      vErrors.push(err38);
+      vErrors.push(err102);
     }
     errors++;
   }
