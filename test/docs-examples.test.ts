@@ -3,6 +3,7 @@
 // routed to the mock by the fetch below; the keys come from the environment, as the docs say.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { format } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { startMockServers, type MockServers } from '../src/testing/index.js';
 import { docBlocks, expectPrinted, ROOT, type DocBlock } from './support/doc-blocks.js';
@@ -68,7 +69,7 @@ async function logsOf(block: DocBlock): Promise<string> {
   const file = join(DIR, `${block.file.replace(/[/.]/g, '_')}-${block.line}.ts`);
   writeFileSync(file, block.code);
   const logs: string[] = [];
-  const spy = vi.spyOn(console, 'log').mockImplementation((...args) => void logs.push(args.map(String).join(' ')));
+  const spy = vi.spyOn(console, 'log').mockImplementation((...args) => void logs.push(format(...args)));
   try {
     await import(file);
   } finally {

@@ -1,7 +1,8 @@
 // `partoo-argyle-sdk mock`: both mock servers for partners' integration tests, on fixed ports by default.
+import { rename, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
-import { startMockServers, type MockServerOptions } from '../testing/index.js';
+import { startMockServers, type MockServerOptions, type MockServers } from '../testing/index.js';
 import { watchParent } from '../testing/watchdog.js';
 
 export const MOCK_USAGE = `Usage: partoo-argyle-sdk mock [options]
@@ -16,12 +17,13 @@ Options:
   --latency-ms <n>           (stateful) delay every response
   --fail-rate <0..1>         (stateful) answer this share of requests with a 500
   --rate-limit-per-minute <n> (stateful) answer 429 with Retry-After past this rate
+  --ready-file <path>        once both answer, write their URLs and credentials there as JSON
 
 Both modes check each API's credentials (printed below once started) and serve Partoo's paths with or
 without /v2. It stops on Ctrl-C, SIGTERM or SIGHUP, and when the process that started it is gone.
 
 Control endpoints, on either server (static mode: the clock only):
-  GET /__mock/time   POST /__mock/advance-time {"ms": 864000000}   POST /__mock/reset
+  GET /__mock/health   GET /__mock/time   POST /__mock/advance-time {"ms": 864000000}   POST /__mock/reset
 In a query, write + as %2B (target_phone=%2B33601020304).`;
 
 /** Bad flags or a taken port: the CLI exits 2 on it. */
@@ -44,6 +46,22 @@ function portFree(host: string, port: number): Promise<boolean> {
   });
 }
 
+/**
+ * The URLs and credentials, once both mocks answer their health check, written whole (a temporary file renamed
+ * into place), so a script polling for the file never reads half of it.
+ */
+async function writeReadyFile(path: string, mocks: MockServers) {
+  for (const url of [mocks.partooUrl, mocks.argyleUrl]) {
+    const res = await fetch(`${url}/__mock/health`);
+    if (!res.ok) throw new Error(`mock at ${url} answered its health check with ${res.status}`);
+  }
+  const partooV2Url = `${mocks.partooUrl}/v2`;
+  const text = `${JSON.stringify({ ...mocks.connection, partooV2Url }, null, 2)}\n`;
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, text);
+  await rename(tmp, path);
+}
+
 export async function mock(args: string[]) {
   const { values } = parseArgs({
     args,
@@ -55,6 +73,7 @@ export async function mock(args: string[]) {
       'latency-ms': { type: 'string' },
       'fail-rate': { type: 'string' },
       'rate-limit-per-minute': { type: 'string' },
+      'ready-file': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -80,6 +99,7 @@ export async function mock(args: string[]) {
   const mocks = await startMockServers(options);
   console.log(`Partoo mock:  ${mocks.partooUrl}   (x-APIKey: ${mocks.partooApiKey})`);
   console.log(`Argyle mock:  ${mocks.argyleUrl}   (Basic ${mocks.argyleApiKeyId}:${mocks.argyleApiKeySecret})`);
+  if (values['ready-file']) await writeReadyFile(values['ready-file'], mocks);
   console.log(`ready: ${values.stateful ? 'stateful' : 'static (Prism)'} mocks listening; Ctrl-C to stop`);
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,6 +1,16 @@
 // The JSON-lines report: its first line records how the run was made (never the key), then one line per row,
 // written with one write(2) each, so a SIGKILL loses at most the line being written.
-import { closeSync, existsSync, openSync, readFileSync, readSync, realpathSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 import { NumberLines } from './number-lines.js';
@@ -173,6 +183,14 @@ function isDryRunReport(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Makes room for a fresh real report, under the report's lock: an empty file or a dry run's preview gives way to
+ * it, as chooseReport promised; anything else is left for the exclusive create to refuse.
+ */
+export function clearPreview(file: string): void {
+  if (existsSync(file) && (!holdsText(file) || isDryRunReport(file))) rmSync(file, { force: true });
 }
 
 /**

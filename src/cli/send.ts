@@ -9,7 +9,14 @@ import { readLayout, type CsvLayout } from './csv-rows.js';
 import { lockReport } from './report-lock.js';
 import { EXIT, UsageError } from './errors.js';
 import { createProgress, type Counts } from './progress.js';
-import { chooseReport, openReport, type ReportLine, type ReportWriter, type RunParams } from './report.js';
+import {
+  chooseReport,
+  clearPreview,
+  openReport,
+  type ReportLine,
+  type ReportWriter,
+  type RunParams,
+} from './report.js';
 import { failed, inCliTerms, rowInputs, type Client } from './send-rows.js';
 import { sendOptions, SEND_USAGE, type SendOptions } from './send-options.js';
 import { packageVersion } from './version.js';
@@ -75,6 +82,7 @@ async function checkContent(client: Client, o: SendOptions) {
 /** The report, opened under its lock; a fresh one created only if no other run created it meanwhile. */
 function openOrRelease(target: { file: string; append: boolean }, exclusive: boolean, lock: { release(): void }) {
   try {
+    if (exclusive && !target.append) clearPreview(target.file);
     return openReport(target.file, target.append, exclusive);
   } catch (e) {
     lock.release();

@@ -14,6 +14,8 @@ export function withControl(inner: Handler, clock: MockClock, reset: () => void,
     const request = toRequest(input, init);
     const { pathname } = new URL(request.url);
     if (!pathname.startsWith('/__mock/')) return inner(request);
+    // For scripts and container health checks: answers once the mock answers anything.
+    if (pathname === '/__mock/health' && request.method === 'GET') return json(200, { status: 'ok' });
     if (pathname === '/__mock/time' && request.method === 'GET') return now();
     if (pathname === '/__mock/advance-time' && request.method === 'POST') {
       const { ms } = ((await request.json().catch(() => undefined)) ?? {}) as { ms?: unknown };

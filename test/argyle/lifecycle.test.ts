@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyArgyleWebhook } from '../../src/argyle/webhooks.js';
 import { startMockServers, createStatefulMocks, type MockServers } from '../../src/testing/index.js';
+import { docBlocks } from '../support/doc-blocks.js';
+import { run } from '../support/process.js';
 
 const SECRET = 'test-webhook-secret';
 type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
@@ -163,6 +165,15 @@ describe('the Argyle invite lifecycle, over HTTP', () => {
     await expect(
       verifyArgyleWebhook(delivery.body, delivery.headers['x-argyle-signature'] as string, 'x'),
     ).rejects.toThrow(/does not match/);
+  });
+
+  it("docs/argyle.md's curl line moves an invite as written", async () => {
+    const sent = (await call('POST', '/v2/invites', SEND)).body;
+    const sh = docBlocks('docs/argyle.md').find((b) => b.lang === 'sh' && b.code.includes('curl '))!.code;
+    const env = { ARGYLE_MOCK_URL: mock.argyleUrl, INVITE_ID: sent.id };
+    const exit = await run('sh', ['-c', sh.replace(/^curl /m, 'curl --fail-with-body ')], { env, timeoutMs: 15_000 });
+    expect([exit.code, JSON.parse(exit.out).status]).toEqual([0, 'completed']);
+    expect((await call('GET', `/v2/invites/${sent.id}`)).body.status).toBe('completed');
   });
 
   it('in-process too: mock.argyle moves the invite the HTTP API serves, and sends every event type', async () => {

@@ -165,6 +165,27 @@ describe('send --csv', () => {
       expect(mock.sentCount('biz', n)).toBe(1);
   });
 
+  it('a real run replaces a dry run preview or an empty file on one --report, never a report', async () => {
+    const csv = join(dir, 'preview.csv');
+    writeFileSync(csv, 'phone\n+33601020371\n');
+    const report = join(dir, 'preview.jsonl');
+    const args = ['--csv', csv, '--business', 'biz', '--base-url', mock.url, '--report', report];
+    expect((await cli.run([...args, '--dry-run'])).code).toBe(0);
+    expect(rowsOf(report).map((l) => l.status)).toEqual(['would_send']);
+    const real = await cli.run(args);
+    expect([real.code, real.err]).toEqual([0, '']);
+    expect(rowsOf(report).map((l) => l.status)).toEqual(['sent']);
+    const again = await cli.run(args);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain(`${report} already holds a report`);
+    expect(mock.sentCount('biz', '+33601020371')).toBe(1);
+
+    const empty = join(dir, 'empty.jsonl');
+    writeFileSync(empty, '');
+    const fresh = await cli.run([...args.slice(0, -1), empty]);
+    expect([fresh.code, rowsOf(empty).map((l) => l.status)]).toEqual([0, ['skipped']]);
+  });
+
   it('marks a send whose outcome is unknown in the report, and --resume settles it without a second SMS', async () => {
     const { mocks, faults } = await faultyMock();
     const csv = join(dir, 'unknown.csv');
