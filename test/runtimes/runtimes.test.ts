@@ -1,7 +1,9 @@
 // The packed tarball's core on the real runtimes (README "Runtimes"): a guarded send, the skip a second client
-// finds through Partoo's search, a status, Argyle's list over pages, a 401 with no secret in it, a validation
-// error and a missing key, each against the stateful mock running here in Node. A runtime that cannot be
-// installed is skipped with the reason, except under CI=true, where that fails.
+// finds through Partoo's search, a status, Argyle's list over pages, an Argyle webhook checked by the runtime's Web
+// Crypto (and a tampered one refused), a 401 with no secret in it, a validation error and a missing key, each
+// against the stateful mock running here in Node. A runtime that cannot be installed is skipped with the reason,
+// except under CI=true, where that fails.
+import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { startMockServers, type MockServers } from '../../src/testing/index.js';
@@ -38,12 +40,29 @@ async function runtime(name: RuntimeName, ctx: TestContext): Promise<string> {
 let phones = 0;
 function smokeConfig(label: string) {
   const { connection } = mock;
-  return { ...connection, businessId: `runtime-${label}`, phone: `+3360102${String(4000 + phones++)}` };
+  return {
+    ...connection,
+    businessId: `runtime-${label}`,
+    phone: `+3360102${String(4000 + phones++)}`,
+    webhook: signedWebhook(`webhook-secret-${label}`),
+  };
 }
+
+/** An event signed as Argyle signs one (HMAC-SHA512, hex, of the raw body), by Node's own crypto here. */
+function signedWebhook(secret: string) {
+  const body = JSON.stringify({ event: 'accounts.connected', name: 'smoke', data: { user: USER, account: 'acc-1' } });
+  return { body, secret, signature: createHmac('sha512', secret).update(body).digest('hex') };
+}
+const USER = '018051aa-f7a9-a0db-2f38-6cfa325e9d69';
 
 /** Everything the smoke reports must hold, whatever the runtime; the mock agrees on what was sent. */
 async function expectCoreWorks(config: ReturnType<typeof smokeConfig>, result: any, output: string) {
   expect(result).toMatchObject({
+    webhook: {
+      event: 'accounts.connected',
+      user: USER,
+      tampered: { name: 'WebhookVerificationError', sdk: true, leaksKey: false },
+    },
     sent: 'sent',
     second: 'skipped',
     status: 'CREATED',
@@ -59,7 +78,7 @@ async function expectCoreWorks(config: ReturnType<typeof smokeConfig>, result: a
   expect(pages.length).toBeGreaterThan(1);
   expect(pages.slice(0, -1).every((n) => n === 2) && pages.at(-1)! >= 1).toBe(true);
   expect(pages.reduce((a, b) => a + b, 0)).toBe(total);
-  for (const secret of [config.partooApiKey, config.argyleApiKeyId, config.argyleApiKeySecret]) {
+  for (const secret of [config.partooApiKey, config.argyleApiKeyId, config.argyleApiKeySecret, config.webhook.secret]) {
     expect(output).not.toContain(secret);
   }
 }
