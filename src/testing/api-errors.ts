@@ -64,3 +64,6 @@ export const PARTOO_RULES = {
 
 /** The 400 of Partoo's 10-day rule. */
 export const RECENTLY_INVITED = partooErrors.invalid(PARTOO_RULES.recentlyInvited, 'target_phone');
+
+/** Re-sending a revoked invite (Argyle documents no answer): both modes answer this 400. */
+export const REVOKED_RESEND = argyleErrors.invalid('A revoked invite cannot be re-sent.');

@@ -1,6 +1,7 @@
 // The static mode: Prism serves the spec's examples; this front, on the port partners use, makes it answer
 // as the stateful mock does. Prism alone took any key, 404ed on /v2 paths, pointed `next` at Argyle's
 // sandbox, and answered some errors in its own problem+json shape.
+import { REVOKED_RESEND } from './api-errors.js';
 import { gate } from './gate.js';
 import { requestValidator } from './request-validator.js';
 import { publicOrigin, type ApiRules } from './rules.js';
@@ -19,7 +20,7 @@ const BY_ID: Record<string, (url: URL) => string | null> = {
 };
 
 export function staticFront(api: SpecName, prismUrl: string, rules: ApiRules): Handler {
-  const known = exampleIds(api);
+  const { known, revoked } = exampleIds(api);
   const forward = async (request: Request, path: string) => {
     const headers = new Headers(request.headers);
     for (const h of HOP_BY_HOP) headers.delete(h);
@@ -35,31 +36,42 @@ export function staticFront(api: SpecName, prismUrl: string, rules: ApiRules): H
   const cursorValid = (cursor: string) => /^page-\d+$/.test(Buffer.from(cursor, 'base64').toString());
   return gate({ api, rules, validator: requestValidator(api), cursorValid }, async (request, call) => {
     const id = BY_ID[call.operation]?.(call.url);
-    if (id !== undefined && id !== null && !known.has(decodeURIComponent(id)) && !request.headers.has('prefer'))
-      return json(404, rules.errors.fixed(404));
+    const named = id === undefined || id === null || request.headers.has('prefer') ? undefined : decodeURIComponent(id);
+    if (named !== undefined && !known.has(named)) return json(404, rules.errors.fixed(404));
+    if (named !== undefined && call.operation === 'resendInvite' && revoked.has(named))
+      return json(400, REVOKED_RESEND);
     const operation = `${request.method.toUpperCase()} ${call.path}`;
     return answer(api, await forward(request, call.path), request, rules, operation);
   });
 }
 
-/** Every invitation and invite id the spec's examples hold: the only ones static mode knows. */
-function exampleIds(api: SpecName): Set<string> {
-  const ids = new Set<string>();
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
+/**
+ * Every invitation and invite id the spec's examples hold, the only ones static mode knows, and those its list and
+ * get examples show revoked (a revoke's own answer shows what revoking does, not what the mock holds).
+ */
+function exampleIds(api: SpecName): { known: Set<string>; revoked: Set<string> } {
+  const known = new Set<string>();
+  const revoked = new Set<string>();
+  const walk = (node: unknown, state: boolean) => {
+    if (Array.isArray(node)) return node.forEach((n) => walk(n, state));
     if (!node || typeof node !== 'object') return;
-    for (const [k, v] of Object.entries(node)) {
-      if ((k === 'id' || k === 'invitation_id') && typeof v === 'string') ids.add(v);
-      else walk(v);
+    const record = node as Record<string, unknown>;
+    if (state && typeof record.id === 'string' && record.status === 'revoked') revoked.add(record.id);
+    for (const [k, v] of Object.entries(record)) {
+      if ((k === 'id' || k === 'invitation_id') && typeof v === 'string') known.add(v);
+      else walk(v, state);
     }
   };
   for (const item of Object.values<any>(loadMockSpec(api).paths ?? {}))
     for (const op of Object.values<any>(item))
       for (const response of Object.values<any>(op?.responses ?? {}))
         for (const example of Object.values<any>(response?.content?.['application/json']?.examples ?? {}))
-          walk(example?.value);
-  return ids;
+          walk(example?.value, STATE_EXAMPLES.includes(op?.operationId));
+  return { known, revoked };
 }
+
+/** The operations whose examples are what the static mock holds. */
+const STATE_EXAMPLES = ['listInvites', 'getInvite'];
 
 /**
  * Argyle's list pages are the named examples page-1, page-2, ...; their cursors are those names in base64, so
