@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { mswForCommonJs } from './scripts/msw-commonjs-plugin.js';
 
 export default defineConfig({
   entry: {
@@ -17,4 +18,6 @@ export default defineConfig({
   clean: true,
   sourcemap: false,
   splitting: true,
+  // The ./msw entry's CommonJS build loads msw through src/msw/load-msw-commonjs.ts, which says why when it cannot.
+  esbuildPlugins: [mswForCommonJs],
 });

@@ -1,10 +1,11 @@
 // `import { createMockHandlers } from 'partoo-argyle-sdk/msw'`: the stateful mocks as MSW request handlers.
 // The rules live once, in src/testing/stateful (validation against the specs, status progression, cursors,
 // 401s, faults); this file only hands MSW's requests to them. Nothing here loads Prism's CLI or a socket.
-import { http, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
 import { mockClients, type MockClients, type MockConnection } from '../testing/clients.js';
 import { createStatefulEngine, DEFAULT_CREDENTIALS, type StatefulMockOptions } from '../testing/stateful/index.js';
 import type { Handler } from '../testing/stateful/respond.js';
+import { http } from './load-msw.js';
 import { resolveOrigins, type MockOrigins } from './origins.js';
 
 /** Options of {@link createMockHandlers}: the stateful engine's options and the origins to answer on. */
