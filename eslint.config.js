@@ -35,8 +35,6 @@ const NO_AMBIENT_TIME = [
 // leaves this list when it takes a Runtime or a clock from its caller).
 const TIME_SEAM = ['src/core/runtime.ts'];
 const CLOCK_READERS_LEFT = [
-  'src/core/attempt.ts',
-  'src/core/store-call.ts',
   'src/redis/index.ts',
   'src/cli/send.ts',
   'src/testing/**',

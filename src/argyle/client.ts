@@ -75,7 +75,8 @@ export function createArgyleClientWith(options: ArgyleClientOptions, runtime: Ru
   });
   registerSecrets(transport, [id, secret, token]);
   const api = createApi<paths>(transport, common.baseUrl, apiOptions(options, OWN_KEYS), 'Authorization');
-  return { api, invites: invites(createRequests<paths>(api, { querySerializer: ARGYLE_QUERY }), common.baseUrl) };
+  const requests = createRequests<paths>(api, { querySerializer: ARGYLE_QUERY, now: () => runtime.now() });
+  return { api, invites: invites(requests, common.baseUrl) };
 }
 
 /** The invite methods, a span each; a listing's pages are spans of their own requests. */

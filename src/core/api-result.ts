@@ -1,4 +1,5 @@
 import { apiErrorFor } from './errors.js';
+import { systemRuntime } from './runtime.js';
 import { retryAfterMs } from './transport.js';
 
 /** A reply whose body was read under its attempt's timer, secrets redacted; `unwrap` parses it. */
@@ -7,6 +8,8 @@ export interface Reply<T> {
   text: string;
   /** the error body as openapi-fetch would give it: parsed JSON, the text, or undefined without a body */
   error?: unknown;
+  /** when it arrived, on the client's Runtime: an HTTP-date Retry-After is read against it */
+  receivedAt?: number;
   /** type only: what `unwrap` returns */
   readonly data?: T;
 }
@@ -42,7 +45,7 @@ export async function unwrap<T>(result: Reply<unknown>, operation: string): Prom
       body: result.error,
       operation,
       headers: response.headers,
-      retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+      retryAfterMs: retryAfterMs(response.headers.get('retry-after'), result.receivedAt ?? systemRuntime.now()),
     });
   }
   if (text === '') throw malformed(response, text, operation);

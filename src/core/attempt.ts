@@ -248,8 +248,8 @@ export const backoffCeiling = (attempt: number) => Math.min(RETRY_CAP_MS, RETRY_
 /** Exponential backoff with full jitter. */
 export const backoff = (attempt: number, random: () => number) => Math.floor(random() * backoffCeiling(attempt));
 
-/** Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
-export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
+/** Retry-After as seconds or an HTTP date (read against `now`, the Runtime's); undefined when absent or unreadable. */
+export function retryAfterMs(value: string | null, now: number): number | undefined {
   if (!value) return undefined;
   if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Math.round(Number(value) * 1000);
   const at = Date.parse(value);

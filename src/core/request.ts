@@ -3,6 +3,7 @@
 // body or a typed error.
 import type { Client, FetchResponse, ParamsOption, QuerySerializerOptions, RequestBodyOption } from 'openapi-fetch';
 import type { Reply } from './api-result.js';
+import { systemRuntime } from './runtime.js';
 
 export type { Reply };
 
@@ -32,6 +33,8 @@ export interface Requests<P> {
 export interface Pinned {
   /** how the spec's arrays and objects go in a query */
   querySerializer: QuerySerializerOptions;
+  /** the client's clock (its Runtime's `now`): each Reply says when it arrived */
+  now?: () => number;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one adapter serves every spec's paths
@@ -41,13 +44,13 @@ type AnyClient = Client<any>;
  * The wrapper's calls, each one call of `.api` with the body read as text (unwrap parses it, typed on failure):
  * `.api`'s middleware sees them, and they take its one request path.
  */
-export function createRequests<P>(api: AnyClient, pinned: Pinned): Requests<P> {
+export function createRequests<P>(api: AnyClient, { now = systemRuntime.now, ...pinned }: Pinned): Requests<P> {
   const method =
     (m: 'get' | 'post' | 'put' | 'patch' | 'delete') =>
     async (path: string, init?: object): Promise<Reply<unknown>> => {
       const options = { ...pinned, bodySerializer: JSON.stringify, ...init, parseAs: 'text' as const };
       const { data, error, response } = await api.request(m, path, options);
-      return { response, text: typeof data === 'string' ? data : '', error };
+      return { response, text: typeof data === 'string' ? data : '', error, receivedAt: now() };
     };
   const requests = { GET: method('get'), POST: method('post'), PUT: method('put'), PATCH: method('patch') };
   return { ...requests, DELETE: method('delete') } as Requests<P>;

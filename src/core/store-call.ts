@@ -7,8 +7,8 @@
 //   normal speed; only a probe of the operation that failed ends it (a GET answering says nothing of a script);
 // - a misconfiguration (a ConfigurationError from the store: a missing permission, a replica, keys in two slots)
 //   is thrown at once: no wait cures it, and answering it with the search alone would hide it.
-// This module is loaded only with a store (or ledger) of the caller's own, and imports nothing, so it stays a chunk
-// of its own: the default client never loads it.
+// Time comes from the client's Runtime: the deadline, the pause between tries and the timer race its clock.
+import { systemRuntime, type Runtime } from './runtime.js';
 
 export type StoreCall = <T>(work: () => Promise<T> | T, fallback: T) => Promise<T>;
 
@@ -33,11 +33,19 @@ const RETRY_PAUSE_MS = 25;
 
 class StoreDeadline extends Error {}
 
+/** The clock a store call reads: the deadline, the pause between two tries, the timer that ends a call. */
+type Clock = Pick<Runtime, 'now' | 'sleep' | 'timer'>;
+
 /**
  * Runs store calls for one client: the fallback on a failure or past `timeoutMs`, a warning when that starts and
  * ends. `warn` must redact: a store's error message may quote whatever it was given.
  */
-export function storeCaller(timeoutMs: number, warn: StoreWarn, texts: StoreTexts = GUARD_TEXTS): StoreCall {
+export function storeCaller(
+  timeoutMs: number,
+  warn: StoreWarn,
+  texts: StoreTexts = GUARD_TEXTS,
+  clock: Clock = systemRuntime,
+): StoreCall {
   let degraded = false;
   let probing = false;
   // The call site that failed, by its source text: each call site of the guard is one store operation.
@@ -47,7 +55,7 @@ export function storeCaller(timeoutMs: number, warn: StoreWarn, texts: StoreText
     const probe = degraded;
     probing ||= probe;
     try {
-      const result = await tryUntil(work, Date.now() + timeoutMs, !probe);
+      const result = await tryUntil(work, clock.now() + timeoutMs, !probe, clock);
       if (degraded && String(work) === failed) {
         degraded = false;
         warn(`the ${texts.name} answers again; ${texts.back}`, 'back');
@@ -69,39 +77,39 @@ export function storeCaller(timeoutMs: number, warn: StoreWarn, texts: StoreText
   };
 }
 
-async function tryUntil<T>(work: () => Promise<T> | T, deadline: number, retry: boolean): Promise<T> {
+async function tryUntil<T>(work: () => Promise<T> | T, deadline: number, retry: boolean, clock: Clock): Promise<T> {
   for (;;) {
     try {
-      return await withDeadline(work, deadline);
+      return await withDeadline(work, deadline, clock);
     } catch (e) {
-      if (e instanceof StoreDeadline || isMisconfiguration(e) || !retry || Date.now() + RETRY_PAUSE_MS >= deadline) {
+      if (e instanceof StoreDeadline || isMisconfiguration(e) || !retry || clock.now() + RETRY_PAUSE_MS >= deadline) {
         throw e;
       }
-      await new Promise((r) => setTimeout(r, RETRY_PAUSE_MS));
+      await clock.sleep(RETRY_PAUSE_MS);
     }
   }
 }
 
-async function withDeadline<T>(work: () => Promise<T> | T, deadline: number): Promise<T> {
+async function withDeadline<T>(work: () => Promise<T> | T, deadline: number, clock: Clock): Promise<T> {
   const pending = work();
   // An in-memory ledger answers synchronously: no timer for it.
   // Stryker disable next-line ConditionalExpression,BlockStatement: a fast path; racing the deadline gives the same
   if (!isThenable(pending)) return pending;
   const call = Promise.resolve(pending);
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let cancel = () => {};
   const expiry = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StoreDeadline()), Math.max(0, deadline - Date.now()));
+    cancel = clock.timer(() => reject(new StoreDeadline()), Math.max(0, deadline - clock.now()));
   });
   // The call may still fail after its deadline: that late failure is already accounted for.
   call.catch(() => {});
   try {
     return await Promise.race([call, expiry]);
   } finally {
-    clearTimeout(timer);
+    cancel();
   }
 }
 
-// By name: this chunk imports nothing, and a second copy of the package throws its own class.
+// By name: a second copy of the package (its ESM and CJS builds side by side) throws its own class.
 const isMisconfiguration = (e: unknown) => (e as Error | undefined)?.name === 'ConfigurationError';
 
 // Stryker disable next-line all: only chooses the fast path above; either path returns the same value

@@ -82,7 +82,7 @@ export function createPartooClientWith(options: PartooClientOptions, runtime: Ru
   });
   registerSecrets(transport, [apiKey]);
   const api = createApi<paths>(transport, common.baseUrl, apiOptions(options, OWN_KEYS), 'x-APIKey');
-  const requests = createRequests<paths>(api, { querySerializer: PARTOO_QUERY });
+  const requests = createRequests<paths>(api, { querySerializer: PARTOO_QUERY, now: () => runtime.now() });
   const context = { ...guard, api: requests, now, log, runtime, maxRetries: common.maxRetries };
   return { api, reviewBooster: reviewBooster(context, options.defaultCountry) };
 }

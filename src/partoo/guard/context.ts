@@ -60,8 +60,11 @@ export function createGuard(input: GuardInput): Guard {
     lockTtlMs: input.lockTtlMs,
     // Stryker disable next-line ArrowFunction: its clock only evicts; the pipeline checks the window itself
     ledger: window && (store ?? defaultLedger(input.ledger, () => now().getTime())),
-    safely: storeCalls(external, input.storeTimeoutMs, (message, event) =>
-      input.log('warn', message, { event: `guard.store.${event}` }),
+    safely: storeCalls(
+      external,
+      input.storeTimeoutMs,
+      (message, event) => input.log('warn', message, { event: `guard.store.${event}` }),
+      input.runtime,
     ),
     inFlight: new InFlight(now, window ?? guardWindow(0)),
     unsettled: new Set(),

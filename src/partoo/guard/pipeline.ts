@@ -14,7 +14,7 @@ import { unwrapOk } from '../api.js';
 import { searchPages, type Invitation } from '../invitations.js';
 import type { Guard } from './context.js';
 import type { GuardNote } from './decisions.js';
-import type { LockContext, Locked } from './lock-loop.js';
+import { withLock, type LockContext, type Locked } from './lock-loop.js';
 import type { SendResult, SkippedResult } from './types.js';
 
 export type SendBody = NonNullable<operations['sendReviewInvitation']['requestBody']>['content']['application/json'];
@@ -33,9 +33,6 @@ export interface GuardedSend {
 // Partoo's clock and ours differ; an invitation this much older than our POST still counts as ours.
 // Erring this way can only turn a resend into a skip, never a skip into a second SMS.
 const CLOCK_SLACK_MS = 120_000;
-
-// Loaded once per process, on the first send with a store: a dynamic import per send is not free under loaders.
-let lockModule: Promise<typeof import('./lock-loop.js')> | undefined;
 
 export async function guardedSend(g: Guard, s: GuardedSend): Promise<SendResult> {
   // The guard off: every call POSTs, and an unknown outcome is still checked before any second POST.
@@ -73,7 +70,6 @@ async function inFlight(g: Guard, s: GuardedSend): Promise<SendResult> {
 
 /** 3. The lock: a waiter skips once the shared ledger shows the send. A forced send takes none (it must not wait). */
 async function locked(g: Guard, s: GuardedSend): Promise<SendResult> {
-  const { withLock } = await (lockModule ??= import('./lock-loop.js'));
   return withLock<SendResult>(s.key, lockContext(g, s), (stillHeld) => decide(g, s, stillHeld));
 }
 

@@ -1,5 +1,6 @@
 // How the guard calls its ledger and store, and which ledger it uses when the caller gives none.
-import type { StoreCall, StoreWarn } from '../../core/store-call.js';
+import type { Runtime } from '../../core/runtime.js';
+import { storeCaller, type StoreCall, type StoreWarn } from '../../core/store-call.js';
 import { MemoryLedger, type GuardLedger } from './ledger.js';
 
 export function defaultLedger(option: GuardLedger | false | undefined, nowMs: () => number): GuardLedger | undefined {
@@ -8,11 +9,11 @@ export function defaultLedger(option: GuardLedger | false | undefined, nowMs: ()
 }
 
 /**
- * One of your own (a shared store, a custom ledger) gets a deadline per call and degrades to the search, from a
- * chunk loaded on first use; the default in-memory ledger answers at once.
+ * One of your own (a shared store, a custom ledger) gets a deadline per call and degrades to the search; the
+ * default in-memory ledger answers at once.
  */
-export function storeCalls(external: boolean, timeoutMs: number, warn: StoreWarn): StoreCall {
-  // Stryker disable next-line ConditionalExpression,BlockStatement: only skips the deadline chunk; same answers
+export function storeCalls(external: boolean, timeoutMs: number, warn: StoreWarn, runtime?: Runtime): StoreCall {
+  // Stryker disable next-line ConditionalExpression,BlockStatement: only skips the deadlines; same answers
   if (!external) {
     return async (work, fallback) => {
       try {
@@ -23,7 +24,5 @@ export function storeCalls(external: boolean, timeoutMs: number, warn: StoreWarn
       }
     };
   }
-  let caller: Promise<StoreCall> | undefined;
-  const load = () => (caller ??= import('../../core/store-call.js').then((m) => m.storeCaller(timeoutMs, warn)));
-  return async (work, fallback) => (await load())(work, fallback);
+  return storeCaller(timeoutMs, warn, undefined, runtime);
 }
