@@ -2,8 +2,9 @@
 // The rules live once, in src/testing/stateful (validation against the specs, status progression, cursors,
 // 401s, faults); this file only hands MSW's requests to them. Nothing here loads Prism's CLI or a socket.
 import type { HttpHandler } from 'msw';
-import { mockClients, type MockClients, type MockConnection } from '../testing/clients.js';
-import { createStatefulEngine, DEFAULT_CREDENTIALS, type StatefulMockOptions } from '../testing/stateful/index.js';
+import { namespaceHandle, type MockNamespace } from '../testing/namespace-handle.js';
+import { createStatefulEngine, type StatefulMockOptions } from '../testing/stateful/index.js';
+import type { MockNamespaceState } from '../testing/stateful/namespace.js';
 import type { Handler } from '../testing/stateful/respond.js';
 import { http } from './load-msw.js';
 import { resolveOrigins, type MockOrigins } from './origins.js';
@@ -12,19 +13,11 @@ import { resolveOrigins, type MockOrigins } from './origins.js';
 export interface MockHandlerOptions extends StatefulMockOptions, MockOrigins {}
 
 /** The names and controls of `startMockServers({ stateful: true })`, less close() (MSW ends it), plus handlers. */
-export interface MockHandlers extends MockConnection, MockClients {
+export interface MockHandlers extends Omit<MockNamespace, 'argyle'> {
   /** for `setupServer(...mock.handlers)` or `server.use(...mock.handlers)` */
   handlers: HttpHandler[];
-  /** the URLs and credentials alone, as plain data */
-  connection: MockConnection;
-  /** the mocks' clock; clients from partooClient() use it already */
-  now(): Date;
-  /** moves the mocks' clock forward */
-  advanceTime(ms: number): void;
-  /** forgets every invitation and invite, rewinds the clock, empties partooClient()s' guard ledgers */
-  reset(): void;
-  /** how many SMS were sent to one number of one business */
-  sentCount(businessId: string, targetPhone: string): number;
+  /** another namespace: its own clock, store, faults and journal, reached with keys `mock-<name>` */
+  namespace(name: string): MockNamespace;
   /** resolves once the specs' validators are loaded (requests wait for it anyway); rejects if they cannot be */
   ready: Promise<void>;
 }
@@ -41,35 +34,32 @@ export interface MockHandlers extends MockConnection, MockClients {
 export function createMockHandlers(options: MockHandlerOptions = {}): MockHandlers {
   const { partooUrl, argyleUrl } = resolveOrigins(options);
   const engine = createStatefulEngine(options);
-  const connection: MockConnection = {
-    partooUrl,
-    argyleUrl,
-    partooApiKey: options.apiKey ?? DEFAULT_CREDENTIALS.apiKey,
-    argyleApiKeyId: options.apiKeyId ?? DEFAULT_CREDENTIALS.apiKeyId,
-    argyleApiKeySecret: options.apiKeySecret ?? DEFAULT_CREDENTIALS.apiKeySecret,
-  };
-  const now = () => engine.clock.now();
-  const { clients, clearLedgers } = mockClients(connection, now);
   // A client keeps the fetch it was built with, and MSW swaps globalThis.fetch only in server.listen(): a
   // client made before listen() would reach the real API. These clients look fetch up at each request.
   const fetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init);
+  const handles = new WeakMap<MockNamespaceState, MockNamespace>();
+  const handleOf = (ns: MockNamespaceState): MockNamespace => {
+    let handle = handles.get(ns);
+    if (!handle) {
+      const inner = namespaceHandle(ns, { partooUrl, argyleUrl });
+      handle = {
+        ...inner,
+        partooClient: (o = {}) => inner.partooClient({ fetch, ...o }),
+        argyleClient: (o = {}) => inner.argyleClient({ fetch, ...o }),
+      };
+      handles.set(ns, handle);
+    }
+    return handle;
+  };
   // Everything under the origin goes to the engine, which answers 404 in the API's shape for unknown paths,
   // as the HTTP mock does: nothing on these origins falls through to the network.
   const on = (base: string, handler: Handler) =>
     http.all(`${new URL(base).origin}/*`, ({ request }) => handler(request));
+  const { argyle: _argyle, ...own } = handleOf(engine.namespaces.default);
   return {
     handlers: [on(partooUrl, engine.partoo), on(argyleUrl, engine.argyle)],
-    ...connection,
-    connection,
-    partooClient: (o = {}) => clients.partooClient({ fetch, ...o }),
-    argyleClient: (o = {}) => clients.argyleClient({ fetch, ...o }),
-    now,
-    advanceTime: (ms) => engine.clock.advance(ms),
-    reset: () => {
-      engine.reset();
-      clearLedgers();
-    },
-    sentCount: (businessId, targetPhone) => engine.partooState.sentCount(businessId, targetPhone),
+    ...own,
+    namespace: (name) => handleOf(engine.namespaces.get(name)),
     ready: engine.ready,
   };
 }

@@ -62,6 +62,8 @@ function listener(handler: Handler, { host, errors, maxBodyBytes }: ServeOptions
     }
     try {
       const response = await handler(await toRequest(req, url, limit));
+      // A fault that drops the connection (reset, timeout): no status line at all, as a crashed upstream gives.
+      if (response.type === 'error') return void res.destroy();
       const headers: Record<string, string> = {};
       response.headers.forEach((v, k) => (headers[k] = v));
       const body = Buffer.from(await response.arrayBuffer());

@@ -1,12 +1,15 @@
 // `import { startMockServers } from 'partoo-argyle-sdk/testing'`. No test-runner import here: it must load
 // inside a vitest or jest globalSetup.
-import { mockClients, type MockClients, type MockConnection } from './clients.js';
+import { mockClients, type MockConnection } from './clients.js';
 import { withArgyleControl, withControl } from './control.js';
 import { serve, type HttpServer } from './http.js';
 import { startPrism, type PrismServer } from './prism.js';
 import { rulesFor, type ApiRules } from './rules.js';
-import { createStatefulMocks, DEFAULT_CREDENTIALS, type StatefulMockOptions } from './stateful/index.js';
-import type { ArgyleState } from './stateful/argyle.js';
+import { namespaceHandle, type MockNamespace } from './namespace-handle.js';
+import type { MockCredentials } from './rules.js';
+import { createStatefulEngine, DEFAULT_CREDENTIALS, type StatefulMockOptions } from './stateful/index.js';
+import type { MockNamespaceState } from './stateful/namespace.js';
+import { DEFAULT_NAMESPACE, type Namespaces } from './stateful/namespaces.js';
 import { MockClock } from './stateful/clock.js';
 import type { Handler } from './stateful/respond.js';
 import { staticFront } from './static-front.js';
@@ -24,36 +27,26 @@ export interface MockServerOptions extends StatefulMockOptions {
   maxBodyBytes?: number;
 }
 
-/** Running mocks: where they listen, the credentials they accept, their clock and controls, and close(). */
-export interface MockServers extends MockConnection, MockClients {
-  /** the URLs and credentials alone, as plain data: what a globalSetup `provide`s to test workers */
-  connection: MockConnection;
-  /** the mocks' clock; clients from partooClient() use it already */
-  now(): Date;
-  /** moves the mocks' clock forward (static mode: the clock only; Prism keeps no state) */
-  advanceTime(ms: number): void;
+/**
+ * Running mocks: where they listen, the credentials they accept, their clock and controls, and close(). Its own
+ * controls are the default namespace's; `namespace(name)` gives another (stateful mode).
+ */
+export interface MockServers extends MockNamespace {
   /**
-   * Forgets every invitation and invite (stateful mode), rewinds the clock, and empties the guard ledgers of
-   * clients made by partooClient(). A client made otherwise keeps its ledger: make a new one after a reset.
+   * A namespace of its own (its clock, store, rate counter, invites, faults, journal and reset), reached with the
+   * Partoo key and Argyle key id `mock-<name>`; `namespace('default')` is this one. Stateful mode.
    */
-  reset(): void;
-  /** stateful mode: how many SMS were sent to one number of one business */
-  sentCount(businessId: string, targetPhone: string): number;
-  /** stateful mode: move an invite through its life, and send Argyle's signed webhooks to a URL of the test's */
-  argyle: ArgyleMockControls;
+  namespace(name: string): MockNamespace;
   close(): Promise<void>;
 }
 
-/** What a test does in place of a user in Argyle Link (stateful mode; static mode throws, saying so). */
-export type ArgyleMockControls = Pick<ArgyleState, 'setInviteStatus' | 'sendWebhook'>;
-
-/** What one mode started: its clock, its reset, its sent count and the partner-facing URLs (Partoo, Argyle). */
+/** What one mode started: its clock, its reset and the partner-facing URLs (Partoo, Argyle). */
 interface Started {
   clock: MockClock;
   resetState: () => void;
-  sentCount: MockServers['sentCount'];
-  argyle: ArgyleMockControls;
   urls: [string, string];
+  /** stateful mode: every namespace */
+  namespaces?: Namespaces;
 }
 
 /** Serves a handler on the host, records the server for close(), and gives its URL. */
@@ -88,37 +81,67 @@ export async function startMockServers(options: MockServerOptions = {}): Promise
     return server.url;
   };
   try {
-    const { clock, resetState, sentCount, argyle, urls } = options.stateful
+    const started = options.stateful
       ? await startStateful(options, listen, rules)
       : await startStatic(options, listen, rules, servers);
-    const connection: MockConnection = {
-      partooUrl: urls[0],
-      argyleUrl: urls[1],
-      partooApiKey: credentials.apiKey,
-      argyleApiKeyId: credentials.apiKeyId,
-      argyleApiKeySecret: credentials.apiKeySecret,
-    };
-    const now = () => clock.now();
-    const { clients, clearLedgers } = mockClients(connection, now);
-    return {
-      ...connection,
-      connection,
-      ...clients,
-      now,
-      advanceTime: (ms) => clock.advance(ms),
-      reset: () => {
-        resetState();
-        clearLedgers();
-      },
-      sentCount,
-      argyle,
-      close,
-    };
+    return running(started, credentials, close);
   } catch (e) {
     // Whatever started before the failure is stopped: no orphan server.
     await close();
     throw e;
   }
+}
+
+/** The mocks as a test drives them: the default namespace's controls, and any other namespace by name. */
+function running(started: Started, credentials: MockCredentials, close: () => Promise<void>): MockServers {
+  const [partooUrl, argyleUrl] = started.urls;
+  const { namespaces } = started;
+  if (namespaces) {
+    // One handle per namespace state, so a reset clears the ledgers of every client made from any handle of it.
+    const handles = new WeakMap<MockNamespaceState, MockNamespace>();
+    const handleOf = (ns: MockNamespaceState) => {
+      const handle = handles.get(ns) ?? namespaceHandle(ns, { partooUrl, argyleUrl });
+      handles.set(ns, handle);
+      return handle;
+    };
+    return { ...handleOf(namespaces.default), namespace: (name) => handleOf(namespaces.get(name)), close };
+  }
+  const { clock, resetState } = started;
+  const connection: MockConnection = {
+    partooUrl,
+    argyleUrl,
+    partooApiKey: credentials.apiKey,
+    argyleApiKeyId: credentials.apiKeyId,
+    argyleApiKeySecret: credentials.apiKeySecret,
+  };
+  const now = () => clock.now();
+  const { clients, clearLedgers } = mockClients(connection, now);
+  const needsState = (name: string) => () => {
+    throw new Error(`${name} needs startMockServers({ stateful: true }) (Prism keeps no state)`);
+  };
+  return {
+    name: DEFAULT_NAMESPACE,
+    ...connection,
+    connection,
+    ...clients,
+    now,
+    advanceTime: (ms) => {
+      clock.advance(ms);
+      return Promise.resolve();
+    },
+    reset: () => {
+      resetState();
+      clearLedgers();
+      return Promise.resolve();
+    },
+    sentCount: needsState('sentCount'),
+    requests: needsState('requests'),
+    queueFault: needsState('queueFault'),
+    pendingFaults: needsState('pendingFaults'),
+    namespace: needsState('namespace'),
+    argyle: { setInviteStatus: needsState('argyle.setInviteStatus'), sendWebhook: needsState('argyle.sendWebhook') },
+    close,
+  };
 }
 
 /** Prism serving the spec's examples behind a front that answers as the stateful mock does. */
@@ -134,13 +157,6 @@ async function startStatic(
   }
   const clock = new MockClock();
   const resetState = () => clock.reset();
-  const sentCount = () => {
-    throw new Error('sentCount needs startMockServers({ stateful: true })');
-  };
-  const needsState = (name: string) => () => {
-    throw new Error(`argyle.${name} needs startMockServers({ stateful: true }) (Prism keeps no invites)`);
-  };
-  const argyle = { setInviteStatus: needsState('setInviteStatus'), sendWebhook: needsState('sendWebhook') };
   // Prism on internal free ports (it retries a hung start there); the front takes the partner's ports.
   const [partooPrism, argylePrism] = await Promise.all(
     [startPrism('partoo'), startPrism('argyle')].map(async (p) => {
@@ -155,29 +171,27 @@ async function startStatic(
     await listen(front('partoo', partooPrism), options.portPartoo, rules.partoo),
     await listen(front('argyle', argylePrism), options.portArgyle, rules.argyle),
   ];
-  return { clock, resetState, sentCount, argyle, urls };
+  return { clock, resetState, urls };
 }
 
 async function startStateful(options: MockServerOptions, listen: Listen, rules: Rules): Promise<Started> {
-  const mocks = await createStatefulMocks(options);
+  // The engine's own: a dropped connection stays a Response.error() for the HTTP layer to drop the socket.
+  const mocks = createStatefulEngine(options);
+  const { namespaces } = mocks;
+  const argyle = withArgyleControl(mocks.argyle, (name) => namespaces.get(name).argyleState);
   const urls: [string, string] = [
     await listen(mocks.partoo, options.portPartoo, rules.partoo),
-    await listen(withArgyleControl(mocks.argyle, mocks.argyleState), options.portArgyle, rules.argyle),
+    await listen(argyle, options.portArgyle, rules.argyle),
   ];
-  return {
-    clock: mocks.clock,
-    resetState: mocks.reset,
-    sentCount: (b, p) => mocks.partooState.sentCount(b, p),
-    argyle: {
-      setInviteStatus: (id, status, o) => mocks.argyleState.setInviteStatus(id, status, o),
-      sendWebhook: (o) => mocks.argyleState.sendWebhook(o),
-    },
-    urls,
-  };
+  return { clock: mocks.clock, resetState: mocks.reset, urls, namespaces };
 }
 
-export { connectMockServers } from './clients.js';
-export type { ConnectedMocks, MockClients, MockConnection } from './clients.js';
+export { connectMockServers } from './connect.js';
+export type { ConnectedMocks, ConnectedNamespace } from './connect.js';
+export type { MockClients, MockConnection } from './clients.js';
+export type { ArgyleMockControls, MockNamespace } from './namespace-handle.js';
+export type { JournalEntry } from './stateful/journal.js';
+export type { PendingFault, QueuedFault, QueuedFaultKind } from './stateful/fault-queue.js';
 export { createStatefulMocks } from './stateful/index.js';
 export type { StatefulMocks, StatefulMockOptions } from './stateful/index.js';
 export type { Handler, MockFetch } from './stateful/respond.js';

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { freePort } from './ports.js';
+import { systemNowMs } from './stateful/clock.js';
 import { loadMockSpec, type SpecName } from './specs.js';
 import { spawnTied } from './watchdog.js';
 
@@ -65,8 +66,8 @@ async function waitUntilListening(child: ChildProcess, url: string) {
     ),
   );
   exited.catch(() => {});
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
+  const deadline = systemNowMs() + START_TIMEOUT_MS;
+  while (systemNowMs() < deadline) {
     const up = await Promise.race([
       fetch(url, { signal: AbortSignal.timeout(500) }).then(
         () => true,

@@ -1,7 +1,7 @@
 // An Argyle invite's life in the stateful mock: sent -> initiated -> attempted -> completed (or revoked), moved
 // by a test (setInviteStatus) or by timed steps on the mock's clock, its deliveries moving with it. Argyle sends
 // no invite events, so a test drives what a real user would do in Link.
-import type { MockClock } from './clock.js';
+import { mockUuid, type MockClock } from './clock.js';
 
 export type WireInvite = Record<string, any>;
 
@@ -107,4 +107,4 @@ function setDelivery(d: WireInvite, status: string, at: Date) {
 export const deliveriesFor = (input: Record<string, any>, iso: string) =>
   [input.email && 'email', input.phone_number && 'sms']
     .filter(Boolean)
-    .map((method) => ({ id: crypto.randomUUID(), method, status: 'sent', sent_at: iso, updated_at: iso }));
+    .map((method) => ({ id: mockUuid(), method, status: 'sent', sent_at: iso, updated_at: iso }));

@@ -1,8 +1,7 @@
 // A stateful Argyle invites API: sends create invites, list pages them with same-origin cursors, and a test moves
 // an invite through its life (argyle-lifecycle.ts) and has the mock send its signed webhooks (argyle-webhooks.ts).
-import { randomUUID } from 'node:crypto';
 import type { SpecValidator } from '../request-validator.js';
-import type { MockClock } from './clock.js';
+import { mockUuid, type MockClock } from './clock.js';
 import { argyleErrors } from '../api-errors.js';
 import { publicOrigin, rulesFor } from '../rules.js';
 import { fieldErrors, INVALID_JSON, json, queryOf, readJson, type Handler } from './respond.js';
@@ -91,7 +90,7 @@ export class ArgyleState {
       throw new ArgyleMockError('secret is required: the receiver verifies the signature with it', 400);
     const inv = this.find(options.inviteId);
     if (!inv) throw new ArgyleMockError(`the mock holds no invite ${JSON.stringify(options.inviteId)}`, 404);
-    const account = this.accounts.get(inv.id) ?? randomUUID();
+    const account = this.accounts.get(inv.id) ?? mockUuid();
     this.accounts.set(inv.id, account);
     const payload = webhookPayload(inv, options.event, options.name ?? 'mock-subscription', account, this.clock!.now());
     return deliverWebhook(payload, options);
@@ -112,12 +111,12 @@ export function seedArgyle(state: ArgyleState, clock: MockClock, count: number) 
 }
 
 function newInvite(input: Record<string, any>, at: Date): WireInvite {
-  const id = randomUUID();
+  const id = mockUuid();
   const iso = at.toISOString();
   return {
     id,
-    user: randomUUID(),
-    user_token: `mock-user-token-${randomUUID()}`,
+    user: mockUuid(),
+    user_token: `mock-user-token-${mockUuid()}`,
     email: input.email ?? null,
     phone_number: input.phone_number ?? null,
     full_name: `${input.first_name} ${input.last_name}`,

@@ -1,11 +1,46 @@
+// The one place the mock reads the system's clock and randomness: every other file of src/testing asks this
+// module, so a namespace's clock, the ids it hands out and a seeded --fail-rate cannot read the wall clock behind
+// a test's back.
+
+/** Milliseconds since the epoch, real time: what a mock clock adds its offset to, and what a deadline counts on. */
+export const systemNowMs = (): number => Date.now();
+
+/** An id the mock hands out (invitation, invite, user, delivery): random, never derived from a request. */
+export const mockUuid = (): string => globalThis.crypto.randomUUID();
+
+/** A seed for a fail rate given none: printed by the CLI, so a failing run can be replayed with --seed. */
+export const randomSeed = (): number => Math.floor(Math.random() * 2 ** 32);
+
+/**
+ * A seeded PRNG in [0, 1) (mulberry32): the same seed draws the same sequence, so `--fail-rate 0.2 --seed 7` fails
+ * the same requests on every run.
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A number from a name (FNV-1a): each namespace draws its own sequence from one seed. */
+export function hashName(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
 /** The mock's clock: real time plus an offset a test can move forward, so day 11 needs no waiting. */
 export class MockClock {
   private offsetMs = 0;
   now(): Date {
-    return new Date(Date.now() + this.offsetMs);
+    return new Date(this.nowMs());
   }
   nowMs(): number {
-    return Date.now() + this.offsetMs;
+    return systemNowMs() + this.offsetMs;
   }
   advance(ms: number) {
     if (!Number.isFinite(ms) || ms < 0)

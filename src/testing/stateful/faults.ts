@@ -1,4 +1,4 @@
-import type { MockClock } from './clock.js';
+import { randomSeed, seededRandom, type MockClock } from './clock.js';
 import { json } from './respond.js';
 
 export interface FaultOptions {
@@ -6,6 +6,8 @@ export interface FaultOptions {
   latencyMs?: number;
   /** share of requests (0..1) answered with a 500 */
   failRate?: number;
+  /** the seed of failRate's draws: the same seed fails the same requests (default: a random one) */
+  seed?: number;
   /** requests a minute (of the mock's clock) before answering 429 with Retry-After */
   rateLimitPerMinute?: number;
 }
@@ -18,7 +20,12 @@ export type ErrorBody = (status: number) => unknown;
  * credentials are checked, as an API gateway counts: a request without a key gets its 401, never a 429, and is
  * not counted. Undefined lets the request through.
  */
-export function createFaults(clock: MockClock, faults: FaultOptions, errorBody: ErrorBody, random = Math.random) {
+export function createFaults(
+  clock: MockClock,
+  faults: FaultOptions,
+  errorBody: ErrorBody,
+  random = seededRandom(faults.seed ?? randomSeed()),
+) {
   const { latencyMs = 0, failRate = 0, rateLimitPerMinute } = faults;
   let windowStart = 0;
   let used = 0;

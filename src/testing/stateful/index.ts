@@ -1,12 +1,10 @@
-import { argyleErrors, partooErrors } from '../api-errors.js';
-import { withControl } from '../control.js';
-import { gate } from '../gate.js';
+import { withStatefulControl } from '../control-stateful.js';
 import { requestValidator } from '../request-validator.js';
-import { rulesFor } from '../rules.js';
-import { argyleHandler, ArgyleState, seedArgyle, type ArgyleMockOptions } from './argyle.js';
-import { MockClock } from './clock.js';
-import { createFaults, type FaultOptions } from './faults.js';
-import { partooHandler, PartooState, type PartooMockOptions } from './partoo.js';
+import type { ArgyleMockOptions, ArgyleState } from './argyle.js';
+import type { MockClock } from './clock.js';
+import type { FaultOptions } from './faults.js';
+import { Namespaces } from './namespaces.js';
+import type { PartooMockOptions, PartooState } from './partoo.js';
 import type { MockFetch } from './respond.js';
 
 /** What the stateful mocks take: credentials, Partoo's status timings and 10-day rule, Argyle's seeds, faults. */
@@ -19,7 +17,7 @@ export const DEFAULT_CREDENTIALS = {
   apiKeySecret: 'mock-argyle-key-secret',
 };
 
-/** Both stateful mocks as in-memory `fetch` functions over one clock, with their state. */
+/** Both stateful mocks as in-memory `fetch` functions; clock, state and reset are the default namespace's. */
 export interface StatefulMocks {
   partoo: MockFetch;
   argyle: MockFetch;
@@ -27,63 +25,51 @@ export interface StatefulMocks {
   partooState: PartooState;
   argyleState: ArgyleState;
   reset(): void;
+  /** every namespace: `namespaces.get(name)` is the one keys `mock-<name>` reach */
+  namespaces: Namespaces;
 }
+
+/**
+ * A connection the mock dropped on purpose (a queued `reset` or `timeout` fault), as `fetch` reports one: a
+ * rejected promise, not a response.
+ */
+const asFetch =
+  (inner: MockFetch): MockFetch =>
+  async (input, init) => {
+    const response = await inner(input, init);
+    if (response.type === 'error') throw new TypeError('fetch failed', { cause: new Error('the mock dropped it') });
+    return response;
+  };
 
 /** Both stateful mocks as in-memory `fetch` handlers over one clock; startMockServers puts them on sockets. */
 export async function createStatefulMocks(options: StatefulMockOptions = {}): Promise<StatefulMocks> {
-  return createStatefulEngine(options);
+  const engine = createStatefulEngine(options);
+  return { ...engine, partoo: asFetch(engine.partoo), argyle: asFetch(engine.argyle) };
 }
 
 /**
  * The same mocks, made synchronously: the validators are compiled ahead (src/testing/compiled), so MSW handlers
  * can be registered in a CommonJS jest file, which has no top-level await. `ready` is kept for callers that
- * awaited it; it is resolved from the start.
+ * awaited it; it is resolved from the start. A dropped connection is a `Response.error()` here, which the HTTP
+ * server turns into a closed socket and MSW into a network error.
  */
 export function createStatefulEngine(options: StatefulMockOptions = {}): StatefulMocks & { ready: Promise<void> } {
-  const clock = new MockClock();
-  const partooState = new PartooState();
-  const argyleState = new ArgyleState();
-  const seed = options.seedInvites ?? 5;
-  const creds = {
+  const credentials = {
     apiKey: options.apiKey ?? DEFAULT_CREDENTIALS.apiKey,
     apiKeyId: options.apiKeyId ?? DEFAULT_CREDENTIALS.apiKeyId,
     apiKeySecret: options.apiKeySecret ?? DEFAULT_CREDENTIALS.apiKeySecret,
   };
-  const reset = () => {
-    clock.reset();
-    partooState.reset();
-    seedArgyle(argyleState, clock, seed);
-  };
-  reset();
-  const partooValidator = requestValidator('partoo');
-  const argyleValidator = requestValidator('argyle');
-  const partoo = partooHandler({ ...options, apiKey: creds.apiKey }, partooState, clock, partooValidator);
-  const argyle = argyleHandler({ ...options, ...creds }, argyleState, clock, argyleValidator);
-  const partooGate = gate(
-    {
-      api: 'partoo',
-      rules: rulesFor('partoo', creds),
-      validator: partooValidator,
-      faults: createFaults(clock, options, partooErrors.fixed),
-    },
-    (request) => partoo(request),
-  );
-  const argyleGate = gate(
-    {
-      api: 'argyle',
-      rules: rulesFor('argyle', creds),
-      validator: argyleValidator,
-      faults: createFaults(clock, options, argyleErrors.fixed),
-    },
-    (request) => argyle(request),
-  );
+  const validators = { partoo: requestValidator('partoo'), argyle: requestValidator('argyle') };
+  const namespaces = new Namespaces(options, credentials, validators);
+  const ns = namespaces.default;
   return {
-    partoo: withControl(partooGate, clock, reset, partooErrors),
-    argyle: withControl(argyleGate, clock, reset, argyleErrors),
-    clock,
-    partooState,
-    argyleState,
-    reset,
+    partoo: withStatefulControl('partoo', namespaces),
+    argyle: withStatefulControl('argyle', namespaces),
+    clock: ns.clock,
+    partooState: ns.partooState,
+    argyleState: ns.argyleState,
+    reset: () => ns.reset(),
+    namespaces,
     ready: Promise.resolve(),
   };
 }

@@ -1,7 +1,6 @@
 // A stateful Partoo Review Booster: what a partner cannot get from Partoo's sandbox.
-import { randomUUID } from 'node:crypto';
 import type { SpecValidator } from '../request-validator.js';
-import type { MockClock } from './clock.js';
+import { mockUuid, type MockClock } from './clock.js';
 import { MISSING_INVITATION_ID, partooErrors, RECENTLY_INVITED } from '../api-errors.js';
 import { rulesFor } from '../rules.js';
 import { fieldErrors, INVALID_JSON, json, queryOf, readJson, type Handler } from './respond.js';
@@ -175,7 +174,7 @@ function sendInvitation(options: PartooMockOptions, state: PartooState, clock: M
     return json(400, RECENTLY_INVITED);
   }
   const inv: Stored = {
-    id: randomUUID(),
+    id: mockUuid(),
     businessId: b.business_id,
     phone: b.target_phone,
     name: b.target_name,
