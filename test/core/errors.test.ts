@@ -77,6 +77,18 @@ describe('network failures', () => {
     expect(error.cause).toBe('socket gone');
   });
 
+  it('a failure thrown as a plain object is a ConnectionError without it: it may hold the URL, a key', async () => {
+    const h = await harness({ partoo: { maxRetries: 0 } });
+    h.setFault(async (request) => {
+      throw { message: 'socket closed', url: `${request.url}&api_key=k-123456789`, code: 'ECONNRESET' };
+    });
+    const error = await statusOf(h);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toMatch(/failed: ECONNRESET$/);
+    expect(error.cause).toBeUndefined();
+    expect(inspect(error)).not.toContain('k-123456789');
+  });
+
   it('finds the error code however deep the fetch implementation nested it', async () => {
     const h = await harness({ partoo: { maxRetries: 0 } });
     h.setFault(async () => {
@@ -183,6 +195,14 @@ describe('HTTP errors by status', () => {
     expect(message.endsWith(`: ${'x'.repeat(500)}…`)).toBe(true);
     const exact = (await answered(502, 'y'.repeat(500))).message as string;
     expect(exact.endsWith(`: ${'y'.repeat(500)}`)).toBe(true);
+  });
+
+  it('an empty body or a JSON null adds nothing after the status', async () => {
+    expect((await answered(500, '')).message).toBe('getReviewInvitationStatus: HTTP 500');
+    const nullBody = await answered(500, 'null');
+    expect(nullBody).toBeInstanceOf(ServerError);
+    expect(nullBody.message).toBe('getReviewInvitationStatus: HTTP 500');
+    expect(nullBody.body).toBeNull();
   });
 
   it('keeps the headers a caller acts on, and nothing else', async () => {
