@@ -1,6 +1,6 @@
 // Why msw would not load in a CommonJS program, in words that name the fix. In jest's CommonJS mode msw 2 fails
-// inside a dependency that ships as ESM only (rettime) with "Cannot use import statement outside a module", which
-// names neither the cause nor the way out.
+// inside a dependency that ships as ESM only with a SyntaxError ("Cannot use import statement outside a module",
+// "Unexpected token 'export'"), which names neither the cause nor the way out.
 
 /** The error a CommonJS `require('partoo-argyle-sdk/msw')` throws when msw will not load there. */
 export function mswRefusal(cause: unknown): Error {
