@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import YAML from 'yaml';
+import { CONTROL_ENDPOINTS } from '../src/testing/control.js';
 import { loadMockSpec } from '../src/testing/specs.js';
 import { SPECS, SpecError, validateSpec } from './spec-tools.js';
 import { yaml11Hazards } from './yaml11.js';
@@ -29,5 +30,19 @@ for (const [name, target] of Object.entries(SPECS) as [keyof typeof SPECS, (type
       console.error(`${upstream ? 'warning' : 'error'}: ${file} ${h.path}: ${readings} in YAML 1.1; quote it`);
     }
   }
+}
+// The mock's own control endpoints: every one the mock answers is described (src/testing/control.ts lists them).
+const CONTROL_SPEC = 'openapi/mock-control.yaml';
+try {
+  const paths = [...new Set(CONTROL_ENDPOINTS.map((e) => e.split(' ')[1]))];
+  await validateSpec(readFileSync(CONTROL_SPEC, 'utf8'), CONTROL_SPEC, paths);
+  console.log(`ok  ${CONTROL_SPEC}`);
+} catch (e) {
+  failed = true;
+  console.error(`error: ${(e as Error).message}`);
+}
+for (const h of yaml11Hazards(readFileSync(CONTROL_SPEC, 'utf8'))) {
+  failed = true;
+  console.error(`error: ${CONTROL_SPEC} ${h.path}: ${JSON.stringify(h.yaml12)} reads otherwise in YAML 1.1; quote it`);
 }
 process.exit(failed ? 1 : 0);

@@ -36,6 +36,7 @@ Options:
   --host <addr>              default 127.0.0.1
   --latency-ms <n>           (stateful) delay every response
   --fail-rate <0..1>         (stateful) answer this share of requests with a 500
+  --seed <n>                 (stateful) the fail rate's seed: the same seed fails the same requests
   --rate-limit-per-minute <n> (stateful) answer 429 with Retry-After past this rate
   --ready-file <path>        once both answer, write their URLs and credentials there as JSON
 
@@ -127,6 +128,7 @@ function parseMockArgs(args: string[]) {
       host: { type: 'string', default: '127.0.0.1' },
       'latency-ms': { type: 'string' },
       'fail-rate': { type: 'string' },
+      seed: { type: 'string' },
       'rate-limit-per-minute': { type: 'string' },
       'ready-file': { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -144,6 +146,7 @@ async function startFromFlags(values: ReturnType<typeof parseMockArgs>, command:
     portArgyle: number(values['port-argyle'], '--port-argyle', 0, 65535),
     latencyMs: number(values['latency-ms'], '--latency-ms', 0, 600_000),
     failRate: number(values['fail-rate'], '--fail-rate', 0, 1),
+    seed: number(values.seed, '--seed', 0, 2 ** 32 - 1),
     rateLimitPerMinute: number(values['rate-limit-per-minute'], '--rate-limit-per-minute', 1, 1_000_000),
   };
   for (const [flag, port] of [

@@ -151,7 +151,9 @@ async function startStatic(
   rules: Rules,
   servers: (HttpServer | PrismServer)[],
 ): Promise<Started> {
-  const faults = (['latencyMs', 'failRate', 'rateLimitPerMinute'] as const).filter((k) => options[k] !== undefined);
+  const faults = (['latencyMs', 'failRate', 'seed', 'rateLimitPerMinute'] as const).filter(
+    (k) => options[k] !== undefined,
+  );
   if (faults.length) {
     throw new Error(`${faults.join(', ')} need stateful: true (the static mock is Prism, serving the spec's examples)`);
   }

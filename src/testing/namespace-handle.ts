@@ -61,8 +61,13 @@ export function namespaceHandle(ns: MockNamespaceState, urls: Pick<MockConnectio
     sentCount: (businessId, targetPhone) => ns.partooState.sentCount(businessId, targetPhone),
     requests: (limit) => ns.journal.list(limit).requests,
     queueFault: (fault) => {
-      ns.faults.add(parseFault(fault));
-      return Promise.resolve();
+      // Queued before it returns, as over HTTP once awaited; a bad fault rejects, as over HTTP.
+      try {
+        ns.faults.add(parseFault(fault));
+        return Promise.resolve();
+      } catch (e) {
+        return Promise.reject(e as Error);
+      }
     },
     pendingFaults: () => ns.faults.list(),
     argyle: {

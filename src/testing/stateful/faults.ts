@@ -29,7 +29,7 @@ export function createFaults(
   const { latencyMs = 0, failRate = 0, rateLimitPerMinute } = faults;
   let windowStart = 0;
   let used = 0;
-  return async (): Promise<Response | undefined> => {
+  const step = async (): Promise<Response | undefined> => {
     if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
     if (rateLimitPerMinute !== undefined) {
       const now = clock.nowMs();
@@ -46,4 +46,10 @@ export function createFaults(
     if (failRate > 0 && random() < failRate) return json(500, errorBody(500));
     return undefined;
   };
+  // A reset rewinds the clock behind the window's start: the count starts over with it.
+  const reset = () => {
+    windowStart = 0;
+    used = 0;
+  };
+  return Object.assign(step, { reset });
 }

@@ -51,7 +51,9 @@ export function createNamespace(
   const faults = new FaultQueue();
   const journal = new Journal();
   const seed = options.seedInvites ?? 5;
+  const rates: (() => void)[] = [];
   const reset = () => {
+    for (const resetRate of rates) resetRate();
     clock.reset();
     partooState.reset();
     seedArgyle(argyleState, clock, seed);
@@ -64,7 +66,7 @@ export function createNamespace(
   // Each namespace draws its own fail-rate sequence from the one seed: another namespace's traffic never
   // changes which of this one's requests fail.
   const random = seededRandom(((options.seed ?? randomSeed()) ^ hashName(name)) >>> 0);
-  const parts = { name, options, credentials, validators, clock, faults, journal, random };
+  const parts = { name, options, credentials, validators, clock, faults, journal, random, rates };
   return {
     name,
     credentials,
@@ -88,17 +90,21 @@ interface Parts {
   faults: FaultQueue;
   journal: Journal;
   random: () => number;
+  /** each API's rate counter's reset, for the namespace's */
+  rates: (() => void)[];
 }
 
 /** One API of a namespace: every check of the gate, then a queued fault if one matches, then the journal. */
 function apiHandler(which: ApiName, errors: ApiErrors, handler: Handler, parts: Parts): Handler {
   const { name, options, credentials, validators, clock, faults, journal, random } = parts;
+  const steps = createFaults(clock, options, errors.fixed, random);
+  parts.rates.push(steps.reset);
   const gated = gate(
     {
       api: which,
       rules: rulesFor(which, credentials),
       validator: validators[which],
-      faults: createFaults(clock, options, errors.fixed, random),
+      faults: steps,
     },
     async (request, call) => {
       const fault = faults.take(which, request.method, [call.path, new URL(request.url).pathname]);
