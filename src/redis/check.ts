@@ -3,7 +3,7 @@
 import type { GuardStore } from '../partoo/guard/lock-loop.js';
 import type { RedisStoreClient } from './client.js';
 import { misconfiguration } from './errors.js';
-import { systemRuntime } from '../core/runtime.js';
+import type { Runtime } from '../core/runtime.js';
 
 export interface StoreCheck {
   /** every script ran on a probe key and the store may be used */
@@ -70,18 +70,19 @@ async function clusterMode(client: RedisStoreClient): Promise<StoreCheck['cluste
 }
 
 /** Runs every script once on a probe key of its own (its lock released, its entry expiring within a second). */
-async function probe(store: GuardStore): Promise<void> {
-  const key = `check:${systemRuntime.uuid()}`;
+async function probe(store: GuardStore, runtime: Runtime): Promise<void> {
+  const key = `check:${runtime.uuid()}`;
   const owner = `check-${key}`;
   await store.get(key);
   await store.acquire(key, owner, 1_000);
   await store.extend?.(key, owner, 1_000);
-  await store.set(key, { invitationId: 'check', sentAt: new Date(systemRuntime.now()) }, 1_000);
-  await store.recordAndRelease?.(key, { invitationId: 'check', sentAt: new Date(systemRuntime.now()) }, 1_000, owner);
+  const entry = { invitationId: 'check', sentAt: new Date(runtime.now()) };
+  await store.set(key, entry, 1_000);
+  await store.recordAndRelease?.(key, entry, 1_000, owner);
   await store.release(key, owner);
 }
 
-export async function storeCheck(client: RedisStoreClient, store: GuardStore): Promise<StoreCheck> {
+export async function storeCheck(client: RedisStoreClient, store: GuardStore, runtime: Runtime): Promise<StoreCheck> {
   const problems: string[] = [];
   const settle = async <T>(work: () => Promise<T>, fallback: T): Promise<T> => {
     try {
@@ -97,7 +98,7 @@ export async function storeCheck(client: RedisStoreClient, store: GuardStore): P
     await settle(() => evictionPolicy(client), NOT_VISIBLE),
   ];
   const before = problems.length;
-  await settle(() => probe(store), undefined);
+  await settle(() => probe(store, runtime), undefined);
   const scripts = problems.length > before ? problems[problems.length - 1] : 'ok';
   if (r === 'replica') problems.push('the store is a replica: pass the primary');
   return { ready: problems.length === 0, role: r, cluster, evictionPolicy: policy, scripts, problems };

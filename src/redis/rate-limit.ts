@@ -6,7 +6,7 @@ import { misconfiguration } from './errors.js';
 import { ConfigurationError } from '../core/errors.js';
 import { checkLogOptions, createLog, type Log, type LogOptions } from '../core/log.js';
 import { limitShape, TokenBucket, type RateLimiter } from '../core/rate-limit.js';
-import { systemRuntime } from '../core/runtime.js';
+import { systemRuntime, type Runtime } from '../core/runtime.js';
 import { storeCaller } from '../core/store-call.js';
 
 /** How a client lends its logger to a limiter given none (Symbol.for: the same key across copies of the package). */
@@ -52,6 +52,15 @@ return math.ceil(go - now)`;
 
 /** A limiter for `createPartooClient({ rateLimit })` shared through Redis: one round trip a request. */
 export function redisRateLimiter(redis: AnyRedisClient, options: RedisRateLimiterOptions): RateLimiter {
+  return redisRateLimiterWith(redis, options, systemRuntime);
+}
+
+/** @internal The limiter on a given clock: its waits and its fallback bucket run on `runtime`. */
+export function redisRateLimiterWith(
+  redis: AnyRedisClient,
+  options: RedisRateLimiterOptions,
+  runtime: Runtime,
+): RateLimiter {
   const client = storeClient(redis, 'redisRateLimiter');
   const { requestsPerMinute: rpm, expectedWorkers = 4, timeoutMs = 500 } = options;
   check(rpm, 'requestsPerMinute', 1, 1_000_000);
@@ -72,7 +81,7 @@ export function redisRateLimiter(redis: AnyRedisClient, options: RedisRateLimite
     back: 'the fleet shares one limit again',
   });
   let fallback: TokenBucket | undefined;
-  const local = () => (fallback ??= new TokenBucket(rpm / expectedWorkers, systemRuntime, true));
+  const local = () => (fallback ??= new TokenBucket(rpm / expectedWorkers, runtime, true));
   const limiter: RateLimiter & { [LEND_LOG](options: LogOptions): void } = {
     async take(signal) {
       if (signal?.aborted) throw signal.reason;
@@ -80,7 +89,7 @@ export function redisRateLimiter(redis: AnyRedisClient, options: RedisRateLimite
       if (wait === null) return local().take(signal);
       // Back on Redis: a later outage starts its own bucket empty again.
       fallback = undefined;
-      if (wait > 0) await systemRuntime.sleep(Number(wait), signal);
+      if (wait > 0) await runtime.sleep(Number(wait), signal);
     },
     // The first client it is handed to lends its own; a logger of its own, or one lent before, is kept.
     [LEND_LOG](options: LogOptions) {

@@ -5,7 +5,7 @@ import type { LedgerEntry } from '../partoo/guard/ledger.js';
 import { storeClient, type AnyRedisClient, type RedisStoreClient } from './client.js';
 import { misconfiguration, storeMisconfigured } from './errors.js';
 import { keyLayout } from './keys.js';
-import { systemRuntime } from '../core/runtime.js';
+import { systemRuntime, type Runtime } from '../core/runtime.js';
 import { evictionPolicy, storeCheck, type StoreCheck } from './check.js';
 import { ACQUIRE, EXTEND, GET, RECORD_AND_RELEASE, RELEASE, SET } from './scripts.js';
 
@@ -34,6 +34,15 @@ export interface RedisGuardStore extends GuardStore {
 }
 
 export function redisGuardStore(redis: AnyRedisClient, options: RedisGuardStoreOptions = {}): RedisGuardStore {
+  return redisGuardStoreWith(redis, options, systemRuntime);
+}
+
+/** @internal The store on a given clock: the times it writes and its check's probe read `runtime`. */
+export function redisGuardStoreWith(
+  redis: AnyRedisClient,
+  options: RedisGuardStoreOptions,
+  runtime: Runtime,
+): RedisGuardStore {
   const client = storeClient(redis, 'redisGuardStore');
   const legacy = options.legacyKeys ?? (client.kind === 'ioredis' && client.cluster === false);
   const keys = keyLayout(options.prefix ?? 'partoo-argyle-sdk:', legacy);
@@ -57,7 +66,7 @@ export function redisGuardStore(redis: AnyRedisClient, options: RedisGuardStoreO
       const [lock, legacyLock] = keys.lock(key);
       const [epoch, fence, legacyEpoch] = keys.epoch;
       const names = legacyLock ? [lock, epoch, fence, legacyLock, legacyEpoch] : [lock, epoch, fence];
-      const since = new Date(systemRuntime.now()).toISOString();
+      const since = new Date(runtime.now()).toISOString();
       const got = await run('taking the lock (EVAL of SET NX PX)', ACQUIRE, names, [owner, ttl(ttlMs), since], true);
       return Number(got) === 1;
     },
@@ -80,7 +89,7 @@ export function redisGuardStore(redis: AnyRedisClient, options: RedisGuardStoreO
       const ok = await run('renewing the lock (EVAL of PEXPIRE)', EXTEND, keys.lock(key), [owner, ttl(ttlMs)], true);
       return Number(ok) === 1;
     },
-    check: () => storeCheck(client, store),
+    check: () => storeCheck(client, store, runtime),
   };
   return store;
 }

@@ -48,12 +48,3 @@ export async function sendFromFleet(
   );
   return { sms: numbers.map((n) => mock.sentCount(businessId, n)), errors };
 }
-
-/** Skips without redis-server, naming why; under REQUIRE_REDIS=1 or CI=true that is a failure. */
-export function redisRequired(has: boolean, what: string): boolean {
-  if (has) return true;
-  const message = `${what}: no redis-server on this machine (apt-get install redis-server)`;
-  if (process.env.REQUIRE_REDIS === '1' || process.env.CI === 'true') throw new Error(message);
-  console.warn(`${message}; skipped`);
-  return false;
-}

@@ -6,10 +6,10 @@ import { startMockServers, type MockServers } from '../../src/testing/index.js';
 import { limitShape } from '../../src/core/rate-limit.js';
 import { hasRedisServer, ownRedis, type OwnRedis } from '../support/redis-server.js';
 import { workerTally } from '../support/worker-process.js';
+import { redisMissing, skipEachWithout } from '../support/redis-required.js';
 
 const url = inject('redisUrl');
-const available = Boolean(url) && hasRedisServer();
-if (!available && process.env.REQUIRE_REDIS === '1') throw new Error('fleet rate-limit test: no Redis');
+const missing = redisMissing('fleet rate-limit test', Boolean(url) && hasRedisServer());
 
 const RPM = 1_200;
 const RUN_MS = 64_000;
@@ -50,19 +50,21 @@ function used(tallies: Tally[], ...spans: [number, number][]) {
 
 const sum = (tallies: Tally[], k: 'sent' | 'failed' | 'answered429') => tallies.reduce((n, t) => n + t[k], 0);
 
-describe.skipIf(!available)('one rate limit for a fleet, through Redis', () => {
+describe('one rate limit for a fleet, through Redis', () => {
+  skipEachWithout(missing);
   let joinLeave: MockServers;
   let outage: MockServers;
   let ownServer: OwnRedis;
   beforeAll(async () => {
+    if (missing) return;
     joinLeave = await startMockServers({ stateful: true, enforceWindow: false, rateLimitPerMinute: RPM });
     outage = await startMockServers({ stateful: true, enforceWindow: false, rateLimitPerMinute: RPM });
     ownServer = await ownRedis();
   });
   afterAll(async () => {
-    await joinLeave.close();
-    await outage.close();
-    await ownServer.stop();
+    await joinLeave?.close();
+    await outage?.close();
+    await ownServer?.stop();
   });
 
   it('workers joining and leaving, Redis away for 15 s: within the limit, the ceiling used, none starved', async () => {

@@ -1,13 +1,17 @@
 // redisRateLimiter on a real Redis: one budget for every limiter on a key, one round trip a request, waits that
 // honour the caller's signal, and a conservative bucket of its own while Redis does not answer.
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import { ConfigurationError, createPartooClient } from '../../src/index.js';
 import { fromNodeRedis, redisRateLimiter } from '../../src/redis/index.js';
+import { redisRateLimiterWith } from '../../src/redis/rate-limit.js';
+import { createStatefulMocks } from '../../src/testing/index.js';
+import { ManualClock } from '../support/manual-clock.js';
 import { limitShape } from '../../src/core/rate-limit.js';
+import { redisMissing, skipEachWithout } from '../support/redis-required.js';
 
 const url = inject('redisUrl');
-if (!url && process.env.REQUIRE_REDIS === '1') throw new Error('rate limiter tests: no Redis');
+const missing = redisMissing('rate limiter tests', Boolean(url));
 
 const timed = async (work: () => Promise<unknown>) => {
   const started = performance.now();
@@ -15,13 +19,14 @@ const timed = async (work: () => Promise<unknown>) => {
   return performance.now() - started;
 };
 
-describe.skipIf(!url)('redisRateLimiter on a real Redis', () => {
+describe('redisRateLimiter on a real Redis', () => {
+  skipEachWithout(missing);
   let redis: Redis;
   beforeAll(() => {
-    redis = new Redis(url);
+    if (!missing) redis = new Redis(url);
   });
-  afterAll(() => redis.quit());
-  beforeEach(() => redis.flushdb());
+  afterAll(() => redis?.quit());
+  beforeEach(() => redis?.flushdb());
 
   it('limiters on one key share one budget: once one spends the burst, the other waits its slot', async () => {
     const RPM = 600;
@@ -114,35 +119,122 @@ describe.skipIf(!url)('redisRateLimiter on a real Redis', () => {
     }
   });
 
-  it("says a failing Redis's error without a client's key in it", async () => {
+  it("says a failing Redis's error without a client's key in it, naming what the script needs", async () => {
     const key = 'pk_rate_limit_echo_0123456789';
-    const client = createPartooClient({ apiKey: key });
+    // A client made with the key registers it as a secret: every record after that redacts it.
+    createPartooClient({ apiKey: key });
     const quoting = fromNodeRedis({
-      eval: async () => Promise.reject(new Error(`refused for ${key}`)),
+      eval: async () => Promise.reject(new Error(`NOPERM refused for ${key}`)),
       sendCommand: async () => null,
       isOpen: true,
     });
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (m: string) => void warnings.push(m);
-    try {
-      await redisRateLimiter(quoting, { requestsPerMinute: 6_000, timeoutMs: 50 }).take();
-    } finally {
-      console.warn = warn;
-    }
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('refused for [redacted]');
-    expect(client.reviewBooster).toBeDefined();
+    const records = capture();
+    await redisRateLimiter(quoting, { requestsPerMinute: 6_000, timeoutMs: 50, logger: records.logger }).take();
+    expect(records.warn).toHaveLength(1);
+    const [record] = records.warn;
+    expect(record.message).toContain('refused for [redacted]');
+    expect(record.message).not.toContain(key);
+    expect(record.message).toMatch(/EVAL.*TIME, GET and SET on partoo-argyle-sdk:ratelimit:partoo/);
+    expect(record.fields).toEqual({ event: 'ratelimit.store.degraded' });
   });
 
-  it('refuses options it cannot honour, and plugs into createPartooClient', () => {
+  it("its warnings reach the client's logger when it has none, and a logger of its own when it has", async () => {
+    const dead = deadRedis();
+    const client = capture();
+    const own = capture();
+    const lent = redisRateLimiter(dead, { requestsPerMinute: 6_000, timeoutMs: 50 });
+    const kept = redisRateLimiter(dead, { requestsPerMinute: 6_000, timeoutMs: 50, logger: own.logger });
+    for (const rateLimit of [lent, kept])
+      createPartooClient({ apiKey: 'pk_rate_limit_log_1', logger: client.logger, rateLimit });
+    await Promise.all([lent.take(), kept.take()]);
+    dead.disconnect();
+    expect(client.warn).toHaveLength(1);
+    expect(own.warn).toHaveLength(1);
+    for (const { message, fields } of [...client.warn, ...own.warn]) {
+      expect(fields).toEqual({ event: 'ratelimit.store.degraded' });
+      expect(message).toMatch(/shared rate limit on Redis failed .*6000 \/ 4/);
+    }
+  });
+
+  it('its waits and its fallback bucket run on the clock it is given', async () => {
+    const clock = new ManualClock();
+    const limiter = redisRateLimiterWith(
+      deadRedis(),
+      { requestsPerMinute: 600, timeoutMs: 50, logLevel: 'off' },
+      clock,
+    );
+    // Its first request waits one interval of its share (rounded up to a whole millisecond).
+    const wait = Math.ceil(limitShape(600 / 4).intervalMs);
+    let done = false;
+    const taking = limiter.take().then(() => (done = true));
+    // The failed store call is the store caller's own business; then the bucket waits on this clock, and only on it.
+    await vi.waitFor(() => expect(clock.waiting).toBe(1), { timeout: 10_000 });
+    await new Promise((r) => setTimeout(r, wait));
+    expect(done).toBe(false);
+    await clock.advance(wait - 1);
+    expect(done).toBe(false);
+    await clock.advance(1);
+    await taking;
+    expect(done).toBe(true);
+  });
+
+  it('refuses options it cannot honour', () => {
     expect(() => redisRateLimiter(redis, { requestsPerMinute: 0 })).toThrow(ConfigurationError);
     expect(() => redisRateLimiter(redis, { requestsPerMinute: 300, expectedWorkers: 0 })).toThrow(/expectedWorkers/);
     expect(() => redisRateLimiter(redis, { requestsPerMinute: 300, timeoutMs: Number.NaN })).toThrow(/timeoutMs/);
+    expect(() => redisRateLimiter(redis, { requestsPerMinute: 300, logLevel: 'loud' as never })).toThrow(/log level/);
+  });
+
+  it("paces a client's requests: each one a slot of the shared budget on Redis", async () => {
+    const RPM = 300;
+    const { intervalMs } = limitShape(RPM);
+    const mocks = await createStatefulMocks({ apiKey: 'pk_rate_limit_plug_1' });
+    let requests = 0;
     const client = createPartooClient({
-      apiKey: 'pk_rate_limit_test_123',
-      rateLimit: redisRateLimiter(redis, { requestsPerMinute: 300 }),
+      apiKey: 'pk_rate_limit_plug_1',
+      baseUrl: 'https://partoo.rate-limit.test/v2',
+      fetch: ((input: RequestInfo | URL, init?: RequestInit) => (
+        requests++,
+        mocks.partoo(input, init)
+      )) as typeof fetch,
+      rateLimit: redisRateLimiter(redis, { requestsPerMinute: RPM, key: 'plug' }),
+      logLevel: 'off',
     });
-    expect(client.reviewBooster).toBeDefined();
+    const result = await client.reviewBooster.sendInvitation({ businessId: 'b', targetPhone: '+33612000001' });
+    expect(result.status).toBe('sent');
+    expect(requests).toBeGreaterThanOrEqual(2);
+    // The next free slot is one interval per request ahead of Redis's clock (less the time since).
+    const [seconds, micros] = (await redis.time()).map(Number);
+    const tat = Number(await redis.get('partoo-argyle-sdk:ratelimit:plug'));
+    expect(Math.ceil((tat - (seconds * 1000 + micros / 1000)) / intervalMs)).toBe(requests);
   });
 });
+
+interface Captured {
+  message: string;
+  fields: unknown;
+}
+
+/** A logger keeping what it is given, as pino is called: fields first, then the message. */
+function capture() {
+  const warn: Captured[] = [];
+  const other: unknown[] = [];
+  const logger = {
+    warn: (fields: unknown, message: string) => void warn.push({ fields, message }),
+    error: (...args: unknown[]) => void other.push(args),
+    info: (...args: unknown[]) => void other.push(args),
+    debug: (...args: unknown[]) => void other.push(args),
+  };
+  return { logger, warn, other };
+}
+
+function deadRedis() {
+  const dead = new Redis('redis://127.0.0.1:9', {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    lazyConnect: true,
+    retryStrategy: () => null,
+  });
+  dead.on('error', () => {});
+  return dead;
+}

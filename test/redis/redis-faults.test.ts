@@ -5,10 +5,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServers, type MockServers } from '../../src/testing/index.js';
 import { hasRedisServer, ownRedis, type OwnRedis } from '../support/redis-server.js';
 import { workerTally } from '../support/worker-process.js';
+import { redisMissing, skipEachWithout } from '../support/redis-required.js';
 
-const available = hasRedisServer();
-if (!available && process.env.REQUIRE_REDIS === '1')
-  throw new Error('Redis fault tests: no redis-server on this machine');
+const missing = redisMissing('Redis fault tests', hasRedisServer());
 
 interface Tally {
   sent: number;
@@ -23,18 +22,20 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const phonesFor = (prefix: string, n: number) =>
   Array.from({ length: n }, (_, i) => `+33${prefix}${String(10000 + i)}`);
 
-describe.skipIf(!available)('the Redis guard under Redis faults', () => {
+describe('the Redis guard under Redis faults', () => {
+  skipEachWithout(missing);
   let ruleOff: MockServers;
   let ruleOn: MockServers;
   let redis: OwnRedis | undefined;
   beforeAll(async () => {
+    if (missing) return;
     // A little latency, so the sends are still running while Redis misbehaves.
     ruleOff = await startMockServers({ stateful: true, enforceWindow: false, latencyMs: 15 });
     ruleOn = await startMockServers({ stateful: true, latencyMs: 15 });
   });
   afterAll(async () => {
-    await ruleOff.close();
-    await ruleOn.close();
+    await ruleOff?.close();
+    await ruleOn?.close();
   });
   afterEach(async () => {
     await redis?.stop();

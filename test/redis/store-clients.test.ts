@@ -9,19 +9,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromNodeRedis, fromUpstash, redisGuardStore, redisRateLimiter } from '../../src/redis/index.js';
 import { startMockServers, type MockServers } from '../../src/testing/index.js';
 import { ownCluster, type OwnCluster } from '../support/redis-cluster.js';
+import { redisMissing, skipEachWithout } from '../support/redis-required.js';
 import { hasRedisServer, ownRedis, type OwnRedis } from '../support/redis-server.js';
 import { upstashStandIn, type UpstashStandIn } from '../support/upstash-rest.js';
-import { phones, redisRequired, sendFromFleet } from './fleet.js';
+import { phones, sendFromFleet } from './fleet.js';
 
-const run = redisRequired(hasRedisServer(), 'Redis client tests');
+const missing = redisMissing('Redis client tests', hasRedisServer());
 const WORKERS = 4;
 
-describe.skipIf(!run)('redisGuardStore on each client', () => {
+describe('redisGuardStore on each client', () => {
+  skipEachWithout(missing);
   let server: OwnRedis;
   let cluster: OwnCluster;
   let mock: MockServers;
   const closers: (() => Promise<unknown> | unknown)[] = [];
   beforeAll(async () => {
+    if (missing) return;
     [server, cluster, mock] = await Promise.all([
       ownRedis(),
       ownCluster(3),

@@ -2,18 +2,20 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { redisGuardStore } from '../../src/redis/index.js';
+import { redisMissing, skipEachWithout } from '../support/redis-required.js';
 
 const url = inject('redisUrl');
-if (!url && process.env.REQUIRE_REDIS === '1') throw new Error('Redis store tests: no REDIS_URL and no redis-server');
+const missing = redisMissing('Redis store tests', Boolean(url));
 const prefix = () => `st-${Math.random().toString(36).slice(2)}:`;
 
-describe.skipIf(!url)('the Redis ledger', () => {
+describe('the Redis ledger', () => {
+  skipEachWithout(missing);
   let redis: Redis;
   beforeAll(() => {
-    redis = new Redis(url);
+    if (!missing) redis = new Redis(url);
   });
   afterAll(async () => {
-    await redis.quit();
+    await redis?.quit();
   });
 
   it('gives back what was set, the date a Date again, under the prefix', async () => {

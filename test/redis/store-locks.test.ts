@@ -3,17 +3,19 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { redisGuardStore } from '../../src/redis/index.js';
+import { redisMissing, skipEachWithout } from '../support/redis-required.js';
 
 const url = inject('redisUrl');
-if (!url && process.env.REQUIRE_REDIS === '1') throw new Error('Redis store tests: no REDIS_URL and no redis-server');
+const missing = redisMissing('Redis store tests', Boolean(url));
 
-describe.skipIf(!url)('the Redis locks', () => {
+describe('the Redis locks', () => {
+  skipEachWithout(missing);
   let redis: Redis;
   beforeAll(() => {
-    redis = new Redis(url);
+    if (!missing) redis = new Redis(url);
   });
   afterAll(async () => {
-    await redis.quit();
+    await redis?.quit();
   });
   /** A store under a prefix of its own, on a Redis that has known it all along (its epoch is set). */
   const known = async () => {

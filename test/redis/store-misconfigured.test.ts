@@ -6,12 +6,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigurationError, createPartooClient } from '../../src/index.js';
 import { redisGuardStore, type RedisGuardStore } from '../../src/redis/index.js';
 import { startMockServers, type MockServers } from '../../src/testing/index.js';
+import { redisMissing, skipEachWithout } from '../support/redis-required.js';
 import { hasRedisServer, ownRedis, type OwnRedis } from '../support/redis-server.js';
-import { redisRequired } from './fleet.js';
 
-const run = redisRequired(hasRedisServer(), 'Redis misconfiguration tests');
+const missing = redisMissing('Redis misconfiguration tests', hasRedisServer());
 
-describe.skipIf(!run)('a misconfigured Redis fails loudly, before any SMS', () => {
+describe('a misconfigured Redis fails loudly, before any SMS', () => {
+  skipEachWithout(missing);
   let server: OwnRedis;
   let admin: Redis;
   let mock: MockServers;
@@ -23,6 +24,7 @@ describe.skipIf(!run)('a misconfigured Redis fails loudly, before any SMS', () =
     return r;
   };
   beforeAll(async () => {
+    if (missing) return;
     [server, mock] = await Promise.all([ownRedis(), startMockServers({ stateful: true, enforceWindow: false })]);
     admin = connect();
   });
@@ -31,6 +33,7 @@ describe.skipIf(!run)('a misconfigured Redis fails loudly, before any SMS', () =
     await Promise.all([server?.stop(), mock?.close()]);
   });
   beforeEach(async () => {
+    if (missing) return;
     await admin.config('SET', 'maxmemory-policy', 'noeviction');
     await admin.config('SET', 'maxmemory', '0');
     // A Redis the store has known all along: a missing epoch would fence the first locks for one lock TTL.

@@ -6,13 +6,15 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisGuardStore } from '../../src/redis/index.js';
 import { startMockServers, type MockServers } from '../../src/testing/index.js';
+import { redisMissing, skipEachWithout } from '../support/redis-required.js';
 import { hasRedisServer, ownRedis, type OwnRedis } from '../support/redis-server.js';
-import { phones, redisRequired, sendFromFleet } from './fleet.js';
+import { phones, sendFromFleet } from './fleet.js';
 import { previousRedisGuardStore } from './previous-store.js';
 
-const run = redisRequired(hasRedisServer(), 'Redis upgrade tests');
+const missing = redisMissing('Redis upgrade tests', hasRedisServer());
 
-describe.skipIf(!run)('a rolling upgrade of the key layout', () => {
+describe('a rolling upgrade of the key layout', () => {
+  skipEachWithout(missing);
   let server: OwnRedis;
   let mock: MockServers;
   const clients: Redis[] = [];
@@ -22,6 +24,7 @@ describe.skipIf(!run)('a rolling upgrade of the key layout', () => {
     return r;
   };
   beforeAll(async () => {
+    if (missing) return;
     [server, mock] = await Promise.all([ownRedis(), startMockServers({ stateful: true, enforceWindow: false })]);
   });
   afterAll(async () => {
