@@ -21,6 +21,8 @@ export interface RunParams {
   content: string | null;
   defaultCountry: string | null;
   force: boolean;
+  /** the guard's order for numbers it does not know; absent from older reports, which ran search-first */
+  check?: 'search-first' | 'send-first';
   /** absent from reports written before the flag existed: read as false */
   stripNonAscii?: boolean;
   baseUrl: string | null;

@@ -1,6 +1,7 @@
 // `send`'s flags: parsed, checked before anything is read or sent, and merged with the run a report records.
 import { parseArgs } from 'node:util';
 import { isSupportedCountry } from 'libphonenumber-js/max';
+import type { GuardCheck } from '../index.js';
 import { asUsageError, UsageError } from './errors.js';
 import { readReport, type EarlierReport, type RunParams } from './report.js';
 import { delimiterOf } from './csv-rows.js';
@@ -19,6 +20,10 @@ Options:
   --content "text @link"     the SMS text for rows without a content cell (default: the business's template)
   --default-country FR       the country of numbers written without +country
   --force                    send even to numbers invited within Partoo's 10-day window
+  --check search-first|send-first
+                             search-first (default): Partoo's search, then the POST (2 requests an SMS);
+                             send-first: the POST at once, the search only when Partoo refuses it (1 request
+                             an SMS), resting on Partoo's own 10-day rule; forced sends always search first
   --strip-non-ascii          drop the characters Partoo would remove from the SMS text (é, à, ...), not refuse it
   --dry-run                  validate and check every row, send nothing (report: <csv>.dry-run.jsonl)
   --report <file>            default <csv>.report.jsonl; with --resume, the resumed report (appended to)
@@ -46,6 +51,8 @@ export interface SendOptions {
   content?: string;
   defaultCountry?: string;
   force: boolean;
+  /** what decides a send to a number the guard does not know: Partoo's search first, or the POST */
+  check: GuardCheck;
   stripNonAscii: boolean;
   baseUrl?: string;
   environment?: 'production' | 'sandbox';
@@ -75,6 +82,7 @@ function parse(args: string[]) {
         content: { type: 'string' },
         'default-country': { type: 'string' },
         force: { type: 'boolean' },
+        check: { type: 'string' },
         'strip-non-ascii': { type: 'boolean' },
         'dry-run': { type: 'boolean', default: false },
         report: { type: 'string' },
@@ -149,7 +157,7 @@ export function sendOptions(args: string[], env: NodeJS.ProcessEnv): SendOptions
   if (v.help) return undefined;
   const resume = resumed(v);
   const flags = runFlags(v, env, resume);
-  const { business, content, defaultCountry, force, stripNonAscii, environment, baseUrl, phoneColumn } = flags;
+  const { business, content, defaultCountry, force, check, stripNonAscii, environment, baseUrl, phoneColumn } = flags;
   const csv = v.csv ?? resume?.csv;
   if (!csv) throw new UsageError('--csv <file> is required (columns: phone or mobile, name, content, country)');
   if (!business) throw new UsageError('--business <id> is required');
@@ -161,6 +169,7 @@ export function sendOptions(args: string[], env: NodeJS.ProcessEnv): SendOptions
     content,
     defaultCountry,
     force,
+    check,
     stripNonAscii,
     baseUrl,
     environment: checkedEnvironment,
@@ -203,6 +212,8 @@ function runFlags(v: Flags, env: NodeJS.ProcessEnv, resume: EarlierReport | unde
   const country = v['default-country']?.toUpperCase();
   const defaultCountry = fromReport('--default-country', country, run.defaultCountry, r);
   const force = fromReport('--force', v.force, run.force, r) ?? false;
+  // A report written before the flag existed ran search-first.
+  const check = fromReport('--check', checkOf(v.check), resume?.run && (run.check ?? 'search-first'), r);
   const stripNonAscii = fromReport('--strip-non-ascii', v['strip-non-ascii'], run.stripNonAscii, r) ?? false;
   const environment = fromReport('--environment', v.environment, run.environment, r);
   const phoneColumn = fromReport('--phone-column', v['phone-column'], run.phoneColumn, r);
@@ -210,7 +221,27 @@ function runFlags(v: Flags, env: NodeJS.ProcessEnv, resume: EarlierReport | unde
   const urlGiven = v['base-url'] ?? (env.PARTOO_BASE_URL || undefined);
   const url = urlGiven === undefined ? undefined : baseUrlOf(urlGiven, urlSource);
   const baseUrl = fromReport(urlSource, url, run.baseUrl, r);
-  return { business, content, defaultCountry, force, stripNonAscii, environment, baseUrl, phoneColumn };
+  return {
+    business,
+    content,
+    defaultCountry,
+    force,
+    check: check ?? 'search-first',
+    stripNonAscii,
+    environment,
+    baseUrl,
+    phoneColumn,
+  };
+}
+
+const CHECKS: readonly GuardCheck[] = ['search-first', 'send-first'];
+
+/** `--check` as typed, checked before the report is read for it. */
+function checkOf(value: string | undefined): GuardCheck | undefined {
+  if (value === undefined) return undefined;
+  const check = CHECKS.find((c) => c === value);
+  if (!check) throw new UsageError(`--check must be search-first or send-first, not ${JSON.stringify(value)}`);
+  return check;
 }
 
 /** The values' own rules, in this order; the environment comes back as the type it is checked to be. */

@@ -20,6 +20,7 @@ import {
 import { failed, inCliTerms, rowInputs, type Client } from './send-rows.js';
 import { sendOptions, SEND_USAGE, type SendOptions } from './send-options.js';
 import { packageVersion } from './version.js';
+import { systemRuntime } from '../core/runtime.js';
 
 const line = (...args: unknown[]) =>
   console.error(`partoo-argyle-sdk: ${String(args.find((a) => typeof a === 'string'))}`);
@@ -102,7 +103,7 @@ export async function send(args: string[]): Promise<void> {
   noteEarlierReport(o);
   const client = clientFor(o);
   if (o.content !== undefined) await checkContent(client, o);
-  const at = new Date().toISOString();
+  const at = new Date(systemRuntime.now()).toISOString();
   const lock = lockReport(target.file, at);
   const report = openOrRelease(target, !o.dryRun, lock);
   report.write(headLine(o, layout, target.append, at));
@@ -142,7 +143,7 @@ function clientFor(o: SendOptions): Client {
     environment: o.environment,
     defaultCountry: o.defaultCountry,
     rateLimit: { requestsPerMinute: o.requestsPerMinute },
-    ...(o.settleMs !== undefined && { guard: { settleMs: o.settleMs } }),
+    guard: { check: o.check, ...(o.settleMs !== undefined && { settleMs: o.settleMs }) },
     // stdout carries the summary; what the SDK says goes to stderr, one line each.
     logger: STDERR_LOGGER,
     ...(o.verbose && { logLevel: 'info' as const }),
@@ -156,6 +157,7 @@ function headLine(o: SendOptions, layout: CsvLayout, append: boolean, at: string
     content: o.content ?? null,
     defaultCountry: o.defaultCountry ?? null,
     force: o.force,
+    check: o.check,
     stripNonAscii: o.stripNonAscii,
     baseUrl: o.baseUrl ?? null,
     environment: o.environment ?? null,
@@ -166,7 +168,7 @@ function headLine(o: SendOptions, layout: CsvLayout, append: boolean, at: string
     phoneColumn: o.phoneColumn ?? null,
   };
   return append
-    ? { resumed: { at, csv: run.csv, delimiter: run.delimiter, encoding: run.encoding } }
+    ? { resumed: { at, check: o.check, csv: run.csv, delimiter: run.delimiter, encoding: run.encoding } }
     : { run, startedAt: at, version: packageVersion() };
 }
 
