@@ -99,6 +99,7 @@ describe('send --csv', () => {
       content: 'Hi @link',
       defaultCountry: 'FR',
       force: false,
+      check: 'search-first',
       stripNonAscii: false,
       baseUrl: mock.url,
       environment: null,
@@ -184,6 +185,25 @@ describe('send --csv', () => {
     writeFileSync(empty, '');
     const fresh = await cli.run([...args.slice(0, -1), empty]);
     expect([fresh.code, rowsOf(empty).map((l) => l.status)]).toEqual([0, ['skipped']]);
+  });
+
+  it('--check send-first: one request an SMS on new numbers, the mode named in the report; a typo refused', async () => {
+    const csv = join(dir, 'check.csv');
+    writeFileSync(csv, 'phone\n+33601020381\n+33601020382\n+33601020383\n');
+    const run = async (check: string, report: string) => {
+      mock.reset();
+      const r = await cli.run([...sendFlags(csv, mock.url), '--check', check, '--report', join(dir, report)]);
+      return { code: r.code, err: r.err, requests: mock.requests(), head: readReport(join(dir, report))[0] };
+    };
+    const first = await run('send-first', 'check-send-first.jsonl');
+    expect([first.code, first.requests, first.head.run.check]).toEqual([0, 3, 'send-first']);
+    const search = await run('search-first', 'check-search-first.jsonl');
+    expect([search.code, search.requests, search.head.run.check]).toEqual([0, 6, 'search-first']);
+    for (const n of ['+33601020381', '+33601020382', '+33601020383']) expect(mock.sentCount('biz', n)).toBe(1);
+
+    const typo = await cli.run([...sendFlags(csv, mock.url), '--check', 'send-frist']);
+    expect([typo.code, mock.requests()]).toEqual([2, 6]);
+    expect(typo.err).toContain('--check must be search-first or send-first, not "send-frist"');
   });
 
   it('marks a send whose outcome is unknown in the report, and --resume settles it without a second SMS', async () => {
