@@ -187,7 +187,7 @@ describe('send --csv', () => {
     expect([fresh.code, rowsOf(empty).map((l) => l.status)]).toEqual([0, ['skipped']]);
   });
 
-  it('--check send-first: one request an SMS on new numbers, the mode named in the report; a typo refused', async () => {
+  it('--check send-first: one request an SMS on new numbers, the mode in the report; a typo refused', async () => {
     const csv = join(dir, 'check.csv');
     writeFileSync(csv, 'phone\n+33601020381\n+33601020382\n+33601020383\n');
     const run = async (check: string, report: string) => {
