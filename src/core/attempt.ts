@@ -201,7 +201,15 @@ export const exchange =
     // The caller's Request keeps its body for the next attempt: each takes a copy's.
     const source = request.body ? request.clone() : request;
     const Copy = request instanceof Request ? (request.constructor as typeof Request) : Request;
-    const attempt = new Copy(source, { headers: at.headers, signal: at.signal, redirect: 'manual' });
+    // A Request built from another with an init resets its referrer and referrer policy (Fetch's rule): kept here.
+    const { referrer, referrerPolicy } = request;
+    const attempt = new Copy(source, {
+      headers: at.headers,
+      signal: at.signal,
+      redirect: 'manual',
+      referrer,
+      referrerPolicy,
+    });
     // openapi-fetch puts a call's own keys (a `dispatcher`, say) on its Request: the copy carries them too.
     Object.assign(attempt, Object.fromEntries(Object.entries(request)));
     const response = await fetchImpl(attempt, out.init);
