@@ -1,4 +1,4 @@
-// One guarded send, read top to bottom in the order it decides (DESIGN.md, "The duplicate guard"):
+// One guarded send, read top to bottom in the order it decides (docs/architecture.md, "The guard's decision sequence"):
 //   1. the ledger       a number sent to within the window costs no request
 //   2. in flight        concurrent sends to one number in this process share one check and one POST
 //   3. the lock         across processes sharing a store, one worker at a time per number

@@ -1,15 +1,16 @@
-// The one place the mock reads the system's clock and randomness: every other file of src/testing asks this
-// module, so a namespace's clock, the ids it hands out and a seeded --fail-rate cannot read the wall clock behind
-// a test's back.
+// The one place the mock reads the system's clock and randomness, through the SDK's runtime seam: every other
+// file of src/testing asks this module, so a namespace's clock, the ids it hands out and a seeded --fail-rate
+// cannot read the wall clock behind a test's back.
+import { systemRuntime } from '../../core/runtime.js';
 
 /** Milliseconds since the epoch, real time: what a mock clock adds its offset to, and what a deadline counts on. */
-export const systemNowMs = (): number => Date.now();
+export const systemNowMs = (): number => systemRuntime.now();
 
 /** An id the mock hands out (invitation, invite, user, delivery): random, never derived from a request. */
-export const mockUuid = (): string => globalThis.crypto.randomUUID();
+export const mockUuid = (): string => systemRuntime.uuid();
 
 /** A seed for a fail rate given none: printed by the CLI, so a failing run can be replayed with --seed. */
-export const randomSeed = (): number => Math.floor(Math.random() * 2 ** 32);
+export const randomSeed = (): number => Math.floor(systemRuntime.random() * 2 ** 32);
 
 /**
  * A seeded PRNG in [0, 1) (mulberry32): the same seed draws the same sequence, so `--fail-rate 0.2 --seed 7` fails
