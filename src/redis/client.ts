@@ -76,8 +76,24 @@ export function fromUpstash(client: UpstashLike): RedisStoreClient {
     [STORE_CLIENT]: true,
     kind: 'upstash',
     cluster: undefined,
-    eval: (script, keys, args) => client.eval(script, keys, args),
+    eval: (script, keys, args) => Promise.resolve(client.eval(script, keys, args)).catch(upstashReply),
   };
+}
+
+/**
+ * @upstash/redis wraps Redis's reply in words of its own: `Command failed: NOPERM …` from its automatic pipeline
+ * (on by default), `NOPERM …, command was: [the script and its arguments]` otherwise, and a refused token is
+ * `Unauthorized`. Redis's own reply is put back first, so a permission or script error is read as the
+ * misconfiguration it is, not as an outage; the script and its arguments are left out of the message.
+ */
+function upstashReply(error: unknown): never {
+  if (!(error instanceof Error)) throw error;
+  const reply = error.message
+    .replace(/^Command (?:\d+ \[ \S+ \] )?failed: /, '')
+    .replace(/, command was: [\s\S]*$/, '')
+    .replace(/^Unauthorized\b/, 'WRONGPASS the REST token was refused (Unauthorized)');
+  if (reply === error.message) throw error;
+  throw Object.assign(new Error(reply, { cause: error }), { name: error.name });
 }
 
 function fromIoredis(client: RedisLike): RedisStoreClient {

@@ -19,6 +19,10 @@ const FIXES: Record<string, string> = {
   MOVED: 'this node is part of a Redis Cluster: pass a cluster client (ioredis Cluster, node-redis createCluster)',
   ASK: 'this node is part of a Redis Cluster: pass a cluster client (ioredis Cluster, node-redis createCluster)',
   NOSCRIPT: 'the server refuses scripts: the guard needs EVAL (Lua scripting) on this Redis',
+  WRONGPASS:
+    'the password or token was refused: check the credentials the client was given (for @upstash/redis, the ' +
+    'REST token, UPSTASH_REDIS_REST_TOKEN, not the database password)',
+  NOAUTH: 'Redis asks for a password: give the client the user and password of the store',
   WRONGTYPE: "another program writes the store's keys: give the store a prefix of its own",
 };
 

@@ -1,6 +1,7 @@
 // A small server speaking Upstash's REST protocol over a real redis-server, for @upstash/redis as users run it:
-// POST / with a command as a JSON array, POST /pipeline with an array of them, a Bearer token, `{ result }` or
-// `{ error }` (HTTP 400) back, strings base64-encoded when the client asks with `Upstash-Encoding: base64`.
+// POST / with a command as a JSON array, POST /pipeline with an array of them (run in order, not atomically),
+// POST /multi-exec with an array run as one transaction, a Bearer token, `{ result }` or `{ error }` (HTTP 400)
+// back, strings base64-encoded when the client asks with `Upstash-Encoding: base64`.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
@@ -10,8 +11,12 @@ export interface UpstashStandIn {
   token: string;
   /** commands received, by name, in order */
   commands: string[];
+  /** the endpoint of each request, in order: '/', '/pipeline' or '/multi-exec' */
+  endpoints: string[];
   close(): Promise<void>;
 }
+
+type Reply = { result: unknown } | { error: string };
 
 const encode = (value: unknown, base64: boolean): unknown => {
   if (!base64) return value;
@@ -20,15 +25,40 @@ const encode = (value: unknown, base64: boolean): unknown => {
   return value;
 };
 
+// EXEC answers each command's own error inside its array (a command that fails as it runs does not undo the
+// others, as in Redis); a command refused while queued discards the whole transaction (EXECABORT).
+const replyOf = (value: unknown, base64: boolean): Reply =>
+  value instanceof Error ? { error: value.message } : { result: encode(value, base64) };
+
+/** `redisUrl` may carry a user and password (redis://user:pw@host:port): every command runs as that user. */
 export async function upstashStandIn(redisUrl: string, token = 'upstash-test-token'): Promise<UpstashStandIn> {
   const redis = new Redis(redisUrl);
   const commands: string[] = [];
-  const run = async ([name, ...args]: string[], base64: boolean) => {
+  const endpoints: string[] = [];
+  const run = async ([name, ...args]: string[], base64: boolean): Promise<Reply> => {
     commands.push(String(name).toLowerCase());
     try {
-      return { result: encode(await redis.call(String(name), ...args.map(String)), base64) };
+      return replyOf(await redis.call(String(name), ...args.map(String)), base64);
     } catch (e) {
       return { error: (e as Error).message };
+    }
+  };
+  // A connection of its own for each transaction: a command another request sends on the shared connection while
+  // MULTI is open would be queued into this transaction.
+  const transaction = async (body: string[][], base64: boolean): Promise<[number, Reply | Reply[]]> => {
+    const tx = redis.duplicate();
+    try {
+      await tx.call('MULTI');
+      for (const [name, ...args] of body) {
+        commands.push(String(name).toLowerCase());
+        await tx.call(String(name), ...args.map(String)).catch(() => {});
+      }
+      const results = (await tx.call('EXEC')) as unknown[];
+      return [200, results.map((r) => replyOf(r, base64))];
+    } catch (e) {
+      return [400, { error: (e as Error).message }];
+    } finally {
+      tx.disconnect();
     }
   };
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -40,8 +70,13 @@ export async function upstashStandIn(redisUrl: string, token = 'upstash-test-tok
     if (req.headers.authorization !== `Bearer ${token}`) return reply(401, { error: 'Unauthorized' });
     const base64 = String(req.headers['upstash-encoding'] ?? '').toLowerCase() === 'base64';
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as string[] | string[][];
-    if (req.url?.startsWith('/pipeline') || req.url?.startsWith('/multi-exec')) {
-      return reply(200, await Promise.all((body as string[][]).map((c) => run(c, base64))));
+    const endpoint = new URL(req.url ?? '/', 'http://stand-in').pathname.replace(/\/+$/, '') || '/';
+    endpoints.push(endpoint);
+    if (endpoint === '/multi-exec') return reply(...(await transaction(body as string[][], base64)));
+    if (endpoint === '/pipeline') {
+      const replies: Reply[] = [];
+      for (const command of body as string[][]) replies.push(await run(command, base64));
+      return reply(200, replies);
     }
     const out = await run(body as string[], base64);
     reply('error' in out ? 400 : 200, out);
@@ -53,6 +88,7 @@ export async function upstashStandIn(redisUrl: string, token = 'upstash-test-tok
     url: `http://127.0.0.1:${port}`,
     token,
     commands,
+    endpoints,
     close: async () => {
       await new Promise((r) => server.close(r));
       redis.disconnect();
