@@ -50,6 +50,8 @@ describe('redisGuardStore on each client', () => {
     const keys = await clients[0].keys('{nr}:ledger:*');
     expect(keys).toHaveLength(12);
     for (const k of keys) expect(await clients[0].pTTL(k)).toBeGreaterThan(0);
+    const check = await stores[1].check();
+    expect(check).toMatchObject({ ready: true, role: 'primary', cluster: false, evictionPolicy: 'noeviction' });
   });
 
   it('iovalkey: one SMS per number', async () => {
@@ -59,6 +61,8 @@ describe('redisGuardStore on each client', () => {
     const { sms, errors } = await sendFromFleet(mock, stores, phones('2', 12));
     expect(errors).toEqual([]);
     expect(sms).toEqual(Array(12).fill(1));
+    const check = await stores[0].check();
+    expect(check).toMatchObject({ ready: true, role: 'primary', cluster: false, scripts: 'ok', problems: [] });
   });
 
   it('@upstash/redis over its REST protocol: one SMS per number, entries parsed back to a Date', async () => {

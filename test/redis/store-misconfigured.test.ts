@@ -113,6 +113,9 @@ describe('a misconfigured Redis fails loudly, before any SMS', () => {
     expect(refused.error).toBeInstanceOf(ConfigurationError);
     expect(refused.error?.message).toMatch(/allkeys-lru.*noeviction or a volatile-\* policy/);
     expect(refused.sms).toBe(0);
+    const refusedCheck = await redisGuardStore(connect()).check();
+    expect(refusedCheck).toMatchObject({ ready: false, role: 'primary', evictionPolicy: 'allkeys-lru' });
+    expect(refusedCheck.scripts).toMatch(/allkeys-lru/);
     const accepted = await send(redisGuardStore(connect(), { allowEviction: true }));
     expect(accepted.error).toBeUndefined();
     expect(accepted.sms).toBe(1);
@@ -124,10 +127,14 @@ describe('a misconfigured Redis fails loudly, before any SMS', () => {
 
   it('a full Redis under noeviction: ConfigurationError naming OOM and maxmemory, 0 SMS', async () => {
     await admin.config('SET', 'maxmemory', '1');
-    const { error, sms } = await send(redisGuardStore(connect()));
+    const store = redisGuardStore(connect());
+    const { error, sms } = await send(store);
     expect(error).toBeInstanceOf(ConfigurationError);
     expect(error?.message).toMatch(/OOM.*raise maxmemory/);
     expect(sms).toBe(0);
+    const check = await store.check();
+    expect(check).toMatchObject({ ready: false, role: 'primary', evictionPolicy: 'noeviction' });
+    expect(check.scripts).toMatch(/OOM/);
   });
 
   it('a Redis that does not answer is an outage: the search alone, said once, the send goes out', async () => {

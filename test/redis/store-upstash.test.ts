@@ -43,7 +43,9 @@ describe('@upstash/redis over its REST protocol', () => {
   let n = 0;
   const send = async (store: RedisGuardStore) => {
     const warnings: string[] = [];
-    const logger = { warn: (m: string) => warnings.push(m), error: () => {}, info: () => {}, debug: () => {} };
+    const note = (...parts: unknown[]) =>
+      warnings.push(parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' '));
+    const logger = { warn: note, error: note, info: () => {}, debug: () => {} };
     const client = createPartooClient({
       apiKey: mock.partooApiKey,
       baseUrl: mock.partooUrl,
