@@ -15,6 +15,7 @@ import { mockColdStart } from './cold-start.js';
 import { mswColdStart } from './msw-cold-start.js';
 import { firstCall } from './first-call.js';
 import { smsRate } from './sms-rate.js';
+import { redisCluster } from './redis-cluster.js';
 import { generate } from '../scripts/codegen.js';
 import { SPECS } from '../scripts/spec-tools.js';
 import { pairedRatio, type Row } from './row.js';
@@ -912,6 +913,7 @@ const sections = {
   mockThroughput,
   importAndSize,
   redisGuard,
+  redisCluster: () => redisCluster(record, SMOKE),
   smsRate: () => smsRate(record, SMOKE),
 };
 const onlyArg = process.argv.indexOf('--only');
