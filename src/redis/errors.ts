@@ -46,3 +46,16 @@ export function storeMisconfigured(what: string, error: unknown, fix: string, af
   const message = String((error as Error)?.message ?? error).slice(0, 300);
   return new ConfigurationError(`${what} failed on Redis: ${message}. ${after}: ${fix}`, { cause: error });
 }
+
+/**
+ * CROSSSLOT where the store's own keys share one tag: a single node never answers it, so a client that is not a
+ * cluster client was given a node of a Cluster (its earlier, untagged names land in other slots); a cluster client
+ * meets it only when told to keep those names too.
+ */
+export function crossSlotFix(error: unknown, cluster: boolean | undefined, legacy: boolean): string | undefined {
+  if (!/^CROSSSLOT\b/.test(String((error as Error)?.message ?? error))) return undefined;
+  if (cluster !== true) return FIXES.MOVED;
+  return legacy
+    ? 'the untagged names that legacyKeys keeps are in other slots: a Cluster needs legacyKeys: false'
+    : undefined;
+}

@@ -3,7 +3,7 @@
 import type { GuardStore } from '../partoo/guard/lock-loop.js';
 import type { LedgerEntry } from '../partoo/guard/ledger.js';
 import { storeClient, type AnyRedisClient, type RedisStoreClient } from './client.js';
-import { misconfiguration, storeMisconfigured } from './errors.js';
+import { crossSlotFix, misconfiguration, storeMisconfigured } from './errors.js';
 import { keyLayout } from './keys.js';
 import { systemRuntime, type Runtime } from '../core/runtime.js';
 import { evictionPolicy, storeCheck, type StoreCheck } from './check.js';
@@ -49,7 +49,7 @@ export function redisGuardStoreWith(
   const ttl = (ms: number) => String(Math.max(1, Math.ceil(ms)));
   const serialize = (entry: LedgerEntry) =>
     JSON.stringify({ invitationId: entry.invitationId, sentAt: entry.sentAt.toISOString() });
-  const run = runner(client, options.allowEviction === true);
+  const run = runner(client, options.allowEviction === true, legacy);
   const store: RedisGuardStore = {
     async get(key) {
       const raw = await run('reading the ledger (EVAL of GET)', GET, keys.ledger(key), [], true);
@@ -100,7 +100,7 @@ type Run = (what: string, script: string, keys: string[], args: string[], before
  * Runs one script: the eviction policy checked once first, an error no wait cures turned into a ConfigurationError
  * (which the guard never retries and never answers with the search alone), any other left to the guard's retries.
  */
-function runner(client: RedisStoreClient, allowEviction: boolean): Run {
+function runner(client: RedisStoreClient, allowEviction: boolean, legacy: boolean): Run {
   // Whether the store has answered a write, as only a primary does.
   let seenPrimary = false;
   let policyChecked: Promise<void> | undefined;
@@ -128,7 +128,7 @@ function runner(client: RedisStoreClient, allowEviction: boolean): Run {
       return result;
     } catch (error) {
       if ((error as Error)?.name === 'ConfigurationError') throw error;
-      const fix = misconfiguration(error, seenPrimary);
+      const fix = crossSlotFix(error, client.cluster, legacy) ?? misconfiguration(error, seenPrimary);
       if (fix === undefined) throw error;
       const after = before ? 'Nothing was sent' : 'The SMS was sent, but it is not recorded in the shared ledger';
       throw storeMisconfigured(what, error, fix, after);

@@ -101,6 +101,37 @@ describe('redisGuardStore on each client', () => {
     expect(await stores[0].check()).toMatchObject({ ready: true, cluster: true, evictionPolicy: 'noeviction' });
   });
 
+  it('one node of a Cluster passed as a single node fails closed, naming a cluster client', async () => {
+    const nodes = cluster.nodes.map((n) => new Redis(n.port, n.host, { maxRetriesPerRequest: 0 }));
+    closers.push(() => nodes.forEach((c) => c.disconnect()));
+    const take = (legacyKeys?: boolean) =>
+      Promise.all(
+        nodes.map((c) =>
+          Promise.resolve(redisGuardStore(c, { prefix: 'one:', legacyKeys }).acquire('k', 'me', 1_000)).then(
+            String,
+            (e: Error) => e,
+          ),
+        ),
+      );
+    const refusals = (outcomes: (string | Error)[]) => outcomes.filter((o): o is Error => o instanceof Error);
+    // By default a single-node ioredis client also keeps the earlier, untagged names, in other slots: every node
+    // refuses the script (CROSSSLOT or MOVED).
+    const byDefault = refusals(await take());
+    expect(byDefault).toHaveLength(3);
+    // With only the tagged keys, the store's one slot is on one of the three masters; the other two say MOVED.
+    const tagged = refusals(await take(false));
+    expect(tagged).toHaveLength(2);
+    for (const e of [...byDefault, ...tagged]) {
+      expect(e.name).toBe('ConfigurationError');
+      expect(e.message).toMatch(/(CROSSSLOT|MOVED).*Nothing was sent.*pass a cluster client/);
+    }
+    // A cluster client told to keep the earlier names too: the fix says to stop.
+    const all = new Cluster(cluster.nodes);
+    closers.push(() => all.disconnect());
+    const legacy = redisGuardStore(all, { prefix: 'one:', legacyKeys: true }).acquire('k', 'me', 1_000);
+    await expect(legacy).rejects.toThrow(/CROSSSLOT.*a Cluster needs legacyKeys: false/);
+  });
+
   it('the rate limiter shares one budget on a Cluster, past the first burst', async () => {
     const a = new Cluster(cluster.nodes);
     const b = createCluster({ rootNodes: cluster.nodes.map((n) => ({ url: `redis://${n.host}:${n.port}` })) });
