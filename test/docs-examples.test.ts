@@ -51,7 +51,8 @@ beforeAll(async () => {
     // empty one, its first lock waits one lockTtlMs (60 s), as docs/redis.md says.
     const { Redis } = await import('ioredis');
     const redis = new Redis(process.env.REDIS_URL);
-    await redis.set('reviews:epoch', 'known');
+    // Under both layouts: the tagged one (every client) and the untagged one a single-node ioredis store also keeps.
+    await redis.mset('{reviews}:epoch', 'known', 'reviews:epoch', 'known');
     redis.disconnect();
   }
   globalThis.fetch = routedFetch();
