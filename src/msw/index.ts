@@ -18,7 +18,7 @@ export interface MockHandlers extends Omit<MockNamespace, 'argyle'> {
   handlers: HttpHandler[];
   /** another namespace: its own clock, store, faults and journal, reached with keys `mock-<name>` */
   namespace(name: string): MockNamespace;
-  /** resolves once the specs' validators are loaded (requests wait for it anyway); rejects if they cannot be */
+  /** resolved from the start (the validators are compiled ahead); kept for tests that await it in beforeAll */
   ready: Promise<void>;
 }
 

@@ -1,10 +1,11 @@
 // Where the handlers answer. Production's base URLs by default, so code under test keeps its own config.
 import { ARGYLE_URLS, PARTOO_URLS } from '../core/config.js';
 
+/** Where {@link createMockHandlers}' handlers answer; anything else under these two origins gets the API's 404. */
 export interface MockOrigins {
   /** Partoo's base URL the handlers answer on: an origin, with or without /v2 (default https://api.partoo.co/v2) */
   partooUrl?: string;
-  /** Argyle's: a bare origin, as Argyle's own base URL is (default https://api.argyle.com) */
+  /** Argyle's base URL: a bare origin, as Argyle's own is, and not Partoo's (default https://api.argyle.com) */
   argyleUrl?: string;
 }
 

@@ -7,10 +7,15 @@ import { createPartooClient, type PartooClient, type PartooClientOptions } from 
 
 /** What a test needs to reach the mocks; plain data, so a globalSetup can `provide` it to every worker. */
 export interface MockConnection {
+  /** the Partoo mock's base URL, for a client's `baseUrl` (both modes serve its paths with and without /v2) */
   partooUrl: string;
+  /** the Argyle mock's base URL, a bare origin as Argyle's own is */
   argyleUrl: string;
+  /** the Partoo key it accepts in `x-APIKey` (default "mock-partoo-api-key"; a namespace's is `mock-<name>`) */
   partooApiKey: string;
+  /** the Argyle key id it accepts in Basic credentials (default "mock-argyle-key-id"; a namespace's: `mock-<name>`) */
   argyleApiKeyId: string;
+  /** the Argyle key secret it accepts with that key id, in every namespace (default "mock-argyle-key-secret") */
   argyleApiKeySecret: string;
 }
 
@@ -22,7 +27,7 @@ export interface MockClients {
    * one, or start the mock with `rateLimitPerMinute` to see its 429s.
    */
   partooClient(options?: PartooClientOptions): PartooClient;
-  /** An Argyle client on the mock, with its credentials. */
+  /** An Argyle client on the mock, with its URL and credentials; `options` adds to them or overrides them. */
   argyleClient(options?: ArgyleClientOptions): ArgyleClient;
 }
 

@@ -16,12 +16,16 @@ import { staticFront } from './static-front.js';
 
 /** Options of {@link startMockServers}: the mode, where to listen, and (stateful mode) the engine's options. */
 export interface MockServerOptions extends StatefulMockOptions {
-  /** a stateful mock (default false: Prism serving the spec's examples) */
+  /**
+   * a stateful mock, which remembers sends and needs no other package (default false: Prism serving the specs'
+   * examples behind the same checks, which needs `@stoplight/prism-cli` and refuses the fault options)
+   */
   stateful?: boolean;
-  /** default 127.0.0.1 */
+  /** the address both mocks listen on (default 127.0.0.1) */
   host?: string;
-  /** default 0: a free port */
+  /** the Partoo mock's port (default 0: a free one, read back from `partooUrl`) */
   portPartoo?: number;
+  /** the Argyle mock's port (default 0: a free one, read back from `argyleUrl`) */
   portArgyle?: number;
   /** request bodies past this many bytes get 413 before they are read (default 1 MB) */
   maxBodyBytes?: number;
@@ -37,6 +41,7 @@ export interface MockServers extends MockNamespace {
    * Partoo key and Argyle key id `mock-<name>`; `namespace('default')` is this one. Stateful mode.
    */
   namespace(name: string): MockNamespace;
+  /** stops both mocks (and Prism, in static mode); calling it again returns the same promise */
   close(): Promise<void>;
 }
 

@@ -10,6 +10,7 @@ export const DELIVERY_STATUSES = ['sent', 'delivered', 'opened', 'undelivered'] 
 export type MockInviteStatus = (typeof INVITE_STATUSES)[number];
 export type MockDeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
+/** When the Argyle mock moves an invite on its own, as a user in Link would; by default only a test moves one. */
 export interface ArgyleTimings {
   /** sent -> initiated (the user opened the link) this long after the send, on the mock's clock; default never */
   initiatedAfterMs?: number;
@@ -17,6 +18,7 @@ export interface ArgyleTimings {
   completedAfterMs?: number;
 }
 
+/** How {@link ArgyleState.setInviteStatus} moves an invite's deliveries along with its status. */
 export interface SetInviteStatusOptions {
   /**
    * The newest delivery's status. By default a user in Link (initiated, attempted, completed) came through the

@@ -5,6 +5,7 @@ import type { WireInvite } from './argyle-lifecycle.js';
 
 export const MOCK_WEBHOOK_EVENTS = ['accounts.added', 'accounts.connected', 'accounts.failed', 'users.fully_synced'];
 
+/** One webhook for {@link ArgyleState.sendWebhook}: what to send, about which invite, and where. */
 export interface SendWebhookOptions {
   /** where to POST it: the test's own receiver */
   url: string;
@@ -18,11 +19,13 @@ export interface SendWebhookOptions {
   name?: string;
 }
 
+/** What the mock POSTed and what the receiver answered; it is sent once, never retried. */
 export interface SentWebhook {
   /** the receiver's HTTP status */
   status: number;
   /** the exact body that was signed and sent */
   body: string;
+  /** the X-Argyle-Signature header sent: hex HMAC-SHA512 of `body` with the secret */
   signature: string;
 }
 

@@ -17,9 +17,14 @@ import {
 import { deliverWebhook, MOCK_WEBHOOK_EVENTS, webhookPayload, type SendWebhookOptions } from './argyle-webhooks.js';
 
 export interface ArgyleMockOptions extends ArgyleTimings {
+  /**
+   * the Argyle key id the mock accepts in Basic credentials (default "mock-argyle-key-id"); in stateful mode
+   * `mock-<name>` reaches namespace `name`
+   */
   apiKeyId: string;
+  /** the Argyle key secret the mock accepts with it, in every namespace (default "mock-argyle-key-secret") */
   apiKeySecret: string;
-  /** invites present after start and after reset(), default 5 */
+  /** how many invites the mock holds after start and after each reset(), made up as seed1@example.com... (default 5) */
   seedInvites?: number;
 }
 
@@ -35,7 +40,9 @@ export class ArgyleMockError extends Error {
   }
 }
 
+/** The stateful Argyle mock's memory: its invites, and the controls that move them as a user in Link would. */
 export class ArgyleState {
+  /** every invite the mock holds, oldest first, as the API answers them (timed steps applied when read) */
   invites: WireInvite[] = [];
   private lifecycle?: InviteLifecycle;
   private clock?: MockClock;
@@ -54,6 +61,7 @@ export class ArgyleState {
     this.lifecycle = new InviteLifecycle(clock, timings);
   }
 
+  /** the invites' timed steps and moves; throws until the mock is made */
   get life(): InviteLifecycle {
     if (!this.lifecycle) throw new Error('ArgyleState is not bound to a mock yet');
     return this.lifecycle;

@@ -37,12 +37,15 @@ export function hashName(name: string): number {
 /** The mock's clock: real time plus an offset a test can move forward, so day 11 needs no waiting. */
 export class MockClock {
   private offsetMs = 0;
+  /** the mock's time: real time plus the offset */
   now(): Date {
     return new Date(this.nowMs());
   }
+  /** the mock's time in milliseconds since the epoch */
   nowMs(): number {
     return systemNowMs() + this.offsetMs;
   }
+  /** moves the clock `ms` milliseconds forward; a negative or non-finite `ms` throws a RangeError */
   advance(ms: number) {
     if (!Number.isFinite(ms) || ms < 0)
       throw new RangeError(`advanceTime takes a non-negative number of milliseconds, not ${ms}`);
@@ -52,6 +55,7 @@ export class MockClock {
   get offset(): number {
     return this.offsetMs;
   }
+  /** back to real time */
   reset() {
     this.offsetMs = 0;
   }

@@ -4,26 +4,38 @@
 import { json } from './respond.js';
 
 export const QUEUED_FAULTS = ['500', '503', 'timeout', 'reset', 'acted-then-500', 'acted-then-reset'] as const;
+/**
+ * What a queued fault does to a request: `500`/`503` answer that status without acting; `timeout` holds it `ms`,
+ * then drops the connection; `reset` drops it at once; `acted-then-500` and `acted-then-reset` carry the request
+ * out (an SMS is sent) and then answer 500 or drop the connection, the case a send's guard exists for.
+ */
 export type QueuedFaultKind = (typeof QUEUED_FAULTS)[number];
 
 /** A fault for the next `count` requests that match `api`, `method` and `path` (each left out matches any). */
 export interface QueuedFault {
+  /** what happens to the matching requests */
   fault: QueuedFaultKind;
-  /** how many matching requests take it, default 1 */
+  /** how many matching requests take it, 1 to 1000 (default 1) */
   count?: number;
+  /** only requests to this API's mock (default: either) */
   api?: 'partoo' | 'argyle';
+  /** only requests with this method, GET, POST, PUT, PATCH or DELETE in any case (default: any) */
   method?: string;
   /** as the spec writes it (`/review_booster/send_invitation`, `/v2/invites/{id}`) or as requested */
   path?: string;
-  /** `timeout`: how long the request is held before its connection is dropped, default 60000 */
+  /** `timeout`: milliseconds the request is held before its connection is dropped, 0 to 600000 (default 60000) */
   ms?: number;
 }
 
 /** A queued fault as it stands: `remaining` counts down to its removal. */
 export interface PendingFault extends Required<Pick<QueuedFault, 'fault' | 'ms'>> {
+  /** how many more matching requests take it */
   remaining: number;
+  /** the API it waits for, if it was given one */
   api?: 'partoo' | 'argyle';
+  /** the method it waits for, upper-cased, if it was given one */
   method?: string;
+  /** the path it waits for, as it was given, if it was */
   path?: string;
 }
 

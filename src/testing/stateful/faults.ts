@@ -1,14 +1,24 @@
 import { randomSeed, seededRandom, type MockClock } from './clock.js';
 import { json } from './respond.js';
 
+/**
+ * Faults on every request that passes the path, method and credentials checks (a 404, 405 or 401 comes first and
+ * is not counted), in each API of each namespace. Stateful mode only: startMockServers refuses them otherwise.
+ */
 export interface FaultOptions {
-  /** added to every response */
+  /** milliseconds of real time waited before answering each such request (default 0) */
   latencyMs?: number;
-  /** share of requests (0..1) answered with a 500 */
+  /** share of those requests (0 to 1) answered 500 in the API's error shape (default 0) */
   failRate?: number;
-  /** the seed of failRate's draws: the same seed fails the same requests (default: a random one) */
+  /**
+   * the seed of failRate's draws: the same seed fails the same requests; each namespace draws its own sequence from
+   * it (default: a random one)
+   */
   seed?: number;
-  /** requests a minute (of the mock's clock) before answering 429 with Retry-After */
+  /**
+   * requests each API of a namespace takes per minute of the mock's clock (a fixed window, restarted by reset())
+   * before answering 429 with Retry-After in seconds (default: no limit)
+   */
   rateLimitPerMinute?: number;
 }
 

@@ -19,11 +19,20 @@ export const DEFAULT_CREDENTIALS = {
 
 /** Both stateful mocks as in-memory `fetch` functions; clock, state and reset are the default namespace's. */
 export interface StatefulMocks {
+  /** the Partoo mock, for a Partoo client's `fetch`; a connection the mock drops rejects, as fetch would */
   partoo: MockFetch;
+  /** the Argyle mock, for an Argyle client's `fetch` */
   argyle: MockFetch;
+  /** the default namespace's clock */
   clock: MockClock;
+  /** the default namespace's Partoo memory: invitations, templates, expeditor names */
   partooState: PartooState;
+  /** the default namespace's Argyle invites and their controls */
   argyleState: ArgyleState;
+  /**
+   * the default namespace's reset: forgets its invitations, queued faults and journal, seeds its invites afresh,
+   * rewinds its clock and restarts its rate-limit window
+   */
   reset(): void;
   /** every namespace: `namespaces.get(name)` is the one keys `mock-<name>` reach */
   namespaces: Namespaces;

@@ -6,6 +6,7 @@
 export interface JournalEntry {
   /** which API's server it reached */
   api: 'partoo' | 'argyle';
+  /** the HTTP method, as sent */
   method: string;
   /** the path alone, without its query */
   path: string;
@@ -13,6 +14,7 @@ export interface JournalEntry {
   status: number;
   /** when it arrived, on its namespace's clock (ISO 8601) */
   time: string;
+  /** the namespace that answered it: "default", or the `<name>` of a `mock-<name>` key */
   namespace: string;
   /** the queued fault it took, if any */
   fault?: string;

@@ -7,10 +7,17 @@ import { fieldErrors, INVALID_JSON, json, queryOf, readJson, type Handler } from
 
 /** The stateful Partoo mock's options: the key it accepts, its status timings, its 10-day rule. */
 export interface PartooMockOptions {
+  /**
+   * the Partoo key the mock accepts in `x-APIKey` (default "mock-partoo-api-key"); any other gets 401, but in
+   * stateful mode `mock-<name>` reaches namespace `name`
+   */
   apiKey: string;
-  /** CREATED -> SENT after this long (mock clock), default 1000 ms */
+  /** an invitation's status goes CREATED -> SENT this many ms after its send, on the mock's clock (default 1000) */
   sentAfterMs?: number;
-  /** SENT -> DELIVERED after this long more, default 1000 ms */
+  /**
+   * SENT -> DELIVERED this many ms later (default 1000); a phone ending in 0001 goes FAILED_SEND instead of SENT,
+   * one ending in 0000 FAILED_DELIVERY instead of DELIVERED
+   */
   deliveredAfterMs?: number;
   /**
    * Partoo's own 10-day rule (default true). Off, the mock sends whatever it is asked to: how a test proves
@@ -39,10 +46,15 @@ const sentTime = (ms: number) => `${new Date(ms).toISOString().replace('T', ' ')
 
 /** The stateful Partoo mock's memory: invitations sent, templates, expeditor names. */
 export class PartooState {
+  /** every invitation sent, by its invitation_id */
   invitations = new Map<string, Stored>();
+  /** the invitations sent to each business and phone, oldest first: what the 10-day rule and the search read */
   byKey = new Map<string, Stored[]>();
+  /** the template text set through the API, by API key (the mock's default template otherwise) */
   templates = new Map<string, string>();
+  /** the expeditor name set for each business_id ("Partoo" otherwise) */
   expeditors = new Map<string, string>();
+  /** forgets all of the above; a namespace's reset() also rewinds its clock */
   reset() {
     this.invitations.clear();
     this.byKey.clear();

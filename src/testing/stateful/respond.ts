@@ -1,6 +1,7 @@
 import { ROOT } from '../api-errors.js';
 import type { RequestProblem } from '../request-validator.js';
 
+/** A mock as a server calls it: one Request in, its Response out. */
 export type Handler = (request: Request) => Promise<Response>;
 
 /**
