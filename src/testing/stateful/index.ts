@@ -1,14 +1,13 @@
 import { withStatefulControl } from '../control-stateful.js';
 import { requestValidator } from '../request-validator.js';
-import type { ArgyleMockOptions, ArgyleState } from './argyle.js';
+import type { ArgyleState } from './argyle.js';
 import type { MockClock } from './clock.js';
-import type { FaultOptions } from './faults.js';
 import { Namespaces } from './namespaces.js';
-import type { PartooMockOptions, PartooState } from './partoo.js';
+import type { StatefulMockOptions } from './options.js';
+import type { PartooState } from './partoo.js';
 import type { MockFetch } from './respond.js';
 
-/** What the stateful mocks take: credentials, Partoo's status timings and 10-day rule, Argyle's seeds, faults. */
-export interface StatefulMockOptions extends Partial<PartooMockOptions>, Partial<ArgyleMockOptions>, FaultOptions {}
+export type { StatefulMockOptions } from './options.js';
 
 /** The credentials the mocks accept unless told otherwise. */
 export const DEFAULT_CREDENTIALS = {

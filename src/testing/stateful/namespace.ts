@@ -12,7 +12,7 @@ import { createFaults } from './faults.js';
 import { Journal } from './journal.js';
 import { partooHandler, PartooState } from './partoo.js';
 import type { Handler } from './respond.js';
-import type { StatefulMockOptions } from './index.js';
+import type { StatefulMockOptions } from './options.js';
 
 export type ApiName = 'partoo' | 'argyle';
 

@@ -1,7 +1,7 @@
 // Which namespace a request belongs to, from the credentials it carries, and the namespaces a mock holds.
 import type { MockCredentials } from '../rules.js';
 import { createNamespace, type MockNamespaceState, type Validators } from './namespace.js';
-import type { StatefulMockOptions } from './index.js';
+import type { StatefulMockOptions } from './options.js';
 
 /** The name of the namespace the mock's own credentials use; it keeps what a mock without namespaces did. */
 export const DEFAULT_NAMESPACE = 'default';
