@@ -1,23 +1,28 @@
 // What docs/mock-servers.md gives partners runs as written: the globalSetup recipe in its own vitest run, the
 // partner test embedded verbatim, the base URLs it names.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigurationError, createArgyleClient, createPartooClient } from '../../src/index.js';
 import { PARTOO_RULES } from '../../src/testing/api-errors.js';
 import { startMockServers } from '../../src/testing/index.js';
 import { START_TIMEOUT_MS } from '../../src/testing/prism.js';
-import { docBlocks } from '../support/doc-blocks.js';
+import { ensureBuilt } from '../support/built-package.js';
+import { docBlocks, expectPrinted } from '../support/doc-blocks.js';
 import { spawnCli } from '../support/cli.js';
-import { cleanUp, run } from '../support/process.js';
+import { cleanUp, run, tempDir } from '../support/process.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const README = readFileSync(join(ROOT, 'docs/mock-servers.md'), 'utf8');
 /** The page's ```typescript blocks: the files partners copy (```ts blocks are run by test/docs-examples.test.ts). */
 const copied = [...README.matchAll(/```typescript\n([\s\S]*?)```/g)].map((m) => m[1]);
 const file = (p: string) => readFileSync(join(ROOT, p), 'utf8');
-/** The page's shell blocks, install commands aside (a test of their own checks what those name). */
-const SH = docBlocks('docs/mock-servers.md').filter((b) => b.lang === 'sh' && b.tag !== 'install');
+const BLOCKS = docBlocks('docs/mock-servers.md');
+/**
+ * The page's untagged shell blocks: install commands have a test of their own, and the binary, docker, npx and
+ * curl-example blocks are run against the binary by test/mock/binary-docs.test.ts.
+ */
+const SH = BLOCKS.filter((b) => b.lang === 'sh' && b.tag === '');
 afterAll(cleanUp);
 
 describe('docs/mock-servers.md for partners', () => {
@@ -106,6 +111,51 @@ describe('docs/mock-servers.md for partners', () => {
     },
     8 * START_TIMEOUT_MS,
   );
+
+  it(
+    "static mode's Prefer header picks the 10-day 400 as the page shows; the stateful mock ignores it",
+    async () => {
+      const block = BLOCKS.find((b) => b.lang === 'sh' && b.tag === 'static')!;
+      const line = block.code.replace(/\\\n\s*/g, '').trim();
+      expect(line).toContain("-H 'Prefer: code=400, example=recently-invited'");
+      for (const stateful of [false, true]) {
+        const mock = await startMockServers({ stateful });
+        try {
+          const command = line.replace('localhost:4010', mock.partooUrl.replace('http://', ''));
+          const exit = await run('sh', ['-c', command.replace(/^curl /, 'curl -sS ')], { timeoutMs: 15_000 });
+          expect(exit.code, exit.err).toBe(0);
+          if (!stateful) expectPrinted(exit.out, block.prints!);
+          else expect(JSON.parse(exit.out)).toMatchObject({ status: 'success' });
+        } finally {
+          await mock.close();
+        }
+      }
+    },
+    4 * START_TIMEOUT_MS,
+  );
+
+  it('the jest recipe (globalSetup, globalTeardown, a CommonJS test) passes in a jest run of its own', async () => {
+    const names = ['jest.config.cjs', 'global-setup.cjs', 'global-teardown.cjs', 'partner.test.cjs'];
+    const shown = BLOCKS.filter((b) => b.lang === 'js');
+    expect(shown.map((b) => b.tag)).toEqual(names);
+    // The package as it ships (dist/), installed in a partner's project of just these four files.
+    await ensureBuilt();
+    const dir = tempDir('jest-mock-recipe');
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(ROOT, join(dir, 'node_modules/partoo-argyle-sdk'));
+    for (const b of shown) {
+      expect(b.code).toBe(file(`docs/examples/mock-jest/${b.tag}`));
+      writeFileSync(join(dir, b.tag), b.code);
+    }
+    const jest = join(ROOT, 'node_modules/jest/bin/jest.js');
+    const exit = await run(process.execPath, [jest, '--ci', '--rootDir', dir, '--config', join(dir, names[0]!)], {
+      cwd: dir,
+      env: { NO_COLOR: '1', FORCE_COLOR: '0', MOCKS: undefined },
+      timeoutMs: 90_000,
+    });
+    expect(exit.out + exit.err).toMatch(/Tests:\s+2 passed, 2 total/);
+    expect(exit.code).toBe(0);
+  }, 240_000);
 
   it('a Partoo base URL may keep /v2; an Argyle one ending in /v2 is refused with the fix', () => {
     expect(() => createPartooClient({ apiKey: 'k', baseUrl: 'http://127.0.0.1:4010/v2' })).not.toThrow();
