@@ -33,8 +33,15 @@ function holderOf(lock: string): Holder | undefined {
 function tryLock(lock: string, me: Holder): boolean {
   try {
     const fd = openSync(lock, 'wx');
-    writeSync(fd, JSON.stringify(me));
-    closeSync(fd);
+    try {
+      writeSync(fd, JSON.stringify(me));
+    } catch (e) {
+      // A full disk leaves an empty lock: taken away, so the same command runs once there is room.
+      rmSync(lock, { force: true });
+      throw e;
+    } finally {
+      closeSync(fd);
+    }
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;

@@ -1,16 +1,6 @@
 // The JSON-lines report: its first line records how the run was made (never the key), then one line per row,
 // written with one write(2) each, so a SIGKILL loses at most the line being written.
-import {
-  closeSync,
-  existsSync,
-  openSync,
-  readFileSync,
-  readSync,
-  realpathSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 import { NumberLines } from './number-lines.js';
@@ -34,6 +24,8 @@ export interface RunParams {
   encoding: string;
   /** the column numbers were read from when `--phone-column` named it; a resume reads the same one */
   phoneColumn?: string | null;
+  /** `--settle-ms` as given (absent: the default): a resume waits as long for the sends this run left in flight */
+  settleMs?: number | null;
 }
 
 export interface ReportLine {
@@ -70,6 +62,10 @@ export interface EarlierReport {
    * forced resume searches for them before sending
    */
   unknownSince: Map<string, Date>;
+  /** numbers marked as being sent with no outcome after the mark: the sends a kill left in flight */
+  inFlight: number;
+  /** when the report was last written: the sends in flight then may land up to a settle time later */
+  lastWrittenAt?: Date;
 }
 
 const dateOf = (iso: string | undefined) => {
@@ -77,12 +73,22 @@ const dateOf = (iso: string | undefined) => {
   return d && !Number.isNaN(d.getTime()) ? d : undefined;
 };
 
-type Entry = ReportLine & { run?: RunParams; startedAt?: string; resumed?: { csv: string; at?: string } };
+/** The line written, and handed to the system, before a row's send: the send may be in flight once it is there. */
+export interface SendingMark {
+  sending: { line: number; phone: string; at: string };
+}
 
-/** Where a reading of the report is: lines parsed so far, and when the run (or resumption) above started. */
+type Entry = ReportLine &
+  Partial<SendingMark> & { run?: RunParams; startedAt?: string; resumed?: { csv: string; at?: string } };
+
+/**
+ * Where a reading of the report is: lines parsed so far, when the run (or resumption) above started, and the
+ * numbers marked as being sent whose outcome has not come yet.
+ */
 interface Reading {
   parsed: number;
   started?: Date;
+  marked: Map<string, Date>;
 }
 
 /** A report read back for `--resume`. A file that cannot be read is not usage: the caller exits 1. */
@@ -96,10 +102,18 @@ export function readReport(file: string): EarlierReport {
     unreadable: 0,
     endsWithNewline,
     unknownSince: new Map(),
+    inFlight: 0,
+    lastWrittenAt: statSync(file).mtime,
   };
-  const reading: Reading = { parsed: 0 };
+  const reading: Reading = { parsed: 0, marked: new Map() };
   for (const raw of text.split('\n')) {
     if (raw.trim()) readLine(report, reading, raw);
+  }
+  // A mark with no outcome after it: the process died with that send in flight. It may have gone out, or may
+  // still land: a resume searches for it (after the settle time) before anything else.
+  for (const [phone, since] of reading.marked) {
+    report.inFlight++;
+    if (!report.unknownSince.has(phone)) report.unknownSince.set(phone, since);
   }
   if (reading.parsed === 0 && report.unreadable > 0) {
     throw new UsageError(`--resume ${file} is not a report written by partoo-argyle-sdk send`);
@@ -127,7 +141,12 @@ function readLine(report: EarlierReport, reading: Reading, raw: string) {
   } else if (entry.resumed) {
     report.csv = entry.resumed.csv;
     reading.started = dateOf(entry.resumed.at);
+  } else if (entry.sending) {
+    const { phone, at } = entry.sending;
+    const since = reading.started ?? dateOf(at);
+    if (typeof phone === 'string' && /^\+[1-9]\d{1,14}$/.test(phone) && since) reading.marked.set(phone, since);
   } else {
+    reading.marked.delete(entry.phone);
     readRow(report, entry);
   }
 }
@@ -232,27 +251,4 @@ export function chooseReport(opts: { report?: string; resume?: string; csv: stri
   return { file, append: false };
 }
 
-export interface ReportWriter {
-  write(entry: object): void;
-  close(): void;
-}
-
-/** One synchronous write per line: in the kernel's hands before the next row, so a killed process keeps it. */
-/** `exclusive`: a fresh report is created only if no file is there (a run that started beside this one). */
-export function openReport(file: string, append: boolean, exclusive = false): ReportWriter {
-  const fresh = exclusive ? 'ax+' : 'w';
-  const fd = openSync(file, append ? 'a+' : fresh);
-  const size = append ? statSync(file).size : 0;
-  const last = new Uint8Array(1);
-  const torn = size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a;
-  // A line cut short by a kill stays on its own line: the next one must not be glued to it.
-  if (torn) writeSync(fd, '\n');
-  let open = true;
-  return {
-    write: (entry) => void writeSync(fd, `${JSON.stringify(entry)}\n`),
-    close: () => {
-      if (open) closeSync(fd);
-      open = false;
-    },
-  };
-}
+export { openReport, ReportWriteError, type ReportWriter } from './report-writer.js';

@@ -9,6 +9,7 @@ import { severalNumbers } from './phone-cell.js';
 import { rowCountry, whyNoSms } from './phone-type.js';
 import type { ReportLine } from './report.js';
 import type { SendOptions } from './send-options.js';
+import type { Settler } from './settle.js';
 
 export type Client = ReturnType<typeof createPartooClient>;
 
@@ -19,6 +20,10 @@ export interface Rows {
   signal: AbortSignal;
   /** the row's line in the report */
   record(line: ReportLine): void;
+  /** writes that the row's send starts: called, and written, before the input goes to the client */
+  mark(line: number, phone: string): void;
+  /** on a resume: searches for a number an earlier run may have sent */
+  settler?: Settler;
   /** a row the earlier run's report holds as sent or skipped: passed over, counted as progress */
   doneEarlier(): void;
   /** each input's line in the CSV */
@@ -39,6 +44,10 @@ export async function* rowInputs(rows: Rows): AsyncGenerator<SendInvitationInput
     const input = await inputOf(rows, row, seen);
     if (input === undefined) continue;
     rows.lineOf.set(input, row.line);
+    // After the wait of a settling search, an interrupt may have come: nothing more is started.
+    if (rows.signal.aborted) return;
+    // A number that cannot be one is refused by the client before any request: there is no send to mark.
+    if (/^\+[1-9]\d{1,14}$/.test(input.targetPhone)) rows.mark(row.line, input.targetPhone);
     yield input;
   }
 }
@@ -84,7 +93,7 @@ async function inputOf(rows: Rows, { line, cells }: Cells, seen: NumberLines) {
 
 /**
  * Identity is (business, E.164 number), never the line: re-sorted and re-exported files resume right. True when the
- * number needs no request: done in an earlier run, repeated from an earlier line, or found by a forced resume.
+ * number needs no request: done in an earlier run, repeated from an earlier line, or found by a resume's search.
  */
 async function settledWithoutSend(rows: Rows, line: number, e164: string, seen: NumberLines): Promise<boolean> {
   if (rows.o.resume?.done.has(e164)) {
@@ -97,33 +106,10 @@ async function settledWithoutSend(rows: Rows, line: number, e164: string, seen: 
     return true;
   }
   seen.add(e164, line);
-  const since = rows.o.force ? rows.o.resume?.unknownSince.get(e164) : undefined;
-  return since ? foundBySearch(rows, line, e164, since) : false;
-}
-
-/**
- * Forced, the guard searches nothing before its POST: a send that may have gone out in an earlier run is looked for
- * here, so that a forced resume does not send it a second time. A search that fails leaves the outcome unknown.
- */
-async function foundBySearch(rows: Rows, line: number, e164: string, since: Date): Promise<boolean> {
-  let found: { id: string } | undefined;
-  try {
-    found = await firstInvitation(rows.client, rows.o.business, e164, since);
-  } catch (e) {
-    const { name, message } = e as Error;
-    const error = { name, message, outcomeUnknown: true as const, since: since.toISOString() };
-    rows.record({ line, phone: e164, status: 'failed', error });
-    return true;
-  }
-  if (!found) return false;
-  rows.record({ line, phone: e164, status: 'skipped', lastInvitationId: found.id, settledBy: 'search' });
-  return true;
-}
-
-async function firstInvitation(client: Client, businessId: string, targetPhone: string, after: Date) {
-  const invitations = client.reviewBooster.searchInvitations({ businessId, targetPhone, after });
-  for await (const invitation of invitations) return invitation;
-  return undefined;
+  // Forced or not, a send that may have gone out is searched for first, once it has had time to land: the
+  // guard's own search, made at once, could miss a POST still travelling, and a forced send makes none.
+  const since = rows.o.resume?.unknownSince.get(e164);
+  return since && rows.settler ? rows.settler.settle(line, e164, since) : false;
 }
 
 export const failed = (line: number, phone: string, name: string, message: string): ReportLine => ({

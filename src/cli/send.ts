@@ -8,15 +8,20 @@ import { unreadColumns } from './csv-columns.js';
 import { readLayout, type CsvLayout } from './csv-rows.js';
 import { lockReport } from './report-lock.js';
 import { EXIT, UsageError } from './errors.js';
-import { createProgress, type Counts } from './progress.js';
+import { createTally, type Tally } from './tally.js';
+import { resumeCommand } from './resume-command.js';
 import {
   chooseReport,
   clearPreview,
   openReport,
+  readReport,
+  ReportWriteError,
   type ReportLine,
   type ReportWriter,
   type RunParams,
 } from './report.js';
+import { isFsFailure, notStartedError, stoppedError } from './report-errors.js';
+import { createSettler, DEFAULT_SETTLE_MS } from './settle.js';
 import { failed, inCliTerms, rowInputs, type Client } from './send-rows.js';
 import { sendOptions, SEND_USAGE, type SendOptions } from './send-options.js';
 import { packageVersion } from './version.js';
@@ -25,22 +30,6 @@ import { systemRuntime } from '../core/runtime.js';
 const line = (...args: unknown[]) =>
   console.error(`partoo-argyle-sdk: ${String(args.find((a) => typeof a === 'string'))}`);
 const STDERR_LOGGER = { error: line, warn: line, info: line, debug: line };
-
-const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
-
-/** The shortest command that continues this run: the report holds the rest of its parameters. */
-function resumeCommand(o: SendOptions, report: string): string {
-  const flags = [
-    ['--resume', report],
-    ['--csv', o.csv],
-    ['--delimiter', o.given.delimiter],
-    ['--encoding', o.given.encoding],
-    ['--concurrency', o.given.concurrency],
-    ['--requests-per-minute', o.given.requestsPerMinute],
-    ['--settle-ms', o.given.settleMs],
-  ].filter((f): f is [string, string] => f[1] !== undefined);
-  return `npx partoo-argyle-sdk send ${flags.map(([f, v]) => `${f} ${quote(v)}`).join(' ')}`;
-}
 
 /** A CSV that is not there or not a file is "could not run" (exit 1), not usage. */
 function checkReadable(csv: string, recorded: boolean) {
@@ -92,6 +81,31 @@ function openOrRelease(target: { file: string; append: boolean }, exclusive: boo
   }
 }
 
+/**
+ * The lock, then the report (re-read under the lock: a run that ended while this one read the file has written
+ * more), then its first line. A file that cannot be written stops the run here, before any send.
+ */
+function openForRun(o: SendOptions, target: { file: string; append: boolean }, head: () => object, at: string) {
+  let lock: { release(): void };
+  try {
+    lock = lockReport(target.file, at);
+  } catch (e) {
+    throw isFsFailure(e) ? notStartedError(e, `${target.file}.lock`) : e;
+  }
+  let report: ReportWriter | undefined;
+  try {
+    if (o.resume) Object.assign(o.resume, readReport(o.resume.file));
+    report = openOrRelease(target, !o.dryRun, lock);
+    report.write(head());
+    return { lock, report };
+  } catch (e) {
+    report?.close();
+    lock.release();
+    if (e instanceof ReportWriteError && isFsFailure(e.cause)) throw notStartedError(e.cause, e.file);
+    throw e;
+  }
+}
+
 export async function send(args: string[]): Promise<void> {
   const o = sendOptions(args, process.env);
   if (!o) return void console.log(SEND_USAGE);
@@ -101,19 +115,23 @@ export async function send(args: string[]): Promise<void> {
   warnIgnoredColumns(layout);
   const target = chooseReport({ report: o.report, resume: o.resume?.file, csv: o.csv, dryRun: o.dryRun });
   noteEarlierReport(o);
+  // The run's settle time, kept by its resumes: the sends it leaves in flight are waited for as long.
+  o.settleMs ??= o.resume?.run?.settleMs ?? undefined;
   const client = clientFor(o);
   if (o.content !== undefined) await checkContent(client, o);
   const at = new Date(systemRuntime.now()).toISOString();
-  const lock = lockReport(target.file, at);
-  const report = openOrRelease(target, !o.dryRun, lock);
-  report.write(headLine(o, layout, target.append, at));
-  const tally = createTally(report, layout.lines);
+  const { lock, report } = openForRun(o, target, () => headLine(o, layout, target.append, at), at);
+  const tally = createTally(report, layout.lines, !o.dryRun);
   const controller = new AbortController();
   const onSignal = () => controller.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
     await sendRows(o, client, layout, tally, controller.signal, at);
+  } catch (e) {
+    if (!(e instanceof ReportWriteError)) throw e;
+    const [recorded, unrecorded] = [tally.counts.sent, tally.inFlight.size];
+    throw stoppedError(e, { recorded, unrecorded, report: target.file, resume: resumeCommand(o, target.file) });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -166,42 +184,11 @@ function headLine(o: SendOptions, layout: CsvLayout, append: boolean, at: string
     delimiter: layout.delimiter,
     encoding: layout.encoding,
     phoneColumn: o.phoneColumn ?? null,
+    settleMs: o.settleMs ?? null,
   };
   return append
     ? { resumed: { at, check: o.check, csv: run.csv, delimiter: run.delimiter, encoding: run.encoding } }
     : { run, startedAt: at, version: packageVersion() };
-}
-
-/** The run's counts, kept with the report and the progress display. */
-interface Tally {
-  counts: Counts;
-  /** failed rows whose send may have gone out */
-  unknownOutcomes: number;
-  /** rows an earlier run's report holds as done */
-  doneEarlier: number;
-  progress: ReturnType<typeof createProgress>;
-  record(line: ReportLine): void;
-  passDoneEarlier(): void;
-}
-
-function createTally(report: ReportWriter, lines: number): Tally {
-  const tally: Tally = {
-    counts: { sent: 0, skipped: 0, would_send: 0, failed: 0 },
-    unknownOutcomes: 0,
-    doneEarlier: 0,
-    progress: createProgress(lines),
-    record(r) {
-      tally.counts[r.status]++;
-      if (r.error?.outcomeUnknown) tally.unknownOutcomes++;
-      report.write(r);
-      tally.progress.tick(tally.counts, tally.doneEarlier);
-    },
-    passDoneEarlier() {
-      tally.doneEarlier++;
-      tally.progress.tick(tally.counts, tally.doneEarlier);
-    },
-  };
-  return tally;
 }
 
 async function sendRows(
@@ -213,8 +200,14 @@ async function sendRows(
   at: string,
 ) {
   const lineOf = new WeakMap<SendInvitationInput, number>();
-  const record = tally.record;
-  const inputs = rowInputs({ o, client, layout, signal, record, doneEarlier: tally.passDoneEarlier, lineOf });
+  const { record, mark } = tally;
+  const settleMs = o.settleMs ?? DEFAULT_SETTLE_MS;
+  const settler =
+    o.resume && !o.dryRun
+      ? createSettler({ client, business: o.business, report: o.resume, settleMs, signal, record })
+      : undefined;
+  const doneEarlier = tally.passDoneEarlier;
+  const inputs = rowInputs({ o, client, layout, signal, record, mark, settler, doneEarlier, lineOf });
   if (o.dryRun) {
     for await (const input of inputs) record(await describe(input, lineOf.get(input)!, client));
     return;

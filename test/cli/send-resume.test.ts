@@ -87,7 +87,11 @@ describe('send --resume', () => {
     const csv = join(dir, 'kill.csv');
     const report = join(dir, 'kill.jsonl');
     writeCsv(csv, rows);
-    const runs = [[...sendFlags(csv, mock.url), '--content', 'Hi @link', '--report', report, ...pace]];
+    // A loopback mock answers within its latency: a short settle time covers a POST a kill left in flight, and
+    // the resumes take it from the report.
+    const runs = [
+      [...sendFlags(csv, mock.url), '--content', 'Hi @link', '--report', report, ...pace, '--settle-ms', '500'],
+    ];
     // Killed once 8, then 30, then 50 rows are in the report; the last resume runs to the end.
     for (const [i, at] of [8, 30, 50].entries()) {
       const run = cli.start(runs[i] ?? ['--resume', report, '--csv', csv, ...pace]);

@@ -108,6 +108,7 @@ describe('send --csv', () => {
       delimiter: ',',
       encoding: 'utf-8',
       phoneColumn: null,
+      settleMs: null,
     });
     expect(JSON.stringify(first)).not.toContain(SECRET_KEY);
   });
