@@ -38,6 +38,8 @@ export interface Sent {
   resume: string;
 }
 
+const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
+
 /** In the middle of a run: what went out and is recorded, what went out unrecorded, and the command to go on. */
 export function stoppedError(e: ReportWriteError, sent: Sent): Error {
   const code = e.code ?? '';
@@ -48,7 +50,7 @@ export function stoppedError(e: ReportWriteError, sent: Sent): Error {
     : '';
   return new Error(
     `cannot write the report ${e.file}: ${why}. ${sent.recorded} sent and recorded${unrecorded}; nothing more ` +
-      `was sent. To send the rest exactly once ${cure(code, e.file, false)}, run:\n  ${sent.resume}`,
+      `was sent. ${capital(cure(code, e.file, false))}, this sends the rest exactly once:\n  ${sent.resume}`,
     { cause: e },
   );
 }
