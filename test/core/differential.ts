@@ -3,7 +3,12 @@
 // test compares them whole; the only normalisations are those raw-client-differences.ts allows, each named.
 import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
 import { expect } from 'vitest';
-import { createArgyleClient, createPartooClient } from '../../src/index.js';
+import {
+  createArgyleClient,
+  createPartooClient,
+  type ArgyleClientOptions,
+  type PartooClientOptions,
+} from '../../src/index.js';
 import type { paths as ArgylePaths } from '../../src/generated/argyle.js';
 import type { paths as PartooPaths } from '../../src/generated/partoo.js';
 import { ConnectionError, SdkError } from '../../src/core/errors.js';
@@ -108,8 +113,16 @@ function recorder(respond: Responder, log: Seen[]) {
   };
 }
 
-/** The same call through bare openapi-fetch and through Partoo's `.api`, each with its own copy of the fake server. */
-export async function partooBoth(call: Call<PartooPaths>, respond: Responder, options: Options = {}): Promise<Runs> {
+/**
+ * The same call through bare openapi-fetch and through Partoo's `.api`, each with its own copy of the fake server.
+ * `own`: the SDK's own options for `.api`'s client (retries, a timeout, a logger), where a case shows a difference.
+ */
+export async function partooBoth(
+  call: Call<PartooPaths>,
+  respond: Responder,
+  options: Options = {},
+  own: PartooClientOptions = {},
+): Promise<Runs> {
   const bareLog: Seen[] = [];
   const oursLog: Seen[] = [];
   const bare = createClient<PartooPaths>({ ...options, baseUrl: PARTOO_BASE, fetch: recorder(respond, bareLog) });
@@ -122,12 +135,18 @@ export async function partooBoth(call: Call<PartooPaths>, respond: Responder, op
     rateLimit: false,
     guard: false,
     logLevel: 'off',
+    ...own,
   }).api;
   return { bare: await outcome(bare, call, bareLog, []), ours: await outcome(ours, call, oursLog, []) };
 }
 
 /** The same, through Argyle's `.api` (Basic credentials). */
-export async function argyleBoth(call: Call<ArgylePaths>, respond: Responder, options: Options = {}): Promise<Runs> {
+export async function argyleBoth(
+  call: Call<ArgylePaths>,
+  respond: Responder,
+  options: Options = {},
+  own: ArgyleClientOptions = {},
+): Promise<Runs> {
   const bareLog: Seen[] = [];
   const oursLog: Seen[] = [];
   const bare = createClient<ArgylePaths>({ ...options, baseUrl: ARGYLE_BASE, fetch: recorder(respond, bareLog) });
@@ -139,6 +158,7 @@ export async function argyleBoth(call: Call<ArgylePaths>, respond: Responder, op
     fetch: recorder(respond, oursLog),
     maxRetries: 0,
     logLevel: 'off',
+    ...own,
   }).api;
   return { bare: await outcome(bare, call, bareLog, []), ours: await outcome(ours, call, oursLog, []) };
 }
