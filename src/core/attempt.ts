@@ -1,5 +1,5 @@
-// The attempt core: every request either API makes goes through here once, whether openapi-fetch built it (`.api`)
-// or the wrapper's own operations did (src/core/request.ts). Small layers, octokit-style, each a function of the
+// The attempt core: every request either API makes goes through here once, as openapi-fetch built it (`.api`, which
+// the wrapper's own methods call too, through src/core/request.ts). Small layers, octokit-style, each a function of the
 // next one, composed by `attemptCore`: origin check, retry (with the rate limit and the per-attempt observe hook),
 // per-attempt timeout, credentials, then the exchange that reads and redacts the body under the attempt's timer.
 import { ConfigurationError, ConnectionError, SdkError, TimeoutError } from './errors.js';
