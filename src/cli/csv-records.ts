@@ -78,11 +78,27 @@ function plain(s: State, c: string, delimiter: string): void {
   }
 }
 
+/** One character inside quotes: the cell's own text, up to the bound past which the quote was left open. */
+function quoted(s: State, c: string, lineEnd: boolean, out: CsvRecord[]): void {
+  if (c === '"') s.quotePending = true;
+  else s.cell += c;
+  if (s.cell.length > MAX_CELL_CHARS) {
+    runaway(s, out, `runs past ${MAX_CELL_CHARS} characters (Excel's limit for one cell)`);
+    // Reading resumes on the next line: the rest of this one belongs to the broken record.
+    if (lineEnd) Object.assign(s, fresh(s.line + 1), { previousCR: c === '\r' });
+    else s.skipping = true;
+  } else if (lineEnd) s.line++;
+}
+
 /** Feeds one character; completed records go to `out`. */
 function feed(s: State, c: string, delimiter: string, out: CsvRecord[]): void {
   const lf = c === '\n' && s.previousCR;
   s.previousCR = c === '\r';
-  if (lf) return; // the LF of a CRLF: the line already ended at its CR
+  if (lf) {
+    // The LF of a CRLF: the line already ended at its CR. Inside a quoted cell the pair is the cell's own text.
+    if (s.inQuotes && !s.skipping) s.cell += c;
+    return;
+  }
   const lineEnd = c === '\r' || c === '\n';
   if (s.skipping) {
     if (lineEnd) Object.assign(s, fresh(s.line + 1), { previousCR: c === '\r' });
@@ -97,17 +113,7 @@ function feed(s: State, c: string, delimiter: string, out: CsvRecord[]): void {
     s.inQuotes = false;
     s.closed = true;
   }
-  if (s.inQuotes) {
-    if (c === '"') s.quotePending = true;
-    else s.cell += c;
-    if (s.cell.length > MAX_CELL_CHARS) {
-      runaway(s, out, `runs past ${MAX_CELL_CHARS} characters (Excel's limit for one cell)`);
-      // Reading resumes on the next line: the rest of this one belongs to the broken record.
-      if (lineEnd) Object.assign(s, fresh(s.line + 1), { previousCR: c === '\r' });
-      else s.skipping = true;
-    } else if (lineEnd) s.line++;
-    return;
-  }
+  if (s.inQuotes) return quoted(s, c, lineEnd, out);
   if (lineEnd) {
     endRecord(s, out);
     Object.assign(s, fresh(s.line + 1), { previousCR: c === '\r' });
