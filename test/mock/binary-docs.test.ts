@@ -29,12 +29,13 @@ beforeAll(() => void buildOnce().catch(() => {}), 420_000);
 afterAll(cleanUp);
 
 describe('the Python and curl examples, against the binary with no node on PATH', () => {
-  it.each([
+  it.for<[string, string, string, string[]]>([
     ['python', '', 'docs/examples/mock-partner.py', ['python3']],
     ['sh', 'example', 'docs/examples/mock-curl.sh', ['sh', 'curl', 'sed']],
   ])(
     'the ```%s %s block is %s verbatim, and prints what the page shows',
-    async (lang, tag, example, tools, ctx) => {
+    { timeout: 420_000 },
+    async ([lang, tag, example, tools], ctx) => {
       const shown = block(lang, tag);
       expect(shown.code).toBe(file(example));
       expect(shown.prints, `${PAGE}:${shown.line} shows no output`).toBeDefined();
@@ -51,7 +52,6 @@ describe('the Python and curl examples, against the binary with no node on PATH'
       expectPrinted(exit.out, shown.prints!);
       await mock.stop();
     },
-    420_000,
   );
 
   it('the ready file the page shows is the one the binary writes, on its default ports', async (ctx) => {
@@ -60,7 +60,7 @@ describe('the Python and curl examples, against the binary with no node on PATH'
     const port = (url: string) => new URL(url).port;
     const ports: Record<string, string> = { [port(ready.partooUrl)]: '4010', [port(ready.argyleUrl)]: '4011' };
     const onDefaults = Object.fromEntries(
-      Object.entries(ready).map(([k, v]) => [k, v.replace(/:(\d+)/, (_, p: string) => `:${ports[p]}`)]),
+      Object.entries(ready).map(([k, v]) => [k, v.replace(/:(\d+)/, (_: string, p: string) => `:${ports[p]}`)]),
     );
     expect(onDefaults).toEqual(shown);
     await mock.stop();

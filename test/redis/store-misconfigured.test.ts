@@ -8,6 +8,7 @@ import { redisGuardStore, type RedisGuardStore } from '../../src/redis/index.js'
 import { startMockServers, type MockServers } from '../../src/testing/index.js';
 import { redisMissing, skipEachWithout } from '../support/redis-required.js';
 import { hasRedisServer, ownRedis, type OwnRedis } from '../support/redis-server.js';
+import { warningLogger } from '../support/warnings.js';
 
 const missing = redisMissing('Redis misconfiguration tests', hasRedisServer());
 
@@ -43,10 +44,7 @@ describe('a misconfigured Redis fails loudly, before any SMS', () => {
 
   let n = 0;
   const send = async (store: RedisGuardStore) => {
-    const warnings: string[] = [];
-    const note = (...parts: unknown[]) =>
-      warnings.push(parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' '));
-    const logger = { warn: note, error: note, info: () => {}, debug: () => {} };
+    const { warnings, logger } = warningLogger();
     const client = createPartooClient({
       apiKey: mock.partooApiKey,
       baseUrl: mock.partooUrl,

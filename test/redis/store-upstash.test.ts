@@ -11,6 +11,7 @@ import { redisMissing, skipEachWithout } from '../support/redis-required.js';
 import { hasRedisServer, ownRedis, type OwnRedis } from '../support/redis-server.js';
 import { upstashStandIn, type UpstashStandIn } from '../support/upstash-rest.js';
 import { phones, sendFromFleet } from './fleet.js';
+import { warningLogger } from '../support/warnings.js';
 
 const missing = redisMissing('Upstash REST tests', hasRedisServer());
 
@@ -42,10 +43,7 @@ describe('@upstash/redis over its REST protocol', () => {
 
   let n = 0;
   const send = async (store: RedisGuardStore) => {
-    const warnings: string[] = [];
-    const note = (...parts: unknown[]) =>
-      warnings.push(parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' '));
-    const logger = { warn: note, error: note, info: () => {}, debug: () => {} };
+    const { warnings, logger } = warningLogger();
     const client = createPartooClient({
       apiKey: mock.partooApiKey,
       baseUrl: mock.partooUrl,
