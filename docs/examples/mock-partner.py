@@ -69,5 +69,19 @@ while url:
     url = page["next"]
 print("argyle pages:", pages)
 
+# Inspection: the SMS a number got, and the newest request of either API (method, path, status; never a header or
+# body).
+sent_to = PARTOO + "/__mock/sent?business_id=my-business&target_phone=%2B33601020304"
+print("sms to +33601020304:", call("GET", sent_to)[1]["count"])
+newest = call("GET", PARTOO + "/__mock/requests?limit=1")[1]["requests"][0]
+print("last request:", newest["method"], newest["path"], newest["status"])
+
+# A fault for the next send: the SMS goes out, then the answer fails, as a guard must check and never repeat.
+call("POST", PARTOO + "/__mock/faults", body={"fault": "acted-then-500", "path": "/review_booster/send_invitation"})
+status, _ = send("+33601020305")
+acted = call("GET", PARTOO + "/__mock/sent?business_id=my-business&target_phone=%2B33601020305")[1]["count"]
+left = call("GET", PARTOO + "/__mock/faults")[1]["faults"]
+print("acted then 500:", status, "sms:", acted, "faults left:", len(left))
+
 status, denied = call("GET", PARTOO_API + "/review_booster/template", {"x-APIKey": "wrong"})
 print("wrong key:", status, json.dumps(denied))
