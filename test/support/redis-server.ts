@@ -28,7 +28,9 @@ export interface OwnRedis {
 export async function ownRedis(extra: string[] = []): Promise<OwnRedis> {
   const port = await freePort();
   let server: Started | undefined;
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extra];
+  // No file on disk: a replica loads its primary's data in memory rather than through a dump.rdb in the cwd.
+  const memoryOnly = ['--save', '', '--appendonly', 'no', '--repl-diskless-load', 'swapdb'];
+  const args = ['--port', String(port), '--bind', '127.0.0.1', ...memoryOnly, ...extra];
   const startServer = async () => {
     server = start(...tied(args));
     await server.waitForPort(port, 10_000);
