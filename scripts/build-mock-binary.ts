@@ -4,19 +4,10 @@
 // The build is kept under node_modules/.cache by a hash of what goes in, so a test run builds it once.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  chmodSync,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { withDirLock } from './dir-lock.js';
 import { installRuntime, RUNTIMES } from './install-runtimes.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -53,33 +44,9 @@ export function sourceHash(): string {
 export async function buildMockBinary(): Promise<{ bin: string; cached: boolean } | { missing: string }> {
   const bun = await installRuntime('Bun');
   if ('missing' in bun) return bun;
-  return withLock(() => build(bun.bin));
-}
-
-/**
- * One build at a time per checkout: test files started together (and a build from the command line) would
- * otherwise run two ~10 s compilations on the same inputs and copy over each other's dist-bin/ file.
- */
-async function withLock<T>(work: () => Promise<T>): Promise<T> {
-  const lock = join(CACHE, '.lock');
-  mkdirSync(CACHE, { recursive: true });
-  for (let waited = 0; ; waited += 200) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      // A lock left by a killed build is older than any build takes.
-      const held = statSync(lock, { throwIfNoEntry: false });
-      if (held && Date.now() - held.mtimeMs > 240_000) rmSync(lock, { recursive: true, force: true });
-      if (waited > 300_000) throw new Error(`another build holds ${lock}; remove it if no build is running`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  try {
-    return await work();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  // One build at a time per checkout: two would run ~10 s compilations on the same inputs and copy over each
+  // other's dist-bin/ file.
+  return withDirLock(join(CACHE, '.lock'), { staleMs: 240_000, giveUpMs: 300_000 }, () => build(bun.bin));
 }
 
 async function build(bunBin: string): Promise<{ bin: string; cached: boolean }> {

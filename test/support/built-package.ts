@@ -1,8 +1,9 @@
 // The built package (dist/), for the tests that pack it: built once per run when it is missing or older than what
 // it is built from, so a fresh clone's `npm test` needs no build step of its own.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withDirLock } from '../../scripts/dir-lock.js';
 import { ROOT } from './doc-blocks.js';
 
 const STAMP = join(ROOT, 'dist', '.built');
@@ -26,31 +27,10 @@ export function staleBuild(): string | undefined {
 // Two test runs at once (two terminals) must not both run tsup into one dist/: the second waits for the first.
 const LOCK = join(ROOT, 'node_modules', '.cache', 'partoo-argyle-sdk-build.lock');
 
-async function withBuildLock<T>(work: () => T): Promise<T> {
-  mkdirSync(join(LOCK, '..'), { recursive: true });
-  for (let waited = 0; ; waited += 200) {
-    try {
-      mkdirSync(LOCK);
-      break;
-    } catch {
-      // A lock left by a killed run is older than any build takes.
-      const held = statSync(LOCK, { throwIfNoEntry: false });
-      if (held && Date.now() - held.mtimeMs > 180_000) rmSync(LOCK, { recursive: true, force: true });
-      if (waited > 240_000) throw new Error(`another build holds ${LOCK}; remove it if no build is running`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  try {
-    return work();
-  } finally {
-    rmSync(LOCK, { recursive: true, force: true });
-  }
-}
-
 /** Builds dist/ with `npm run build` unless it is current; a failed build fails the run, with tsup's output. */
 export async function ensureBuilt(): Promise<void> {
   if (!staleBuild()) return;
-  await withBuildLock(() => {
+  await withDirLock(LOCK, { staleMs: 180_000, giveUpMs: 240_000 }, () => {
     const reason = staleBuild();
     if (!reason) return;
     process.stderr.write(`building dist/ for the tests that pack it (${reason})\n`);
