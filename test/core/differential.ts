@@ -113,54 +113,77 @@ function recorder(respond: Responder, log: Seen[]) {
   };
 }
 
+type Recorded = ReturnType<typeof recorder>;
+
+/** One call through bare openapi-fetch on `baseUrl` and through `.api` as `ours` makes it, each with its own log. */
+async function both<P extends object>(
+  call: Call<P>,
+  respond: Responder,
+  options: Options,
+  baseUrl: string,
+  ours: (fetch: Recorded) => Client<P>,
+): Promise<Runs> {
+  const bareLog: Seen[] = [];
+  const oursLog: Seen[] = [];
+  const bare = createClient<P>({ ...options, baseUrl, fetch: recorder(respond, bareLog) });
+  const api = ours(recorder(respond, oursLog));
+  return { bare: await outcome(bare, call, bareLog, []), ours: await outcome(api, call, oursLog, []) };
+}
+
 /**
  * The same call through bare openapi-fetch and through Partoo's `.api`, each with its own copy of the fake server.
  * `own`: the SDK's own options for `.api`'s client (retries, a timeout, a logger), where a case shows a difference.
  */
-export async function partooBoth(
+export function partooBoth(
   call: Call<PartooPaths>,
   respond: Responder,
   options: Options = {},
   own: PartooClientOptions = {},
 ): Promise<Runs> {
-  const bareLog: Seen[] = [];
-  const oursLog: Seen[] = [];
-  const bare = createClient<PartooPaths>({ ...options, baseUrl: PARTOO_BASE, fetch: recorder(respond, bareLog) });
-  const ours = createPartooClient({
-    ...options,
-    apiKey: KEY,
-    baseUrl: PARTOO_BASE,
-    fetch: recorder(respond, oursLog),
-    maxRetries: 0,
-    rateLimit: false,
-    guard: false,
-    logLevel: 'off',
-    ...own,
-  }).api;
-  return { bare: await outcome(bare, call, bareLog, []), ours: await outcome(ours, call, oursLog, []) };
+  return both(
+    call,
+    respond,
+    options,
+    PARTOO_BASE,
+    (fetch) =>
+      createPartooClient({
+        ...options,
+        apiKey: KEY,
+        baseUrl: PARTOO_BASE,
+        fetch,
+        maxRetries: 0,
+        rateLimit: false,
+        guard: false,
+        logLevel: 'off',
+        ...own,
+      }).api,
+  );
 }
 
 /** The same, through Argyle's `.api` (Basic credentials). */
-export async function argyleBoth(
+export function argyleBoth(
   call: Call<ArgylePaths>,
   respond: Responder,
   options: Options = {},
   own: ArgyleClientOptions = {},
 ): Promise<Runs> {
-  const bareLog: Seen[] = [];
-  const oursLog: Seen[] = [];
-  const bare = createClient<ArgylePaths>({ ...options, baseUrl: ARGYLE_BASE, fetch: recorder(respond, bareLog) });
-  const ours = createArgyleClient({
-    ...options,
-    apiKeyId: KEY_ID,
-    apiKeySecret: KEY_SECRET,
-    baseUrl: ARGYLE_BASE,
-    fetch: recorder(respond, oursLog),
-    maxRetries: 0,
-    logLevel: 'off',
-    ...own,
-  }).api;
-  return { bare: await outcome(bare, call, bareLog, []), ours: await outcome(ours, call, oursLog, []) };
+  return both(
+    call,
+    respond,
+    options,
+    ARGYLE_BASE,
+    (fetch) =>
+      createArgyleClient({
+        ...options,
+        apiKeyId: KEY_ID,
+        apiKeySecret: KEY_SECRET,
+        baseUrl: ARGYLE_BASE,
+        fetch,
+        maxRetries: 0,
+        logLevel: 'off',
+        ...own,
+      }).api,
+  );
 }
 
 /** The auth header each API's transport adds, and its value for the keys above. */
