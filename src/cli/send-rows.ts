@@ -1,7 +1,6 @@
 // The CSV's rows as the client's inputs. A row that cannot be one, or that needs no request (done in an earlier run,
 // a repeat of an earlier line, found by a forced resume's search), is reported here and never reaches the client.
-import type { createPartooClient } from '../index.js';
-import type { SendInvitationInput } from '../partoo/client.js';
+import type { PartooClient, SendInvitationInput } from '../partoo/client.js';
 import { toE164 } from '../partoo/phone.js';
 import { csvRows, type CsvLayout, type CsvRow } from './csv-rows.js';
 import { NumberLines } from './number-lines.js';
@@ -11,7 +10,7 @@ import type { ReportLine } from './report.js';
 import type { SendOptions } from './send-options.js';
 import type { Settler } from './settle.js';
 
-export type Client = ReturnType<typeof createPartooClient>;
+export type Client = PartooClient;
 
 export interface Rows {
   o: SendOptions;

@@ -3,9 +3,7 @@
 // process wrote may still be travelling, and lands at most a settle time after the report's last write.
 import { systemRuntime } from '../core/runtime.js';
 import type { EarlierReport, ReportLine } from './report.js';
-import type { createPartooClient } from '../index.js';
-
-type Client = ReturnType<typeof createPartooClient>;
+import type { PartooClient as Client } from '../partoo/client.js';
 
 /** As the client's own default: a request may still be travelling this long after its sender gave up. */
 export const DEFAULT_SETTLE_MS = 30_000;
