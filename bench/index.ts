@@ -132,24 +132,23 @@ async function perCall() {
   );
   for (const [name, values] of Object.entries(memory))
     record({ section: 'per call', metric: `${name}, in memory (median; ${from})`, value: median(values), unit: 'µs' });
-  // A ceiling on the in-memory ratios (1.5x bare openapi-fetch) that catches a regression, not a target. The smoke
-  // run in CI only catches rot (a several-fold regression): its short samples beside CI's other work are noisy.
+  // Ceilings that catch a regression, not targets. In memory, where fetch costs nothing, the wrapper's fixed work
+  // shows whole: the copy of each attempt's Request that carries the credentials (about 20 us), the body scrubbed
+  // as it flows (about 30 us) and the caller's abort heard by the attempt (about 6 us) put it near 2.7x bare
+  // openapi-fetch; a ceiling of 3.5x fails on one more Request or stream per call. Over a socket, which is what a
+  // user meets, the ceiling is 2x (measured 1.2-1.5x). The smoke run in CI only catches rot (a several-fold
+  // regression): its short samples beside CI's other work are noisy.
   const gate = (limit: number) => ({
     budget: SMOKE ? `<= 5 (smoke; full run: <= ${limit.toFixed(2)})` : `<= ${limit.toFixed(2)}`,
     limit: SMOKE ? 5 : limit,
   });
   const bareSide = 'bare openapi-fetch';
-  ratioRow(
-    memory,
-    'wrapper getInvitationStatus',
-    bareSide,
-    'getInvitationStatus / bare openapi-fetch, in memory',
-    gate(1.5),
-  );
-  ratioRow(memory, '.api.GET', bareSide, '.api.GET / bare openapi-fetch, in memory', gate(1.5));
+  const wrapperSide = 'wrapper getInvitationStatus';
+  ratioRow(memory, wrapperSide, bareSide, 'getInvitationStatus / bare openapi-fetch, in memory', gate(3.5));
+  ratioRow(memory, '.api.GET', bareSide, '.api.GET / bare openapi-fetch, in memory', gate(3.5));
   ratioRow(memory, bareSide, 'raw fetch', 'bare openapi-fetch / raw fetch, in memory');
 
-  // The same calls over a real loopback socket, where the fixed cost meets an actual round trip: reported.
+  // The same calls over a real loopback socket, where the fixed cost meets an actual round trip.
   const server = createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/v2`;
@@ -157,8 +156,8 @@ async function perCall() {
     const net = await interleaved(sides(undefined, url), reps, SMOKE ? 100 : 1000, SMOKE ? 30 : 200);
     for (const [name, values] of Object.entries(net))
       record({ section: 'per call', metric: `${name}, loopback (median)`, value: median(values), unit: 'µs' });
-    ratioRow(net, 'wrapper getInvitationStatus', bareSide, 'getInvitationStatus / bare openapi-fetch, loopback');
-    ratioRow(net, '.api.GET', bareSide, '.api.GET / bare openapi-fetch, loopback');
+    ratioRow(net, wrapperSide, bareSide, 'getInvitationStatus / bare openapi-fetch, loopback', gate(2));
+    ratioRow(net, '.api.GET', bareSide, '.api.GET / bare openapi-fetch, loopback', gate(2));
   } finally {
     server.close();
   }
@@ -240,16 +239,20 @@ async function paginator() {
     fetch: memFetch as typeof fetch,
     rateLimit: false,
   });
-  const gc = (globalThis as { gc?: () => void }).gc;
+  const forceGc = (globalThis as { gc?: () => void }).gc;
+  // A collection, then a turn of the event loop, then another: what a collection frees behind a FinalizationRegistry
+  // (undici's, one entry per Request made with a signal) is released only in a task after it. An in-memory walk
+  // never yields to a task on its own, which a walk over a network does on every page.
+  const gc = forceGc && (async () => (forceGc(), await new Promise((r) => setTimeout(r, 1)), forceGc()));
   const search = () => client.reviewBooster.searchInvitations({ businessId: 'b', targetPhone: '+33601020304' });
   // Warm up first: the first search loads the phone metadata, which is not the walk's to account for.
   await search().pages().next();
   // The yardstick for "about one page": twenty pages of parsed items held at once, divided by twenty.
-  gc?.();
+  await gc?.();
   const before1 = process.memoryUsage().heapUsed;
   const held = [];
   for (let i = 0; i < 20; i++) held.push((await search().pages().next()).value!.items);
-  gc?.();
+  await gc?.();
   const pageBytes = (process.memoryUsage().heapUsed - before1) / held.length;
   held.length = 0;
   // Timed on its own, without the forced collections of the heap walk below.
@@ -266,7 +269,7 @@ async function paginator() {
   for await (const p of search().pages()) {
     items += p.items.length;
     if (gc && (p.page === 1 || p.page % 5 === 0)) {
-      gc();
+      await gc();
       if (p.page === 1) base = process.memoryUsage().heapUsed;
       else peak = Math.max(peak, process.memoryUsage().heapUsed - base);
       if (p.page <= pages / 4) earlyPeak = peak;
@@ -475,16 +478,19 @@ async function mockThroughput() {
   const mockRate = median(mockRates);
   await mock.close();
   record({ section: 'mock', metric: 'bare node:http JSON server', value: bareRate, unit: 'req/s' });
+  record({ section: 'mock', metric: 'stateful mock, search+send mix', value: mockRate, unit: 'req/s' });
+  // The ceiling is on the share of a bare server in the same run, not on req/s, which follow the machine's load. The
+  // mock checks each request against the spec and keeps state; at a fifth of a bare server it still answers a
+  // partner suite's parallel workers faster than they send (measured near 0.4x).
+  const share = pairedRatio(mockRates, bareRates);
   record({
     section: 'mock',
-    metric: 'stateful mock, search+send mix',
-    value: mockRate,
-    unit: 'req/s',
-    budget: SMOKE ? undefined : '>= 1000 (a partner suite in parallel workers)',
-    ok: SMOKE ? undefined : mockRate >= 1000,
+    metric: `stateful mock / bare server (${share.range})`,
+    value: share.value,
+    unit: 'x',
+    budget: SMOKE ? undefined : '>= 0.2',
+    ok: SMOKE ? undefined : share.value >= 0.2,
   });
-  const share = pairedRatio(mockRates, bareRates);
-  record({ section: 'mock', metric: `stateful mock / bare server (${share.range})`, value: share.value, unit: 'x' });
 }
 
 // 7. Cold import and sizes (of the built package).

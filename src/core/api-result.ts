@@ -52,12 +52,6 @@ export async function unwrap<T>(result: Reply<unknown>, operation: string): Prom
   return parseJson<T>(response, text, operation);
 }
 
-/**
- * A success body's text from an openapi-fetch call made with `parseAs: 'text'`: the transport's BufferedResponse
- * hands its text over without a stream; a response a middleware made itself was read by openapi-fetch.
- */
-export const successText = (result: { data?: unknown }): string => (typeof result.data === 'string' ? result.data : '');
-
 export function parseJson<T>(response: { status: number; headers: Headers }, text: string, operation: string): T {
   try {
     return JSON.parse(text) as T;
