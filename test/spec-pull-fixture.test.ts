@@ -5,11 +5,11 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import YAML from 'yaml';
 import { pull } from '../scripts/pull-specs.js';
 import { type SpecReport, changesetText, renderReport } from '../scripts/spec-report.js';
 import { docBlocks } from './support/doc-blocks.js';
 import { cleanUp, run } from './support/process.js';
+import { spliced } from './support/spliced-spec.js';
 import { ROOT, scratchProject, TSX } from './support/scratch-project.js';
 
 const FIXTURE = 'test/fixtures/partoo-2021.yaml';
@@ -157,19 +157,6 @@ describe('docs/regenerating.md', () => {
     }
   });
 });
-
-/** The 2021 spec with today's Review Booster paths, the schemas they name and the servers the wrapper targets. */
-function spliced(): string {
-  const old = YAML.parse(readFileSync(join(ROOT, FIXTURE), 'utf8'), { maxAliasCount: -1 });
-  const now = YAML.parse(SNAPSHOT);
-  for (const path of Object.keys(old.paths)) if (path.startsWith('/review_booster/')) delete old.paths[path];
-  Object.assign(old.paths, now.paths);
-  for (const [kind, entries] of Object.entries<Record<string, unknown>>(now.components ?? {})) {
-    old.components[kind] = { ...old.components[kind], ...entries };
-  }
-  old.servers = now.servers;
-  return YAML.stringify(old, { aliasDuplicateObjects: false });
-}
 
 describe('pull from the 2021 spec with today’s Review Booster spliced in', () => {
   it(

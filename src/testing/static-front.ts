@@ -34,13 +34,16 @@ export function staticFront(api: SpecName, prismUrl: string, rules: ApiRules): H
     });
   };
   const cursorValid = (cursor: string) => /^page-\d+$/.test(Buffer.from(cursor, 'base64').toString());
-  return gate({ api, rules, validator: requestValidator(api), cursorValid }, async (request, call) => {
+  const validator = requestValidator(api);
+  return gate({ api, rules, validator, cursorValid }, async (request, call) => {
     const id = BY_ID[call.operation]?.(call.url);
     const named = id === undefined || id === null || request.headers.has('prefer') ? undefined : decodeURIComponent(id);
     if (named !== undefined && !known.has(named)) return json(404, rules.errors.fixed(404));
     if (named !== undefined && call.operation === 'resendInvite' && revoked.has(named))
       return json(400, REVOKED_RESEND);
-    const operation = `${request.method.toUpperCase()} ${call.path}`;
+    // Named by its template, as the spec and the pull's example check name it, not by the path asked for.
+    const template = validator.route(request.method, call.path)?.path ?? call.path;
+    const operation = `${request.method.toUpperCase()} ${template}`;
     return answer(api, await forward(request, call.path), request, rules, operation);
   });
 }
